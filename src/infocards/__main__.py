@@ -1,0 +1,5 @@
+"""Allow `python -m infocards`."""
+
+from infocards.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,96 @@
+"""Reads the deployment settings in flet.toml (packs, language, municipality, lock and share times)."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from infocards.errors import ConfigError
+
+__all__ = ["Settings", "config_path", "content_root", "load_settings", "resolve_pack"]
+
+_PACKAGE_DIR = Path(__file__).resolve().parent
+_CHECKOUT_ROOT = _PACKAGE_DIR.parent.parent  # src/infocards -> the repository, in a checkout
+
+
+@dataclass(frozen=True)
+class Settings:
+    packs: tuple[Path, ...]
+    default_language: str = "da"
+    municipality: str = ""
+    region: str = ""
+    auto_lock_minutes: float = 5.0
+    share_expiry_minutes: float = 30.0
+    share_display_seconds: float = 120.0
+    source: Path | None = field(default=None, compare=False)
+
+
+def content_root() -> Path:
+    """The folder holding the national pack: the packaged copy, else the checkout's content/."""
+    packaged = _PACKAGE_DIR / "_content"
+    if packaged.is_dir():
+        return packaged
+    return _CHECKOUT_ROOT / "content"
+
+
+def config_path() -> Path:
+    """INFOCARDS_CONFIG if set, else the checkout's flet.toml, else the copy inside the package."""
+    chosen = os.environ.get("INFOCARDS_CONFIG")
+    if chosen:
+        return Path(chosen)
+    checkout = _CHECKOUT_ROOT / "flet.toml"
+    if checkout.is_file() and (_CHECKOUT_ROOT / "pyproject.toml").is_file():
+        return checkout
+    return _PACKAGE_DIR / "_flet.toml"
+
+
+def resolve_pack(name: str, base: Path | None = None) -> Path:
+    """A pack name found in the content root wins; anything else is a path (relative to base)."""
+    candidate = content_root() / name
+    if candidate.is_dir():
+        return candidate
+    path = Path(name).expanduser()
+    if not path.is_absolute() and base is not None:
+        path = base / path
+    return path
+
+
+def _number(section: dict, key: str, default: float, path: Path, minimum: float) -> float:
+    value = section.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, int | float) or value < minimum:
+        raise ConfigError(path=str(path), detail=f"{key} must be a number of at least {minimum}")
+    return float(value)
+
+
+def load_settings(path: Path | None = None) -> Settings:
+    """Read and check flet.toml; raise ConfigError with the file and the problem."""
+    path = path or config_path()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(path=str(path), detail="file not found") from None
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(path=str(path), detail=str(exc)) from None
+    content = data.get("content", {})
+    app = data.get("app", {})
+    wallet = data.get("wallet", {})
+    share = data.get("share", {})
+    packs = content.get("packs", ["national"])
+    if not isinstance(packs, list) or not all(isinstance(p, str) and p for p in packs):
+        raise ConfigError(path=str(path), detail="[content] packs must be a list of names or paths")
+    language = app.get("default_language", "da")
+    if language not in ("da", "en"):
+        raise ConfigError(path=str(path), detail='default_language must be "da" or "en"')
+    base = path.parent
+    return Settings(
+        packs=tuple(resolve_pack(p, base) for p in packs),
+        default_language=language,
+        municipality=str(app.get("municipality", "")),
+        region=str(app.get("region", "")),
+        auto_lock_minutes=_number(wallet, "auto_lock_minutes", 5, path, 0.1),
+        share_expiry_minutes=_number(share, "expiry_minutes", 30, path, 0.01),
+        share_display_seconds=_number(share, "display_seconds", 120, path, 1),
+        source=path,
+    )

@@ -1,0 +1,124 @@
+"""Narrow error types; the CLI and the UI turn each into a clear, translated message.
+
+An error carries a catalog key and parameters, never health data: parameters name files,
+record ids, field names and counts, not what a patient wrote.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = [
+    "AlreadyOpen",
+    "CodeExpired",
+    "ConfigError",
+    "ContentError",
+    "CorruptWallet",
+    "InfocardsError",
+    "InvalidCode",
+    "InvalidRecord",
+    "KdfParamsRejected",
+    "NewerFormat",
+    "NoQrFound",
+    "NotInfocardsCode",
+    "RecordNotFound",
+    "ShareError",
+    "UsageError",
+    "WalletError",
+    "WalletExists",
+    "WalletNotFound",
+    "WrongPassphrase",
+]
+
+
+class InfocardsError(Exception):
+    """Base class: `key` is an i18n catalog key, `params` fill its placeholders."""
+
+    key = "error.generic"
+    exit_code = 1
+
+    def __init__(self, key: str | None = None, **params: Any) -> None:
+        self.key = key or type(self).key
+        self.params = params
+        super().__init__(self.message("en"))
+
+    def message(self, lang: str = "en") -> str:
+        from infocards.i18n import t  # late import: i18n is light, but keep errors import-free
+
+        return t(self.key, lang, **self.params)
+
+
+class UsageError(InfocardsError):
+    key = "error.usage"
+    exit_code = 2
+
+
+class ConfigError(InfocardsError):
+    key = "error.config"
+
+
+class ContentError(InfocardsError):
+    key = "error.content"
+
+
+class WalletError(InfocardsError):
+    key = "error.wallet"
+
+
+class WrongPassphrase(WalletError):
+    key = "error.wallet.wrong_passphrase"
+
+
+class CorruptWallet(WalletError):
+    key = "error.wallet.damaged"
+
+
+class NewerFormat(WalletError):
+    key = "error.wallet.newer_format"
+
+
+class KdfParamsRejected(CorruptWallet):
+    key = "error.wallet.kdf_params"
+
+
+class AlreadyOpen(WalletError):
+    key = "error.wallet.already_open"
+
+
+class WalletExists(WalletError):
+    key = "error.wallet.exists"
+
+
+class WalletNotFound(WalletError):
+    key = "error.wallet.not_found"
+
+
+class InvalidRecord(WalletError):
+    key = "error.wallet.invalid_record"
+
+
+class RecordNotFound(WalletError):
+    key = "error.wallet.record_not_found"
+
+
+class ShareError(InfocardsError):
+    key = "error.share"
+
+
+class CodeExpired(ShareError):
+    key = "error.share.expired"
+    exit_code = 3
+
+
+class InvalidCode(ShareError):
+    key = "error.share.invalid"
+    exit_code = 4
+
+
+class NotInfocardsCode(ShareError):
+    key = "error.share.not_infocards"
+    exit_code = 5
+
+
+class NoQrFound(NotInfocardsCode):
+    key = "error.share.no_qr"

@@ -1,0 +1,3 @@
+"""Strings for the content area."""
+
+STRINGS: dict[str, dict[str, str]] = {}

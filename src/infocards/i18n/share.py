@@ -1,0 +1,3 @@
+"""Strings for the share area."""
+
+STRINGS: dict[str, dict[str, str]] = {}

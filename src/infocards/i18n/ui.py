@@ -1,0 +1,3 @@
+"""Strings for the ui area."""
+
+STRINGS: dict[str, dict[str, str]] = {}

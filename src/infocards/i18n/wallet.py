@@ -1,0 +1,3 @@
+"""Strings for the wallet area."""
+
+STRINGS: dict[str, dict[str, str]] = {}
