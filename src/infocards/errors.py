@@ -122,3 +122,12 @@ class NotInfocardsCode(ShareError):
 
 class NoQrFound(NotInfocardsCode):
     key = "error.share.no_qr"
+
+
+class WeakPassphrase(WalletError):
+    """A passphrase too short to protect the wallet (a PIN alone is never enough)."""
+
+    key = "error.wallet.weak_passphrase"
+
+
+__all__ += ["WeakPassphrase"]
