@@ -9,7 +9,7 @@ from pathlib import Path
 
 from infocards.errors import ConfigError
 
-__all__ = ["Settings", "config_path", "content_root", "load_settings", "resolve_pack"]
+__all__ = ["Settings", "assets_root", "config_path", "content_root", "load_settings", "resolve_pack"]
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 _CHECKOUT_ROOT = _PACKAGE_DIR.parent.parent  # src/infocards -> the repository, in a checkout
@@ -33,6 +33,14 @@ def content_root() -> Path:
     if packaged.is_dir():
         return packaged
     return _CHECKOUT_ROOT / "content"
+
+
+def assets_root() -> Path:
+    """The app's assets (icon, images): the packaged copy, else the checkout's assets/."""
+    packaged = _PACKAGE_DIR / "_assets"
+    if packaged.is_dir():
+        return packaged
+    return _CHECKOUT_ROOT / "assets"
 
 
 def config_path() -> Path:

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
+from datetime import date
 
 from infocards.i18n import common, content, share, ui, wallet
 
-__all__ = ["CATALOG", "LANGS", "cli_language", "t"]
+__all__ = ["CATALOG", "LANGS", "cli_language", "format_date", "t"]
 
 LANGS = ("da", "en")
 
@@ -54,3 +55,17 @@ def cli_language(environ: Mapping[str, str] | None = None) -> str:
         if value:
             return "da" if value.lower().startswith("da") else "en"
     return "en"
+
+
+_MONTHS = {
+    "da": ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
+           "oktober", "november", "december"),
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December"),
+}
+
+
+def format_date(value: date, lang: str = "da") -> str:
+    """A date as people write it: '27. november 2026' or '27 November 2026'."""
+    month = _MONTHS.get(lang, _MONTHS["da"])[value.month - 1]
+    return f"{value.day}. {month} {value.year}" if lang == "da" else f"{value.day} {month} {value.year}"

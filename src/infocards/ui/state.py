@@ -1,0 +1,54 @@
+"""The app's state and its intent methods; flet-free, so views stay thin and tests can use it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from infocards.config import Settings
+from infocards.content.library import Library
+from infocards.content.model import CATEGORIES, Card
+
+__all__ = ["AppState"]
+
+
+@dataclass
+class AppState:
+    settings: Settings
+    library: Library
+    lang: str = "da"
+    query: str = ""
+    reader_only: bool = False
+    listeners: list = field(default_factory=list, repr=False)
+
+    @classmethod
+    def from_settings(cls, settings: Settings, reader_only: bool = False) -> AppState:
+        return cls(
+            settings=settings,
+            library=Library.load(settings.packs),
+            lang=settings.default_language,
+            reader_only=reader_only,
+        )
+
+    # Intent methods: the only ways views change state.
+    def set_language(self, lang: str) -> None:
+        if lang in ("da", "en"):
+            self.lang = lang
+
+    def other_language(self) -> str:
+        return "en" if self.lang == "da" else "da"
+
+    def set_query(self, query: str) -> None:
+        self.query = query.strip()
+
+    # Reads.
+    def categories(self) -> tuple[str, ...]:
+        return CATEGORIES
+
+    def cards_in(self, category: str) -> list[Card]:
+        return self.library.cards(self.lang, category)
+
+    def search_results(self) -> list[Card]:
+        return self.library.search(self.query, self.lang) if self.query else []
+
+    def card(self, card_id: str) -> Card | None:
+        return self.library.get(card_id, self.lang)

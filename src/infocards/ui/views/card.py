@@ -1,0 +1,109 @@
+"""One card: title, summary, body, codes, related cards, sources and the reviewed date."""
+
+from __future__ import annotations
+
+import flet as ft
+
+from infocards.content.render import markdown_for_app
+from infocards.i18n import format_date, t
+from infocards.ui.widgets import app_bar, heading, labelled, page_column, secondary_button
+
+__all__ = ["view"]
+
+
+def _facts(card, lang: str) -> list[ft.Control]:
+    facts = []
+    if card.applies_from:
+        facts.append(t("card.applies_from", lang, date=format_date(card.applies_from, lang)))
+    if card.region:
+        facts.append(t("card.region", lang, region=card.region))
+    return [ft.Text(f, size=15, weight=ft.FontWeight.W_500) for f in facts]
+
+
+def _codes(card, lang: str) -> list[ft.Control]:
+    if not card.codes:
+        return []
+    chips = [ft.Container(ft.Text(code, size=15, selectable=True), padding=8,
+                          border=ft.Border.all(1, ft.Colors.OUTLINE), border_radius=8)
+             for code in card.codes]
+    return [
+        heading(t("card.codes", lang), 2),
+        labelled(ft.Row(chips, wrap=True, spacing=8, run_spacing=8), "card-codes"),
+    ]
+
+
+def _related(state, nav, card) -> list[ft.Control]:
+    lang = state.lang
+    buttons = []
+    for related_id in card.related:
+        related = state.card(related_id)
+        if related is None:
+            continue
+
+        async def open_related(_event, card_id=related_id) -> None:
+            await nav.go(f"/card/{card_id}")
+
+        buttons.append(secondary_button(related.title, open_related, f"related-{related_id}",
+                                        icon=ft.Icons.ARROW_FORWARD))
+    return [heading(t("card.related", lang), 2), *buttons] if buttons else []
+
+
+def _sources(nav, card, lang: str) -> list[ft.Control]:
+    items = []
+    for source in card.sources:
+
+        async def open_source(_event, url=source.url) -> None:
+            await nav.open_link(url)
+
+        items.append(ft.ListTile(
+            leading=ft.Icon(ft.Icons.OPEN_IN_NEW),
+            title=ft.Text(source.title, size=15),
+            subtitle=ft.Text(source.url, size=13, selectable=True),
+            on_click=open_source,
+        ))
+    return [heading(t("card.sources", lang), 2), labelled(ft.Column(items, spacing=0), "card-sources")]
+
+
+def _reviewed(card, lang: str) -> ft.Control:
+    text = t("card.reviewed", lang, date=format_date(card.reviewed, lang))
+    if card.review_by:
+        text += " · " + t("card.review_by", lang, date=format_date(card.review_by, lang))
+    return labelled(ft.Text(text, size=14, italic=True), "card-reviewed")
+
+
+def view(state, nav, card_id: str) -> ft.View:
+    lang = state.lang
+    card = state.card(card_id)
+    if card is None:
+        body = [labelled(ft.Text(t("card.not_found", lang), size=16), "card-not-found")]
+        title = t("app.title", lang)
+    else:
+        title = t(f"category.{card.category}", lang)
+
+        async def on_link(event) -> None:
+            await nav.open_link(str(event.data or ""))
+
+        markdown = ft.Markdown(
+            markdown_for_app(card.body),
+            selectable=True,
+            extension_set=ft.MarkdownExtensionSet.GITHUB_FLAVORED,
+            on_tap_link=on_link,
+            p_text_style=ft.TextStyle(size=17, height=1.4),
+        )
+        body = [
+            heading(card.title, 1, identifier="card-title"),
+            labelled(ft.Text(card.summary, size=18, italic=True), "card-summary"),
+            *_facts(card, lang),
+            labelled(markdown, "card-body"),
+            *_codes(card, lang),
+            *_related(state, nav, card),
+            *_sources(nav, card, lang),
+            _reviewed(card, lang),
+        ]
+    return ft.View(
+        route=f"/card/{card_id}",
+        appbar=app_bar(state, nav, title),
+        controls=[page_column(body)],
+        scroll=ft.ScrollMode.AUTO,
+        padding=16,
+    )

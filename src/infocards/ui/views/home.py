@@ -1,0 +1,90 @@
+"""Home: the four categories, search and the language switch."""
+
+from __future__ import annotations
+
+import flet as ft
+
+from infocards.i18n import t
+from infocards.ui.widgets import app_bar, card_tile, heading, labelled, page_column
+
+__all__ = ["view"]
+
+CATEGORY_ICONS = {
+    "diagnosis": ft.Icons.MEDICAL_INFORMATION_OUTLINED,
+    "legislation": ft.Icons.GAVEL_OUTLINED,
+    "role": ft.Icons.GROUPS_OUTLINED,
+    "pathway": ft.Icons.ROUTE_OUTLINED,
+}
+
+
+def _category_tile(state, nav, category: str) -> ft.Control:
+    lang = state.lang
+    count = len(state.cards_in(category))
+
+    async def open_category(_event) -> None:
+        await nav.go(f"/category/{category}")
+
+    tile = ft.ListTile(
+        leading=ft.Icon(CATEGORY_ICONS[category], size=32),
+        title=ft.Text(t(f"category.{category}", lang), size=20, weight=ft.FontWeight.W_600),
+        subtitle=ft.Text(t(f"category.{category}.about", lang, count=count), size=15),
+        trailing=ft.Icon(ft.Icons.CHEVRON_RIGHT),
+        on_click=open_category,
+        min_vertical_padding=14,
+    )
+    return labelled(ft.Card(content=tile), f"category-{category}")
+
+
+def _results(state, nav) -> list[ft.Control]:
+    lang = state.lang
+    if not state.query:
+        return []
+    found = state.search_results()
+    if not found:
+        return [labelled(ft.Text(t("home.no_results", lang), size=16), "search-empty")]
+    controls: list[ft.Control] = [ft.Text(t("home.results", lang, count=len(found)), size=15)]
+    for card in found:
+
+        async def open_card(_event, card_id=card.id) -> None:
+            await nav.go(f"/card/{card_id}")
+
+        controls.append(card_tile(card, open_card, f"result-{card.id}"))
+    return controls
+
+
+def view(state, nav) -> ft.View:
+    lang = state.lang
+    results = ft.Column(_results(state, nav), spacing=8)
+
+    def on_search(event) -> None:
+        state.set_query(event.control.value or "")
+        results.controls = _results(state, nav)
+        results.update()
+
+    search = labelled(
+        ft.TextField(
+            label=t("home.search_label", lang),
+            hint_text=t("home.search_hint", lang),
+            value=state.query,
+            prefix_icon=ft.Icons.SEARCH,
+            on_change=on_search,
+            on_submit=on_search,
+            text_size=18,
+        ),
+        "search",
+    )
+    body = [
+        heading(t("home.heading", lang), 1, identifier="home-heading"),
+        ft.Text(t("home.intro", lang), size=16),
+        search,
+        labelled(results, "search-results"),
+        heading(t("home.categories", lang), 2),
+        *[_category_tile(state, nav, c) for c in state.categories()],
+    ]
+    return ft.View(
+        route="/",
+        appbar=app_bar(state, nav, t("app.title", lang)),
+        controls=[page_column(body)],
+        scroll=ft.ScrollMode.AUTO,
+        padding=16,
+    )

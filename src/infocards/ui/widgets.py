@@ -1,0 +1,108 @@
+"""Small, accessible building blocks shared by the views: big touch targets and screen-reader labels."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import flet as ft
+
+from infocards.i18n import t
+
+__all__ = [
+    "TOUCH_HEIGHT",
+    "app_bar",
+    "big_button",
+    "card_tile",
+    "heading",
+    "labelled",
+    "page_column",
+    "secondary_button",
+]
+
+TOUCH_HEIGHT = 56  # above the 48 dp minimum: patients in pain, on a phone
+
+
+def labelled(control: ft.Control, identifier: str, label: str | None = None) -> ft.Semantics:
+    """Wrap a control with a stable test identifier and, where given, a screen-reader label."""
+    return ft.Semantics(content=control, identifier=identifier, label=label)
+
+
+def heading(text: str, level: int = 1, identifier: str | None = None) -> ft.Control:
+    sizes = {1: 28, 2: 22, 3: 18}
+    control = ft.Text(text, size=sizes.get(level, 18), weight=ft.FontWeight.BOLD, selectable=True)
+    return ft.Semantics(content=control, header=True, heading_level=level, identifier=identifier)
+
+
+def big_button(
+    label: str,
+    on_click: Callable,
+    identifier: str,
+    icon: ft.IconData | None = None,
+    filled: bool = True,
+) -> ft.Control:
+    """A full-width button at least TOUCH_HEIGHT high, its label read out by screen readers."""
+    kind = ft.FilledButton if filled else ft.OutlinedButton
+    button = kind(
+        content=ft.Text(label, size=18),
+        icon=icon,
+        on_click=on_click,
+        height=TOUCH_HEIGHT,
+        expand=True,
+    )
+    return labelled(ft.Row([button]), identifier)
+
+
+def secondary_button(label: str, on_click: Callable, identifier: str, icon=None) -> ft.Control:
+    return big_button(label, on_click, identifier, icon=icon, filled=False)
+
+
+def page_column(controls: list[ft.Control]) -> ft.Control:
+    """The body of a view: full width on a phone, a centred reading column on a desktop."""
+    return ft.ResponsiveRow(
+        [
+            ft.Column(
+                controls,
+                spacing=14,
+                col={"xs": 12, "md": 10, "lg": 8, "xl": 6},
+            )
+        ],
+        alignment=ft.MainAxisAlignment.CENTER,
+    )
+
+
+def app_bar(state, nav, title: str) -> ft.AppBar:
+    """The top bar of every view: its title and the language switch (Danish first)."""
+    other = state.other_language()
+
+    def switch_language(_event) -> None:
+        state.set_language(other)
+        nav.refresh()
+
+    switch = ft.Semantics(
+        identifier="language-switch",
+        label=t("lang.switch_label", state.lang),
+        button=True,
+        content=ft.TextButton(
+            content=ft.Text(t(f"lang.name.{other}", state.lang), size=16),
+            icon=ft.Icons.LANGUAGE,
+            on_click=switch_language,
+            height=TOUCH_HEIGHT - 8,
+        ),
+    )
+    return ft.AppBar(
+        title=ft.Text(title, size=20, weight=ft.FontWeight.W_600),
+        actions=[switch],
+        center_title=False,
+    )
+
+
+def card_tile(card, on_open, identifier: str) -> ft.Control:
+    """One card in a list: title and one-line summary, the whole tile a touch target."""
+    tile = ft.ListTile(
+        title=ft.Text(card.title, size=18, weight=ft.FontWeight.W_600),
+        subtitle=ft.Text(card.summary, size=15),
+        trailing=ft.Icon(ft.Icons.CHEVRON_RIGHT),
+        on_click=on_open,
+        min_vertical_padding=10,
+    )
+    return labelled(ft.Card(content=tile), identifier)

@@ -1,0 +1,1 @@
+"""Browser tests: the real web app, served by `infocards web`, driven in Debian's Chromium."""

@@ -1,0 +1,113 @@
+"""Start the real web app and a real Chromium; shared by the browser tests and bench/startup.py."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+__all__ = [
+    "CHROMIUM",
+    "CHROMIUM_ARGS",
+    "by_id",
+    "enable_semantics",
+    "free_port",
+    "infocards_web",
+    "launch_chromium",
+    "open_app",
+    "served",
+    "wait_until_serving",
+]
+
+CHROMIUM = "/usr/bin/chromium"
+# Without the background-networking flags Chromium keeps dialling out of this closed network.
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+PHONE = {"width": 412, "height": 915}
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_until_serving(url: str, process: subprocess.Popen, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"the server exited with code {process.returncode}")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:  # noqa: S310 (localhost)
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError(f"nothing served at {url} after {timeout} s")
+
+
+@contextlib.contextmanager
+def served(command: list[str], port: int, home: Path, env: dict | None = None) -> Iterator[str]:
+    """Run a web server command until the block ends; yield its URL."""
+    full_env = {**os.environ, "HOME": str(home), **(env or {})}
+    log = open(home / f"server-{port}.log", "wb")
+    process = subprocess.Popen(command, env=full_env, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        wait_until_serving(url, process)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        log.close()
+
+
+def infocards_web(port: int, *extra: str) -> list[str]:
+    return [sys.executable, "-m", "infocards", "web", "--port", str(port), *extra]
+
+
+def launch_chromium(playwright, user_data_dir: Path, extra_args: list[str] | None = None):
+    if not Path(CHROMIUM).exists():
+        raise RuntimeError(f"{CHROMIUM} is missing: install Debian's chromium (see .ci/run)")
+    return playwright.chromium.launch_persistent_context(
+        str(user_data_dir),
+        executable_path=CHROMIUM,
+        args=[*CHROMIUM_ARGS, *(extra_args or [])],
+        viewport=PHONE,
+        headless=True,
+    )
+
+
+def enable_semantics(page, timeout_ms: int = 60_000) -> None:
+    """Switch on Flutter's accessibility tree so controls can be found by role, name and id."""
+    page.wait_for_function("window.flet && window.flet.flutterApp", timeout=timeout_ms)
+    placeholder = page.locator("flt-semantics-placeholder")
+    placeholder.wait_for(state="attached", timeout=timeout_ms)
+    placeholder.dispatch_event("click")
+
+
+def open_app(page, url: str, timeout_ms: int = 60_000) -> None:
+    page.goto(url)
+    enable_semantics(page, timeout_ms)
+
+
+def by_id(page, identifier: str):
+    return page.locator(f'[flt-semantics-identifier="{identifier}"]')

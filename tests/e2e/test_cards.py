@@ -1,0 +1,86 @@
+"""The card browser in a real Chromium: categories, search, a card, and the language switch."""
+
+from __future__ import annotations
+
+import pytest
+from infocards.content.library import Library
+
+from infocards.config import load_settings
+from tests.e2e.harness import by_id, open_app
+
+
+@pytest.fixture(scope="module")
+def library():
+    return Library.load(load_settings().packs)
+
+
+def _visible_text(page) -> str:
+    return page.locator("flt-semantics-host").inner_text()
+
+
+def test_home_shows_danish_categories_and_card_titles(app_url, browser_page, library, screenshot):
+    page = browser_page
+    open_app(page, app_url)
+    diagnosis = by_id(page, "category-diagnosis")
+    diagnosis.wait_for()
+    assert "Diagnoser" in diagnosis.inner_text()
+    for category, name in (("legislation", "Lovgivning"), ("role", "Roller"), ("pathway", "Forløb")):
+        assert name in by_id(page, f"category-{category}").inner_text()
+    screenshot(page, "home-da")
+
+    diagnosis.click()
+    by_id(page, "category-heading").wait_for()
+    expected = [card.title for card in library.cards("da", "diagnosis")]
+    assert expected, "the national pack has Danish diagnosis cards"
+    for card in library.cards("da", "diagnosis"):
+        assert card.title in by_id(page, f"card-link-{card.id}").inner_text()
+    screenshot(page, "diagnoses-da")
+
+
+def test_search_finds_a_card(app_url, browser_page, library):
+    page = browser_page
+    open_app(page, app_url)
+    card = library.get("disc-herniation", "da")
+    page.get_by_role("textbox", name="Søg i kortene").fill("prolaps")
+    result = by_id(page, f"result-{card.id}")
+    result.wait_for()
+    assert card.title in result.inner_text()
+
+    page.get_by_role("textbox", name="Søg i kortene").fill("zzzqqqxx")
+    by_id(page, "search-empty").wait_for()
+
+
+def test_card_shows_body_summary_and_sources(app_url, browser_page, library, screenshot):
+    page = browser_page
+    card = library.get("red-flags", "da")
+    open_app(page, app_url + f"card/{card.id}")
+    title = by_id(page, "card-title")
+    title.wait_for()
+    assert card.title in title.inner_text()
+    assert card.summary in by_id(page, "card-summary").inner_text()
+    body_text = by_id(page, "card-body").inner_text()
+    assert "1813" in body_text and "112" in body_text
+    sources = by_id(page, "card-sources").inner_text()
+    for source in card.sources:
+        assert source.title in sources
+    assert "Gennemgået" in by_id(page, "card-reviewed").inner_text()
+    screenshot(page, "card-red-flags-da")
+
+
+def test_switching_to_english_shows_english_titles(app_url, browser_page, library, screenshot):
+    page = browser_page
+    open_app(page, app_url)
+    by_id(page, "language-switch").wait_for()
+    by_id(page, "language-switch").click()
+    heading = by_id(page, "home-heading")
+    heading.wait_for()
+    page.wait_for_function(
+        "document.querySelector('[flt-semantics-identifier=\"home-heading\"]')"
+        ".innerText.includes('Cards on low back pain')"
+    )
+    assert "Diagnoses" in by_id(page, "category-diagnosis").inner_text()
+    by_id(page, "category-role").click()
+    by_id(page, "category-heading").wait_for()
+    for card in library.cards("en", "role"):
+        assert card.title in by_id(page, f"card-link-{card.id}").inner_text()
+    screenshot(page, "roles-en")
