@@ -1,0 +1,61 @@
+"""Ed25519 signatures for share codes and the key fingerprint; the only share module using cryptography."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
+__all__ = [
+    "PUBLIC_KEY_SIZE",
+    "SIGNATURE_SIZE",
+    "SigningKey",
+    "fingerprint",
+    "verify",
+]
+
+PUBLIC_KEY_SIZE = 32
+SIGNATURE_SIZE = 64
+
+
+class SigningKey:
+    """The wallet's Ed25519 key, made from its 32-byte seed; never shows the seed."""
+
+    __slots__ = ("_private", "public_bytes")
+
+    def __init__(self, seed: bytes) -> None:
+        if not isinstance(seed, bytes | bytearray) or len(seed) != 32:
+            raise ValueError("an Ed25519 seed is 32 bytes")
+        self._private = Ed25519PrivateKey.from_private_bytes(bytes(seed))
+        self.public_bytes = self._private.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+
+    def sign(self, message: bytes) -> bytes:
+        return self._private.sign(message)
+
+    def __repr__(self) -> str:
+        return f"SigningKey(public={fingerprint(self.public_bytes)}, seed=<redacted>)"
+
+
+def verify(public_key: bytes, message: bytes, signature: bytes) -> bool:
+    """True only for a good signature by this key; a malformed key or signature is just False."""
+    if len(public_key) != PUBLIC_KEY_SIZE or len(signature) != SIGNATURE_SIZE:
+        return False
+    try:
+        Ed25519PublicKey.from_public_bytes(public_key).verify(signature, message)
+    except (InvalidSignature, ValueError):
+        return False
+    return True
+
+
+def fingerprint(public_key: bytes) -> str:
+    """A short, readable name for a key (e.g. "K7QF-2MXA"), so a returning patient is recognised.
+
+    40 bits of SHA-256 in base32: enough to tell one patient's device from another at a glance,
+    not a security check (the signature is that).
+    """
+    digest = hashlib.sha256(public_key).digest()[:5]
+    text = base64.b32encode(digest).decode("ascii")
+    return f"{text[:4]}-{text[4:]}"

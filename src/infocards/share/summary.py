@@ -1,0 +1,182 @@
+"""Chooses what goes into a shared summary: the patient's sections and period, from the records.
+
+A Summary is the flat, codec-ready shape: per section a tuple of entries (plain dicts with the
+fields of ENTRY_FIELDS), newest first. Notes (`note` records) are private and never shared.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from infocards.share.sections import SECTION_KEYS
+
+__all__ = ["ENTRY_FIELDS", "Summary", "build_summary", "entry_kind"]
+
+# The fields of an entry, per entry kind; the codec writes them in this order.
+ENTRY_FIELDS: dict[str, tuple[str, ...]] = {
+    "red_flags": ("date", "source", "role", "text"),
+    "findings": ("date", "source", "role", "kind", "text", "code", "card"),
+    "imaging": ("date", "source", "role", "text", "code", "card"),
+    "treatments": ("date", "source", "role", "what", "end", "effect"),
+    "medication": ("date", "source", "name", "dose", "end", "effect"),
+    "referrals": ("date", "source", "from_role", "to_role", "reason", "status"),
+    "plan": ("date", "source", "role", "text"),
+    "goal": ("date", "source", "text", "status"),
+    "work": ("date", "source", "status", "hours_per_week", "note"),
+    "involved": ("date", "source", "role", "place", "professional"),
+}
+OPTIONAL_FIELDS = frozenset({"date", "code", "card", "end", "hours_per_week", "professional"})
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What one code carries. Dates are ISO strings; absent optional fields are None."""
+
+    name: str
+    birth_date: str | None
+    sections: tuple[str, ...]
+    entries: Mapping[str, tuple[dict, ...]]
+    to_role: str | None = None
+    period: tuple[str | None, str | None] = (None, None)
+    omitted: Mapping[str, int] = field(default_factory=dict)
+
+    def count(self) -> int:
+        return sum(len(items) for items in self.entries.values())
+
+    def without(self, section: str, entry: dict) -> Summary:
+        """A copy with one entry left out and counted as omitted."""
+        items = tuple(e for e in self.entries[section] if e is not entry)
+        omitted = dict(self.omitted)
+        omitted[section] = omitted.get(section, 0) + 1
+        return replace(self, entries={**self.entries, section: items}, omitted=omitted)
+
+
+def entry_kind(section: str, entry: Mapping) -> str:
+    """The ENTRY_FIELDS key of an entry: sections hold one kind, except plan_goals (two)."""
+    if section == "plan_goals":
+        return "goal" if "status" in entry else "plan"
+    return section
+
+
+def _optional(value) -> str | None:
+    return value if isinstance(value, str) and value.strip() else None
+
+
+def _in_period(record: Mapping, start: str | None, end: str | None) -> bool:
+    day = str(record.get("date", ""))
+    return (start is None or day >= start) and (end is None or day <= end)
+
+
+def _newest_first(entries: Iterable[dict]) -> tuple[dict, ...]:
+    return tuple(sorted(entries, key=lambda e: e.get("date") or "", reverse=True))
+
+
+def _involved(encounters: list[Mapping], profile: Mapping) -> list[dict]:
+    """One entry per role: where and by whom the patient was last seen in that role."""
+    latest: dict[str, Mapping] = {}
+    for record in sorted(encounters, key=lambda r: (r["date"], r.get("id", ""))):
+        latest[record["role"]] = record
+    entries = [
+        {
+            "date": r["date"],
+            "source": r["source"],
+            "role": role,
+            "place": r.get("place") or "",
+            "professional": _optional(r.get("professional")),
+        }
+        for role, r in latest.items()
+    ]
+    gp = _optional(profile.get("gp"))
+    if gp and "gp" not in latest:
+        # The profile names the GP even before a first visit is recorded: undated, from the patient.
+        entries.append({"date": None, "source": "patient", "role": "gp", "place": gp, "professional": None})
+    return entries
+
+
+def _section_entries(section: str, by_type: Mapping[str, list[Mapping]], profile: Mapping) -> list[dict]:
+    base = lambda r: {"date": r["date"], "source": r["source"]}  # noqa: E731 - tiny local helper
+    findings = by_type.get("finding", [])
+    if section == "red_flags":
+        return [
+            {**base(r), "role": r["role"], "text": r["text"]}
+            for r in findings
+            if r["kind"] == "red_flag_screening"
+        ]
+    if section == "findings":
+        return [
+            {**base(r), "role": r["role"], "kind": r["kind"], "text": r["text"],
+             "code": _optional(r.get("code")), "card": _optional(r.get("card"))}
+            for r in findings
+            if r["kind"] in ("examination", "diagnosis", "test")
+        ]
+    if section == "imaging":
+        return [
+            {**base(r), "role": r["role"], "text": r["text"],
+             "code": _optional(r.get("code")), "card": _optional(r.get("card"))}
+            for r in findings
+            if r["kind"] == "imaging"
+        ]
+    if section == "treatments":
+        return [
+            {**base(r), "role": r["role"], "what": r["what"], "end": _optional(r.get("end")),
+             "effect": r["effect"]}
+            for r in by_type.get("treatment", [])
+        ]
+    if section == "medication":
+        return [
+            {**base(r), "name": r["name"], "dose": r.get("dose") or "", "end": _optional(r.get("end")),
+             "effect": r["effect"]}
+            for r in by_type.get("medication", [])
+        ]
+    if section == "referrals":
+        return [
+            {**base(r), "from_role": r["from_role"], "to_role": r["to_role"], "reason": r["reason"],
+             "status": r["status"]}
+            for r in by_type.get("referral", [])
+        ]
+    if section == "plan_goals":
+        plans = [
+            {**base(r), "role": r["role"], "text": r.get("summary") or ""}
+            for r in by_type.get("encounter", [])
+            if r.get("summary")
+        ]
+        goals = [{**base(r), "text": r["text"], "status": r["status"]} for r in by_type.get("goal", [])]
+        return plans + goals
+    if section == "work":
+        return [
+            {**base(r), "status": r["status"], "hours_per_week": r.get("hours_per_week"),
+             "note": r.get("note") or ""}
+            for r in by_type.get("work", [])
+        ]
+    if section == "involved":
+        return _involved(by_type.get("encounter", []), profile)
+    raise ValueError(f"unknown section {section}")
+
+
+def build_summary(
+    profile: Mapping,
+    records: Iterable[Mapping],
+    sections: Iterable[str] = SECTION_KEYS,
+    *,
+    period: tuple[date | str | None, date | str | None] = (None, None),
+    to_role: str | None = None,
+) -> Summary:
+    """The summary of `records` (validated records v1) for the chosen sections and period."""
+    chosen = tuple(key for key in SECTION_KEYS if key in set(sections))
+    start, end = (p.isoformat() if isinstance(p, date) else p for p in period)
+    by_type: dict[str, list[Mapping]] = {}
+    for record in records:
+        if _in_period(record, start, end):
+            by_type.setdefault(record["type"], []).append(record)
+    entries = {key: _newest_first(_section_entries(key, by_type, profile)) for key in chosen}
+    birth = _optional(profile.get("birth_date"))
+    return Summary(
+        name=str(profile.get("name") or ""),
+        birth_date=birth,
+        sections=chosen,
+        entries=entries,
+        to_role=to_role,
+        period=(start, end),
+    )
