@@ -1,0 +1,20 @@
+"""Where the wallet file lives on each platform."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+__all__ = ["WALLET_FILENAME", "default_wallet_path"]
+
+WALLET_FILENAME = "wallet.icw"
+
+
+def default_wallet_path() -> Path:
+    """Flet's app storage folder when Flet sets one (phones, packaged apps), else the user data dir."""
+    flet_storage = os.environ.get("FLET_APP_STORAGE_DATA", "").strip()
+    if flet_storage:
+        return Path(flet_storage) / WALLET_FILENAME
+    return Path(platformdirs.user_data_dir("infocards", appauthor=False)) / WALLET_FILENAME

@@ -1,0 +1,184 @@
+"""Records v1 (DESIGN.md): validation on the way in, with errors that name the record and field.
+
+Errors never carry a value the patient wrote: only the record id, the field name and, for a
+closed vocabulary, the allowed words.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+from collections.abc import Mapping
+from datetime import date
+
+from infocards import vocab
+from infocards.errors import InvalidRecord
+
+__all__ = [
+    "PROFILE_FIELDS",
+    "TYPE_FIELDS",
+    "new_record_id",
+    "record_sort_key",
+    "validate_profile",
+    "validate_record",
+]
+
+MAX_TEXT = 10_000
+MAX_SHORT = 200
+_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_CARD = re.compile(r"[a-z0-9][a-z0-9_-]{0,79}")
+
+# Field kinds: "text" (non-blank free text), "blank" (free text, may be empty), "short" (a code
+# or a name), "date", "hours", "card", or a tuple of allowed words from infocards.vocab.
+REQUIRED, OPTIONAL = True, False
+TYPE_FIELDS: dict[str, dict[str, tuple[object, bool]]] = {
+    "encounter": {
+        "role": (vocab.ROLES, REQUIRED),
+        "place": ("text", REQUIRED),
+        "professional": ("short", OPTIONAL),
+        "summary": ("text", REQUIRED),
+    },
+    "finding": {
+        "role": (vocab.ROLES, REQUIRED),
+        "kind": (vocab.FINDING_KINDS, REQUIRED),
+        "text": ("text", REQUIRED),
+        "code": ("short", OPTIONAL),
+        "card": ("card", OPTIONAL),
+    },
+    "referral": {
+        "from_role": (vocab.ROLES, REQUIRED),
+        "to_role": (vocab.ROLES, REQUIRED),
+        "reason": ("text", REQUIRED),
+        "status": (vocab.REFERRAL_STATUSES, REQUIRED),
+    },
+    "treatment": {
+        "role": (vocab.ROLES, REQUIRED),
+        "what": ("text", REQUIRED),
+        "end": ("date", OPTIONAL),
+        "effect": (vocab.EFFECTS, REQUIRED),
+    },
+    "medication": {
+        "name": ("text", REQUIRED),
+        "dose": ("text", REQUIRED),
+        "end": ("date", OPTIONAL),
+        "effect": (vocab.EFFECTS, REQUIRED),
+    },
+    "goal": {"text": ("text", REQUIRED), "status": (vocab.GOAL_STATUSES, REQUIRED)},
+    "work": {
+        "status": (vocab.WORK_STATUSES, REQUIRED),
+        "hours_per_week": ("hours", OPTIONAL),
+        "note": ("blank", REQUIRED),
+    },
+    "note": {"text": ("text", REQUIRED)},
+}
+COMMON_FIELDS = ("id", "type", "date", "source")
+PROFILE_FIELDS = ("name", "birth_date", "municipality", "gp")
+
+
+def new_record_id() -> str:
+    return "r" + secrets.token_hex(6)
+
+
+def record_sort_key(record: Mapping) -> tuple[str, str]:
+    return (record["date"], record["id"])
+
+
+def _fail(kind: str, record: str, field: str, **extra: str) -> InvalidRecord:
+    return InvalidRecord(f"error.wallet.invalid_record.{kind}", record=record, field=field[:40], **extra)
+
+
+def _check_text(value: object, rid: str, name: str, limit: int, blank_ok: bool) -> str:
+    if not isinstance(value, str):
+        raise _fail("not_text", rid, name)
+    if not blank_ok and not value.strip():
+        raise _fail("blank", rid, name)
+    if len(value) > limit:
+        raise _fail("too_long", rid, name, limit=str(limit))
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:  # lone surrogates cannot be stored as UTF-8
+        raise _fail("not_text", rid, name) from exc
+    return value
+
+
+def _check_date(value: object, rid: str, name: str) -> str:
+    if not isinstance(value, str) or not _ISO_DATE.fullmatch(value):
+        raise _fail("date", rid, name)
+    try:
+        date.fromisoformat(value)
+    except ValueError as exc:
+        raise _fail("date", rid, name) from exc
+    return value
+
+
+def _check_field(kind: object, value: object, rid: str, name: str) -> object:
+    if isinstance(kind, tuple):
+        if not isinstance(value, str) or value not in kind:
+            raise _fail("choice", rid, name, expected=", ".join(kind))
+        return value
+    if kind == "date":
+        return _check_date(value, rid, name)
+    if kind == "hours":
+        if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 168:
+            raise _fail("hours", rid, name)
+        return value
+    if kind == "card":
+        if not isinstance(value, str) or not _CARD.fullmatch(value):
+            raise _fail("card", rid, name)
+        return value
+    limit = MAX_SHORT if kind == "short" else MAX_TEXT
+    return _check_text(value, rid, name, limit, blank_ok=kind == "blank")
+
+
+def validate_record(record: object, *, assign_id: bool = False) -> dict:
+    """A normalised copy of `record` (empty optional fields dropped), or InvalidRecord."""
+    if not isinstance(record, Mapping):
+        raise _fail("not_object", "?", "-")
+    rid = record.get("id")
+    if rid is None and assign_id:
+        rid = new_record_id()
+    if not isinstance(rid, str) or not _ID.fullmatch(rid):
+        raise _fail("id", "?", "id")
+    rtype = record.get("type")
+    if rtype not in vocab.RECORD_TYPES:
+        raise _fail("choice", rid, "type", expected=", ".join(vocab.RECORD_TYPES))
+    fields = TYPE_FIELDS[rtype]
+    for name in record:
+        if name not in COMMON_FIELDS and name not in fields:
+            raise _fail("unknown_field", rid, str(name))
+    if "date" not in record:
+        raise _fail("missing", rid, "date")
+    out: dict = {"id": rid, "type": rtype, "date": _check_date(record["date"], rid, "date")}
+    # A record typed in by the patient need not say so; an imported note always says professional.
+    source = record.get("source", "patient")
+    out["source"] = _check_field(vocab.SOURCES, source, rid, "source")
+    for name, (kind, required) in fields.items():
+        value = record.get(name)
+        if value is None or (not required and value == ""):
+            if required:
+                raise _fail("missing", rid, name)
+            continue
+        out[name] = _check_field(kind, value, rid, name)
+    if "end" in out and out["end"] < out["date"]:
+        raise _fail("end_before_date", rid, "end")
+    return out
+
+
+def validate_profile(profile: object) -> dict:
+    """A complete profile (missing fields as ""), or InvalidRecord naming record "profile"."""
+    if not isinstance(profile, Mapping):
+        raise _fail("not_object", "profile", "-")
+    for name in profile:
+        if name not in PROFILE_FIELDS:
+            raise _fail("unknown_field", "profile", str(name))
+    out = {}
+    for name in PROFILE_FIELDS:
+        value = profile.get(name)
+        if value is None or value == "":
+            out[name] = ""
+        elif name == "birth_date":
+            out[name] = _check_date(value, "profile", name)
+        else:
+            out[name] = _check_text(value, "profile", name, MAX_SHORT, blank_ok=True)
+    return out
