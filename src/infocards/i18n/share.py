@@ -1,3 +1,258 @@
-"""Strings for the share area."""
+"""Strings for the share area: the share and read commands, section and vocabulary labels, the reader."""
 
-STRINGS: dict[str, dict[str, str]] = {}
+
+def _pairs(prefix: str, table: dict[str, tuple[str, str]]) -> dict[str, dict[str, str]]:
+    return {f"{prefix}.{key}": {"da": da, "en": en} for key, (da, en) in table.items()}
+
+
+_SECTIONS = {  # what the patient chooses from (infocards.share.sections.SECTION_KEYS)
+    "red_flags": ("Screening for røde flag", "Red-flag screening"),
+    "findings": ("Diagnoser og fund", "Diagnoses and findings"),
+    "imaging": ("Skanninger og røntgen", "Imaging"),
+    "treatments": ("Behandlinger og deres effekt", "Treatments and how they worked"),
+    "medication": ("Medicin", "Medication"),
+    "referrals": ("Henvisninger", "Referrals"),
+    "plan_goals": ("Nuværende plan og mål", "Current plan and goals"),
+    "work": ("Arbejde", "Work"),
+    "involved": ("Hvem er involveret", "Who is involved"),
+}
+_VIEW_SECTIONS = {  # what the clinician view shows (VIEW_SECTION_KEYS)
+    "red_flags": ("Røde flag", "Red flags"),
+    "diagnoses": ("Diagnoser", "Diagnoses"),
+    "findings": ("Fund", "Findings"),
+    "imaging": ("Skanninger og røntgen", "Imaging"),
+    "treatments": ("Behandlinger og effekt", "Treatments and effect"),
+    "medication": ("Medicin", "Medication"),
+    "referrals": ("Henvisninger", "Referrals"),
+    "plan": ("Plan", "Plan"),
+    "goals": ("Mål", "Goals"),
+    "work": ("Arbejde", "Work"),
+    "involved": ("Hvem er involveret", "Who is involved"),
+}
+_ROLES = {
+    "gp": ("Praktiserende læge", "General practitioner"),
+    "physiotherapist": ("Fysioterapeut", "Physiotherapist"),
+    "chiropractor": ("Kiropraktor", "Chiropractor"),
+    "spine_centre": ("Rygcenter", "Spine centre"),
+    "municipal_physiotherapist": ("Kommunal fysioterapeut", "Municipal physiotherapist"),
+    "social_worker": ("Socialrådgiver", "Social worker"),
+    "rehabilitation_team": ("Rehabiliteringsteam", "Rehabilitation team"),
+    "hospital": ("Sygehus", "Hospital"),
+    "other": ("Anden", "Other"),
+}
+_KINDS = {
+    "examination": ("Undersøgelse", "Examination"),
+    "diagnosis": ("Diagnose", "Diagnosis"),
+    "imaging": ("Skanning", "Imaging"),
+    "red_flag_screening": ("Screening for røde flag", "Red-flag screening"),
+    "test": ("Test", "Test"),
+}
+_EFFECTS = {
+    "none": ("Effekt: ingen", "Effect: none"),
+    "little": ("Effekt: lidt", "Effect: little"),
+    "some": ("Effekt: nogen", "Effect: some"),
+    "good": ("Effekt: god", "Effect: good"),
+    "unknown": ("Effekt: ukendt", "Effect: unknown"),
+}
+_REFERRAL_STATUSES = {
+    "planned": ("Planlagt", "Planned"),
+    "sent": ("Sendt", "Sent"),
+    "waiting": ("Venter", "Waiting"),
+    "seen": ("Set", "Seen"),
+}
+_GOAL_STATUSES = {
+    "active": ("Aktivt", "Active"),
+    "reached": ("Nået", "Reached"),
+    "dropped": ("Opgivet", "Dropped"),
+}
+_WORK_STATUSES = {
+    "working": ("I arbejde", "Working"),
+    "partial_sick_leave": ("Delvist sygemeldt", "Partial sick leave"),
+    "sick_leave": ("Sygemeldt", "Sick leave"),
+    "unemployed": ("Ledig", "Unemployed"),
+    "other": ("Andet", "Other"),
+}
+_SOURCES = {
+    "patient": ("oplyst af patienten", "reported by the patient"),
+    "professional": ("oplyst af en fagperson", "reported by a professional"),
+}
+_STATUS = {
+    "valid": ("GYLDIG", "VALID"),
+    "expired": ("UDLØBET: data vises, men koden er for gammel", "EXPIRED: data shown, but the code is out of date"),
+    "invalid": ("UGYLDIG eller ændret: intet vises", "INVALID or tampered with: nothing is shown"),
+    "not_infocards": ("Ikke en infocards-kode", "Not an infocards code"),
+}
+
+STRINGS: dict[str, dict[str, str]] = {
+    **_pairs("share.section", _SECTIONS),
+    **_pairs("share.view", _VIEW_SECTIONS),
+    **_pairs("share.role", _ROLES),
+    **_pairs("share.kind", _KINDS),
+    **_pairs("share.effect", _EFFECTS),
+    **_pairs("share.referral_status", _REFERRAL_STATUSES),
+    **_pairs("share.goal_status", _GOAL_STATUSES),
+    **_pairs("share.work_status", _WORK_STATUSES),
+    **_pairs("share.source", _SOURCES),
+    **_pairs("share.status", _STATUS),
+    # errors
+    "error.share": {"da": "Deling mislykkedes.", "en": "Sharing failed."},
+    "error.share.expired": {"da": "Koden er udløbet.", "en": "The code has expired."},
+    "error.share.invalid": {
+        "da": "Koden er ugyldig eller ændret ({reason}). Intet vises.",
+        "en": "The code is invalid or has been tampered with ({reason}). Nothing is shown.",
+    },
+    "error.share.unknown_version": {
+        "da": "Koden har formatversion {version}, som denne infocards ikke kender. "
+        "Er den lavet af en nyere infocards?",
+        "en": "The code has format version {version}, which this infocards does not know. "
+        "Was it made by a newer infocards?",
+    },
+    "error.share.not_infocards": {
+        "da": "Det er ikke en infocards-kode.",
+        "en": "This is not an infocards code.",
+    },
+    "error.share.no_qr": {
+        "da": "Der er ingen QR-kode i billedet.",
+        "en": "No QR code found in the image.",
+    },
+    "error.share.foreign_qr": {
+        "da": "Billedet har en QR-kode, men det er ikke en infocards-kode.",
+        "en": "The image holds a QR code, but it is not an infocards code.",
+    },
+    "error.share.empty_input": {
+        "da": "Der er ingen kode at læse (tom tekst).",
+        "en": "There is no code to read (empty text).",
+    },
+    "error.share.not_an_image": {
+        "da": "{path} er hverken et billede (PNG, JPEG, ...) eller tekst.",
+        "en": "{path} is neither an image (PNG, JPEG, ...) nor text.",
+    },
+    "error.share.file_not_found": {"da": "Filen findes ikke: {path}", "en": "File not found: {path}"},
+    "error.share.file_unreadable": {
+        "da": "Filen kan ikke læses: {path} ({detail})",
+        "en": "Cannot read the file: {path} ({detail})",
+    },
+    "error.share.cannot_write": {
+        "da": "QR-billedet kan ikke skrives: {path} ({detail})",
+        "en": "Cannot write the QR image: {path} ({detail})",
+    },
+    "error.share.unknown_section": {
+        "da": "Ukendt afsnit: {section}. Mulige: {known}",
+        "en": "Unknown section: {section}. Known: {known}",
+    },
+    "error.share.unknown_role": {
+        "da": "Ukendt rolle: {role}. Mulige: {known}",
+        "en": "Unknown role: {role}. Known: {known}",
+    },
+    "error.share.bad_duration": {
+        "da": "Ugyldig varighed: {value} (brug f.eks. 24h, 30m eller 90s)",
+        "en": "Invalid duration: {value} (use e.g. 24h, 30m or 90s)",
+    },
+    "error.share.bad_period": {
+        "da": "Ugyldig periode: {value} (brug ÅÅÅÅ-MM-DD..ÅÅÅÅ-MM-DD; en af siderne må mangle)",
+        "en": "Invalid period: {value} (use YYYY-MM-DD..YYYY-MM-DD; either side may be left out)",
+    },
+    "error.share.too_large": {
+        "da": "Selv navnet alene fylder mere end én QR-kode (version {version}).",
+        "en": "Even the name alone does not fit in one QR code (version {version}).",
+    },
+    "error.share.no_passphrase": {
+        "da": "Ingen adgangskode (sæt INFOCARDS_PASSPHRASE, eller kør i en terminal).",
+        "en": "No passphrase (set INFOCARDS_PASSPHRASE, or run in a terminal).",
+    },
+    # the share command
+    "cli.share.help": {
+        "da": "Lav et signeret QR-resumé af forløbet til en ny fagperson.",
+        "en": "Make a signed QR summary of the course for a new professional.",
+    },
+    "cli.share.path": {"da": "tegnebogsfilen", "en": "the wallet file"},
+    "cli.share.out": {"da": "hvor QR-billedet (PNG) skrives", "en": "where to write the QR image (PNG)"},
+    "cli.share.to": {
+        "da": "rollen koden vises til (gemmes i delingsloggen): {roles}",
+        "en": "the role the code is shown to (kept in the share log): {roles}",
+    },
+    "cli.share.sections": {
+        "da": "afsnit, kommasepareret (standard: alle): {sections}",
+        "en": "sections, comma separated (default: all): {sections}",
+    },
+    "cli.share.expires": {
+        "da": "hvor længe koden gælder, f.eks. 24h, 30m, 90s (standard fra flet.toml: {minutes:g} min)",
+        "en": "how long the code is valid, e.g. 24h, 30m, 90s (default from flet.toml: {minutes:g} min)",
+    },
+    "cli.share.period": {
+        "da": "kun optegnelser fra perioden FRA..TIL (datoer ÅÅÅÅ-MM-DD, en side kan udelades)",
+        "en": "only records from the period FROM..TO (dates YYYY-MM-DD, either side may be left out)",
+    },
+    "cli.share.text": {"da": "skriv også kodens tekst", "en": "also print the code's text"},
+    "cli.share.epilog": {
+        "da": "Adgangskoden læses fra INFOCARDS_PASSPHRASE, ellers spørges der. Passer resuméet ikke i én "
+        "QR-kode (version 22, fejlkorrektion M), udelades først de ældste og mindst vigtige detaljer, og "
+        "det siges hvad.",
+        "en": "The passphrase is read from INFOCARDS_PASSPHRASE, else asked for. When the summary does not "
+        "fit in one QR code (version 22, error correction M), the oldest and least relevant details are "
+        "left out first, and what was left out is said.",
+    },
+    "cli.share.passphrase_prompt": {"da": "Adgangskode: ", "en": "Passphrase: "},
+    "cli.share.written": {
+        "da": "QR-kode (version {version}, {modules}x{modules} moduler) skrevet til {path}; udløber {expires}.",
+        "en": "QR code (version {version}, {modules}x{modules} modules) written to {path}; expires {expires}.",
+    },
+    "cli.share.backup_used": {
+        "da": "Advarsel: tegnebogen var beskadiget; den seneste gode kopi fra {time} er brugt. "
+        "Senere ændringer kan mangle.",
+        "en": "Warning: the wallet was damaged; the last good copy from {time} was used. "
+        "Later changes may be missing.",
+    },
+    # the read command
+    "cli.read.help": {
+        "da": "Læs et infocards QR-resumé fra et billede eller som tekst.",
+        "en": "Read an infocards QR summary from an image or as text.",
+    },
+    "cli.read.source": {
+        "da": "et billede (PNG, JPEG, foto eller skærmbillede), en tekstfil, '-' for tekst på standard-ind, "
+        "eller kodens tekst",
+        "en": "an image (PNG, JPEG, photo or screenshot), a text file, '-' for text on standard input, "
+        "or the code's text",
+    },
+    "cli.read.json": {"da": "skriv ét JSON-objekt", "en": "print one JSON object"},
+    "cli.read.epilog": {
+        "da": "Afslutningskoder: 0 gyldig; 3 udløbet (data vises og markeres udløbet); 4 ugyldig eller ændret "
+        "(intet vises); 5 ingen infocards-kode (ingen QR i billedet, en fremmed QR eller tekst, tom "
+        "indgang, en fil der hverken er billede eller tekst); 2 forkert brug (også en fil der ikke "
+        "findes eller ikke kan læses).",
+        "en": "Exit codes: 0 valid; 3 expired (data shown and marked expired); 4 invalid or tampered with "
+        "(nothing shown); 5 no infocards code (no QR in the image, a foreign QR code or text, empty "
+        "input, a file that is neither an image nor text); 2 usage (also a file that does not exist "
+        "or cannot be read).",
+    },
+    # the clinician view
+    "share.reader.title": {"da": "infocards-resumé", "en": "infocards summary"},
+    "share.reader.status": {"da": "Status: {status}", "en": "Status: {status}"},
+    "share.reader.patient": {"da": "{name}, født {birth_date}", "en": "{name}, born {birth_date}"},
+    "share.reader.birth_unknown": {"da": "ukendt", "en": "unknown"},
+    "share.reader.fingerprint": {
+        "da": "Nøgle: {fingerprint} (samme nøgle = samme patients enhed)",
+        "en": "Key: {fingerprint} (same key = same patient's device)",
+    },
+    "share.reader.times": {
+        "da": "Udstedt {issued}, udløber {expires}",
+        "en": "Issued {issued}, expires {expires}",
+    },
+    "share.reader.shared_with": {"da": "Vist til: {role}", "en": "Shown to: {role}"},
+    "share.reader.period": {"da": "Periode: {start} til {end}", "en": "Period: {start} to {end}"},
+    "share.reader.open_end": {"da": "…", "en": "…"},
+    "share.reader.omitted": {
+        "da": "Udeladt for at passe i én QR-kode (ældste og mindst vigtige først): {parts}",
+        "en": "Left out to fit one QR code (oldest and least relevant first): {parts}",
+    },
+    "share.reader.omitted_part": {"da": "{count} fra {section}", "en": "{count} from {section}"},
+    "share.reader.nothing": {"da": "(intet registreret)", "en": "(nothing recorded)"},
+    "share.reader.not_shared": {"da": "Ikke delt: {sections}", "en": "Not shared: {sections}"},
+    "share.reader.undated": {"da": "udateret", "en": "undated"},
+    "share.reader.ended": {"da": "Sluttede {date}", "en": "Ended {date}"},
+    "share.reader.ongoing": {"da": "I gang", "en": "Ongoing"},
+    "share.reader.referral": {"da": "{from_role} → {to_role}", "en": "{from_role} → {to_role}"},
+    "share.reader.hours": {"da": "{hours} timer om ugen", "en": "{hours} hours a week"},
+    "share.reader.card": {"da": "Kort: {card}", "en": "Card: {card}"},
+    "share.reader.code": {"da": "Kode: {code}", "en": "Code: {code}"},
+}

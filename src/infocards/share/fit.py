@@ -1,0 +1,96 @@
+"""Fitting a summary into one QR code: leave out the least relevant details until the code fits.
+
+When the signed code is longer than QR version 22 (error correction M) holds, entries are left
+out one at a time in this documented order, and the code counts per section what was left out
+(both the share screen and the reader say so):
+
+ 0. superseded: plan entries other than the newest, work entries other than the newest;
+ 1. closed: referrals already seen, treatments and medication that have ended, goals reached
+    or dropped;
+ 2. the newest plan entry, open referrals, who is involved;
+ 3. current treatments, medication and active goals, the current work situation;
+ 4. findings and imaging;
+ 5. red-flag screening, last of all.
+
+Within a step the oldest entry goes first (undated before dated). A code is never split: if
+even the name alone does not fit, ShareError says so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from infocards.errors import ShareError
+from infocards.share.codec import make_code
+from infocards.share.qr_out import MAX_VERSION, max_code_length, qr_version
+from infocards.share.sections import SECTION_KEYS
+from infocards.share.signing import SigningKey
+from infocards.share.summary import Summary, entry_kind
+
+__all__ = ["FittedCode", "drop_order", "fit_code"]
+
+
+@dataclass(frozen=True)
+class FittedCode:
+    text: str
+    version: int
+    summary: Summary  # what the code carries; summary.omitted counts what was left out
+
+
+def _step(section: str, entry: dict, newest: dict[str, dict]) -> int:
+    kind = entry_kind(section, entry)
+    if kind in ("plan", "work") and entry is not newest.get(kind):
+        return 0
+    if (
+        (kind == "referrals" and entry["status"] == "seen")
+        or (kind in ("treatments", "medication") and entry.get("end"))
+        or (kind == "goal" and entry["status"] != "active")
+    ):
+        return 1
+    if kind in ("plan", "referrals", "involved"):
+        return 2
+    if kind in ("treatments", "medication", "goal", "work"):
+        return 3
+    if kind in ("findings", "imaging"):
+        return 4
+    return 5
+
+
+def drop_order(summary: Summary) -> list[tuple[str, dict]]:
+    """Every entry of the summary as (section, entry), the first to be left out first."""
+    newest: dict[str, dict] = {}
+    for section, entries in summary.entries.items():
+        for entry in entries:
+            kind = entry_kind(section, entry)
+            if kind in ("plan", "work") and (
+                kind not in newest or (entry["date"] or "") > (newest[kind]["date"] or "")
+            ):
+                newest[kind] = entry
+    ranked = [
+        ((_step(s, e, newest), e.get("date") or "", -SECTION_KEYS.index(s)), s, e)
+        for s, entries in summary.entries.items()
+        for e in entries
+    ]
+    ranked.sort(key=lambda item: item[0])
+    return [(section, entry) for _, section, entry in ranked]
+
+
+def fit_code(
+    summary: Summary,
+    key: SigningKey,
+    issued_at: datetime,
+    expires_at: datetime,
+    max_version: int = MAX_VERSION,
+) -> FittedCode:
+    """The signed code of as much of `summary` as fits in one QR code of at most `max_version`."""
+    limit = max_code_length(max_version)
+    text = make_code(summary, key, issued_at, expires_at)
+    queue = drop_order(summary)
+    while len(text) > limit:
+        if not queue:
+            raise ShareError("error.share.too_large", version=max_version)
+        section, entry = queue.pop(0)
+        summary = summary.without(section, entry)
+        text = make_code(summary, key, issued_at, expires_at)
+    return FittedCode(text, qr_version(text), summary)
