@@ -1,0 +1,80 @@
+"""The cards the app shows: packs loaded in order, looked up by id, category, role and words."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from infocards.content.loader import load_packs
+from infocards.content.model import Card, Pack
+from infocards.content.search import SearchIndex
+from infocards.errors import ContentError
+
+__all__ = ["Library", "title_sort_key"]
+
+# Danish alphabet order puts æ, ø, å after z; plain code points would put å before æ.
+_DANISH_ORDER = str.maketrans({"æ": "z\u0001", "ø": "z\u0002", "å": "z\u0003"})
+
+
+def title_sort_key(card: Card) -> tuple[str, str]:
+    return card.title.casefold().translate(_DANISH_ORDER), card.id
+
+
+def _other(lang: str) -> str:
+    return "en" if lang == "da" else "da"
+
+
+class Library:
+    """A lenient, read-only view of the loaded cards: cards with errors are left out."""
+
+    def __init__(self, packs: Sequence[Pack], cards: dict[tuple[str, str], Card]) -> None:
+        self.packs: tuple[Pack, ...] = tuple(packs)
+        self._cards = dict(cards)
+        self._by_lang: dict[str, list[Card]] = {}
+        for card in sorted(self._cards.values(), key=title_sort_key):
+            self._by_lang.setdefault(card.lang, []).append(card)
+        self._indexes: dict[str, SearchIndex] = {}
+
+    @classmethod
+    def load(cls, pack_paths: Sequence[Path]) -> Library:
+        """Load packs in order; only a missing pack folder is an error (the checker reports the rest)."""
+        for path in pack_paths:
+            if not Path(path).is_dir():
+                raise ContentError(key="error.content.pack_not_found", pack=str(path))
+        loaded = load_packs(pack_paths)
+        return cls(loaded.packs, loaded.cards)
+
+    def cards(self, lang: str, category: str | None = None) -> list[Card]:
+        """The cards in one language, by title; only one category if given."""
+        cards = self._by_lang.get(lang, [])
+        if category is None:
+            return list(cards)
+        return [card for card in cards if card.category == category]
+
+    def get(self, card_id: str, lang: str) -> Card | None:
+        """The card in `lang`, else its translation, else None."""
+        return self._cards.get((card_id, lang)) or self._cards.get((card_id, _other(lang)))
+
+    def search(self, query: str, lang: str, limit: int = 50) -> list[Card]:
+        """Cards in `lang` matching every word of the query (as a word prefix), best first."""
+        index = self._indexes.get(lang)
+        if index is None:
+            index = self._indexes[lang] = SearchIndex(self._by_lang.get(lang, []))
+        return index.search(query, limit)
+
+    def role_card(self, role: str, lang: str) -> Card | None:
+        """The role card for a role key of vocab.ROLES, in `lang` or else its translation."""
+        for wanted in (lang, _other(lang)):
+            for card in self._by_lang.get(wanted, []):
+                if card.category == "role" and card.role == role:
+                    return card
+        return None
+
+    def ids(self) -> set[str]:
+        return {card_id for card_id, _ in self._cards}
+
+    def languages_of(self, card_id: str) -> set[str]:
+        return {card_lang for known_id, card_lang in self._cards if known_id == card_id}
+
+    def __len__(self) -> int:
+        return len(self._cards)

@@ -1,0 +1,165 @@
+"""Loads packs in order into one set of cards: overlay by id, then the checks that span cards."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import yaml
+
+from infocards.content.model import PACK_FIELDS, PACK_KINDS, Card, Pack
+from infocards.content.parse import ParsedCard, load_yaml, parse_card_file, read_text
+from infocards.content.problems import Reporter, suggest
+
+__all__ = ["Loaded", "card_files", "load_packs", "read_pack"]
+
+_PACK_FILE = "pack.yaml"
+_MAX_PACK_BYTES = 64 * 1024
+_SKIPPED_NAMES = {"readme.md"}  # a pack may explain itself to editors in a README
+
+
+@dataclass
+class Loaded:
+    packs: tuple[Pack, ...]
+    cards: dict[tuple[str, str], Card]  # (id, lang) -> the card that wins the overlay
+    problems: Reporter
+
+
+def card_files(root: Path, report: Reporter) -> list[Path]:
+    """Every markdown card below a pack folder, sorted; symlinked folders are not followed (loops)."""
+    found: list[Path] = []
+
+    def unreadable(error: OSError) -> None:
+        report.add("file-unreadable", Path(error.filename or root), 1,
+                   reason=error.strerror or type(error).__name__)  # fmt: skip
+
+    for folder, dirnames, filenames in os.walk(root, onerror=unreadable):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if name.lower().endswith(".md") and not name.startswith(".") and name.lower() not in _SKIPPED_NAMES:
+                found.append(Path(folder) / name)
+    return found
+
+
+def read_pack(root: Path, report: Reporter, position: int) -> Pack:
+    """The pack's description from pack.yaml; problems reported, sensible defaults used."""
+    defaults = {
+        "name": root.name,
+        "kind": "national" if position == 0 else "municipality",
+        "region": "",
+        "publisher": "",
+        "contact": "",
+    }
+    path = root / _PACK_FILE
+    if not path.exists():
+        report.add("pack-yaml-missing", path, 1)
+        return Pack(path=root, **defaults)
+    text = read_text(path, report, _MAX_PACK_BYTES)
+    if text is None:
+        return Pack(path=root, **defaults)
+    try:
+        data = load_yaml(text)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        report.add("pack-yaml-bad", path, 1 + (mark.line if mark else 0), detail=(exc.problem or "").strip())
+        return Pack(path=root, **defaults)
+    except (yaml.YAMLError, RecursionError, ValueError, OverflowError) as exc:
+        report.add("pack-yaml-bad", path, 1, detail=type(exc).__name__)
+        return Pack(path=root, **defaults)
+    if not isinstance(data, dict):
+        report.add("pack-yaml-bad", path, 1, detail=f"not a mapping ({type(data).__name__})")
+        return Pack(path=root, **defaults)
+    lines = {}
+    for number, line in enumerate(text.split("\n"), start=1):
+        key = line.split(":", 1)[0].strip()
+        if ":" in line and not line[:1].isspace() and key not in lines:
+            lines[key] = number
+    values = dict(defaults)
+    for key, value in data.items():
+        if key not in PACK_FIELDS:
+            report.add("pack-field", path, lines.get(str(key), 1), suggestion=suggest(key, PACK_FIELDS),
+                       field=str(key)[:60], choices=", ".join(PACK_FIELDS))  # fmt: skip
+        elif value is None and key == "region":
+            values[key] = ""
+        elif not isinstance(value, str):
+            report.add("pack-field", path, lines.get(key, 1), field=key, choices=", ".join(PACK_FIELDS))
+        else:
+            values[key] = value.strip()
+    for key in PACK_FIELDS:
+        if key not in data:
+            report.add("pack-field", path, 1, field=key, choices=", ".join(PACK_FIELDS))
+    if values["kind"] not in PACK_KINDS:
+        report.add("pack-field", path, lines.get("kind", 1), suggestion=suggest(values["kind"], PACK_KINDS),
+                   field="kind", choices=", ".join(PACK_KINDS))  # fmt: skip
+        values["kind"] = defaults["kind"]
+    return Pack(path=root, **values)
+
+
+def load_packs(pack_paths: Sequence[Path], today: date | None = None, lang: str = "en") -> Loaded:
+    """Read every pack in order; a later pack adds cards and replaces one only with overrides: true."""
+    report = Reporter(lang)
+    today = today or date.today()
+    packs: list[Pack] = []
+    cards: dict[tuple[str, str], Card] = {}
+    parsed_by_key: dict[tuple[str, str], ParsedCard] = {}
+    all_parsed: list[ParsedCard] = []
+    for position, raw_path in enumerate(pack_paths):
+        root = Path(raw_path)
+        if not root.is_dir():
+            report.add("pack-not-found", root, 1)
+            continue
+        pack = read_pack(root, report, position)
+        packs.append(pack)
+        seen_here: dict[tuple[str, str], Path] = {}
+        files = card_files(root, report)
+        if not files:
+            report.add("empty-pack", root / _PACK_FILE, 1)
+        for path in files:
+            parsed = parse_card_file(path, pack.name, report, today)
+            all_parsed.append(parsed)
+            card = parsed.card
+            if card is None:
+                continue
+            key = (card.id, card.lang)
+            id_line = parsed.field_lines.get("id", 1)
+            if key in seen_here:
+                report.add("duplicate-id", path, id_line, id=card.id, lang=card.lang,
+                           first=report.path_text(seen_here[key]))  # fmt: skip
+                continue
+            seen_here[key] = path
+            if key in cards:
+                if not card.overrides:
+                    report.add("override-without-flag", path, id_line, id=card.id,
+                               first=report.path_text(cards[key].path or root))  # fmt: skip
+                    continue
+            elif card.overrides:
+                report.add("override-unused", path, parsed.field_lines.get("overrides", 1), id=card.id)
+            cards[key] = card
+            parsed_by_key[key] = parsed
+    _check_across(cards, parsed_by_key, all_parsed, report)
+    return Loaded(tuple(packs), cards, report)
+
+
+def _check_across(cards, parsed_by_key, all_parsed: list[ParsedCard], report: Reporter) -> None:
+    """Links and related ids must name loaded cards; every card should exist in both languages."""
+    ids = {card_id for card_id, _ in cards}
+    for parsed in all_parsed:
+        for target, line in parsed.card_links:
+            if target not in ids:
+                report.add("card-link-missing", parsed.path, line, suggestion=suggest(target, ids), id=target)
+        card = parsed.card
+        if card is None:
+            continue
+        for target, line in zip(card.related, parsed.related_lines, strict=False):
+            if target not in ids:
+                report.add("related-missing", parsed.path, line, suggestion=suggest(target, ids), id=target)
+    languages: dict[str, set[str]] = {}
+    for card_id, card_lang in cards:
+        languages.setdefault(card_id, set()).add(card_lang)
+    for (card_id, card_lang), parsed in parsed_by_key.items():
+        if len(languages[card_id]) == 1:
+            other = "en" if card_lang == "da" else "da"
+            report.add("missing-translation", parsed.path, parsed.field_lines.get("id", 1), id=card_id, lang=other)

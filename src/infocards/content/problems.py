@@ -1,0 +1,153 @@
+"""Problems found in a pack: what the checker prints, one line each, in the reader's language."""
+
+from __future__ import annotations
+
+import difflib
+import os
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from infocards.i18n import t
+
+__all__ = ["SEVERITY", "Problem", "Reporter", "display_path", "suggest"]
+
+# Each kind of problem has one severity: errors stop a card (or a pack) from loading, warnings
+# only matter under --strict.
+SEVERITY = {
+    "file-unreadable": "error",
+    "not-utf8": "error",
+    "binary": "error",
+    "too-large": "error",
+    "no-front-matter": "error",
+    "unclosed-front-matter": "error",
+    "yaml-syntax": "error",
+    "front-matter-not-mapping": "error",
+    "unknown-field": "error",
+    "duplicate-field": "error",
+    "missing-field": "error",
+    "not-text": "error",
+    "bad-id": "error",
+    "bad-category": "error",
+    "bad-lang": "error",
+    "bad-date": "error",
+    "summary-multiline": "error",
+    "bad-sources": "error",
+    "bad-source": "error",
+    "source-url": "error",
+    "bad-codes": "error",
+    "bad-code": "error",
+    "bad-role": "error",
+    "role-required": "error",
+    "applies-from-required": "error",
+    "bad-related": "error",
+    "related-missing": "error",
+    "bad-overrides": "error",
+    "duplicate-id": "error",
+    "override-without-flag": "error",
+    "unsafe-html": "error",
+    "unsafe-link": "error",
+    "remote-image": "error",
+    "bad-card-link": "error",
+    "card-link-missing": "error",
+    "pack-not-found": "error",
+    "pack-yaml-missing": "error",
+    "pack-yaml-bad": "error",
+    "pack-field": "error",
+    "missing-translation": "warning",
+    "review-overdue": "warning",
+    "reviewed-in-future": "warning",
+    "raw-html": "warning",
+    "blocked-link": "warning",
+    "image-missing": "warning",
+    "override-unused": "warning",
+    "role-on-other-card": "warning",
+    "empty-pack": "warning",
+}
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: str
+    line: int
+    severity: str  # "error" or "warning"
+    message: str
+    hint: str = ""
+    code: str = ""  # the kind of problem, stable for tools and tests (e.g. "unknown-field")
+
+    def format(self) -> str:
+        """`path:line: error|warning: message (hint)`."""
+        text = f"{self.path}:{self.line}: {self.severity}: {self.message}"
+        return f"{text} ({self.hint})" if self.hint else text
+
+    def to_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+def display_path(path: Path, cwd: str) -> str:
+    """The path relative to the current folder when it lies below it, else as given."""
+    absolute = os.path.abspath(path)
+    try:
+        relative = os.path.relpath(absolute, cwd)
+    except ValueError:  # another drive on Windows
+        return str(path)
+    if relative == os.pardir or relative.startswith(os.pardir + os.sep):
+        return absolute
+    return relative
+
+
+def suggest(value: object, choices: Iterable[str]) -> str | None:
+    """The closest choice to a mistyped value, for "did you mean ...?" hints."""
+    if not isinstance(value, str):
+        return None
+    close = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.6)
+    if not close:
+        close = difflib.get_close_matches(value.lower(), [c.lower() for c in choices], n=1)
+        if close:
+            return next(c for c in choices if c.lower() == close[0])
+    return close[0] if close else None
+
+
+class Reporter:
+    """Collects problems, translating each message and hint as it is added."""
+
+    def __init__(self, lang: str = "en") -> None:
+        self.lang = lang
+        self.problems: list[Problem] = []
+        self._cwd = os.getcwd()
+        self._paths: dict[Path, str] = {}
+
+    def path_text(self, path: Path) -> str:
+        text = self._paths.get(path)
+        if text is None:
+            text = self._paths[path] = display_path(path, self._cwd)
+        return text
+
+    def add(
+        self,
+        code: str,
+        path: Path,
+        line: int,
+        *,
+        suggestion: str | None = None,
+        hint: str | None = None,
+        **params: object,
+    ) -> Problem:
+        """Record a problem; the hint is "did you mean" when a suggestion is given, else the kind's own."""
+        message = t(f"content.check.{code}", self.lang, **params)
+        if suggestion is not None:
+            hint_text = t("content.check.did_you_mean", self.lang, suggestion=suggestion)
+        elif hint is not None:
+            hint_text = t(hint, self.lang, **params)
+        else:
+            key = f"content.check.{code}.hint"
+            hint_text = t(key, self.lang, **params)
+            if hint_text == key:
+                hint_text = ""
+        problem = Problem(self.path_text(path), max(1, line), SEVERITY[code], message, hint_text, code)
+        self.problems.append(problem)
+        return problem
+
+    def errors_in(self, start: int) -> bool:
+        """Whether any error was added since index `start` (a card with errors is not loaded)."""
+        return any(p.severity == "error" for p in self.problems[start:])
