@@ -175,9 +175,7 @@ def decode_body(data: bytes, issue_day: int) -> Summary:
     birth = src.uint()
     role = src.uint()
     to_role = None if role == 0 else _index(vocab.ROLES, role - 1)
-    period = tuple(
-        None if v == 0 else _iso(issue_day - _unzigzag(v - 1)) for v in (src.uint(), src.uint())
-    )
+    period = tuple(None if v == 0 else _iso(issue_day - _unzigzag(v - 1)) for v in (src.uint(), src.uint()))
     entries = {}
     for key in sections:
         count = src.uint()

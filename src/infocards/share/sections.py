@@ -51,7 +51,5 @@ def parse_sections(value: str | Iterable[str] | None) -> tuple[str, ...]:
         return SECTION_KEYS
     unknown = sorted(chosen - set(SECTION_KEYS))
     if unknown:
-        raise UsageError(
-            "error.share.unknown_section", section=unknown[0], known=", ".join(SECTION_KEYS)
-        )
+        raise UsageError("error.share.unknown_section", section=unknown[0], known=", ".join(SECTION_KEYS))
     return tuple(key for key in SECTION_KEYS if key in chosen)

@@ -100,40 +100,58 @@ def _section_entries(section: str, by_type: Mapping[str, list[Mapping]], profile
     findings = by_type.get("finding", [])
     if section == "red_flags":
         return [
-            {**base(r), "role": r["role"], "text": r["text"]}
-            for r in findings
-            if r["kind"] == "red_flag_screening"
+            {**base(r), "role": r["role"], "text": r["text"]} for r in findings if r["kind"] == "red_flag_screening"
         ]
     if section == "findings":
         return [
-            {**base(r), "role": r["role"], "kind": r["kind"], "text": r["text"],
-             "code": _optional(r.get("code")), "card": _optional(r.get("card"))}
+            {
+                **base(r),
+                "role": r["role"],
+                "kind": r["kind"],
+                "text": r["text"],
+                "code": _optional(r.get("code")),
+                "card": _optional(r.get("card")),
+            }
             for r in findings
             if r["kind"] in ("examination", "diagnosis", "test")
         ]
     if section == "imaging":
         return [
-            {**base(r), "role": r["role"], "text": r["text"],
-             "code": _optional(r.get("code")), "card": _optional(r.get("card"))}
+            {
+                **base(r),
+                "role": r["role"],
+                "text": r["text"],
+                "code": _optional(r.get("code")),
+                "card": _optional(r.get("card")),
+            }
             for r in findings
             if r["kind"] == "imaging"
         ]
     if section == "treatments":
         return [
-            {**base(r), "role": r["role"], "what": r["what"], "end": _optional(r.get("end")),
-             "effect": r["effect"]}
+            {**base(r), "role": r["role"], "what": r["what"], "end": _optional(r.get("end")), "effect": r["effect"]}
             for r in by_type.get("treatment", [])
         ]
     if section == "medication":
         return [
-            {**base(r), "name": r["name"], "dose": r.get("dose") or "", "end": _optional(r.get("end")),
-             "effect": r["effect"]}
+            {
+                **base(r),
+                "name": r["name"],
+                "dose": r.get("dose") or "",
+                "end": _optional(r.get("end")),
+                "effect": r["effect"],
+            }
             for r in by_type.get("medication", [])
         ]
     if section == "referrals":
         return [
-            {**base(r), "from_role": r["from_role"], "to_role": r["to_role"], "reason": r["reason"],
-             "status": r["status"]}
+            {
+                **base(r),
+                "from_role": r["from_role"],
+                "to_role": r["to_role"],
+                "reason": r["reason"],
+                "status": r["status"],
+            }
             for r in by_type.get("referral", [])
         ]
     if section == "plan_goals":
@@ -146,8 +164,7 @@ def _section_entries(section: str, by_type: Mapping[str, list[Mapping]], profile
         return plans + goals
     if section == "work":
         return [
-            {**base(r), "status": r["status"], "hours_per_week": r.get("hours_per_week"),
-             "note": r.get("note") or ""}
+            {**base(r), "status": r["status"], "hours_per_week": r.get("hours_per_week"), "note": r.get("note") or ""}
             for r in by_type.get("work", [])
         ]
     if section == "involved":

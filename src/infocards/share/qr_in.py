@@ -1,0 +1,64 @@
+"""QR images in: load a picture (file, photo, screenshot) and decode the QR codes in it with zxing-cpp."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import zxingcpp
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+from infocards.errors import NotInfocardsCode, UsageError
+
+__all__ = ["decode_image", "load_image"]
+
+# A phone photo is about 12 megapixels; zxing finds a QR code in a much smaller copy, and the
+# small copy decodes many times faster.
+_WORK_SIDE = 1920
+
+
+def load_image(path: Path) -> Image.Image:
+    """Open an image file; UsageError if it is missing or unreadable, NotInfocardsCode if not an image."""
+    path = Path(path)
+    try:
+        image = Image.open(path)
+        image.load()
+    except FileNotFoundError:
+        raise UsageError("error.share.file_not_found", path=str(path)) from None
+    except (UnidentifiedImageError, Image.DecompressionBombError, SyntaxError, ValueError):
+        raise NotInfocardsCode("error.share.not_an_image", path=str(path)) from None
+    except OSError as exc:
+        raise UsageError("error.share.file_unreadable", path=str(path), detail=exc.strerror or "") from None
+    # Phone photos are often stored sideways with an orientation tag.
+    return ImageOps.exif_transpose(image)
+
+
+def _gray(image: Image.Image) -> Image.Image:
+    if image.mode in ("RGBA", "LA", "P"):
+        # A transparent background would turn black and swallow a black-on-clear code.
+        flat = Image.new("RGB", image.size, "white")
+        flat.paste(image.convert("RGBA"), mask=image.convert("RGBA").getchannel("A"))
+        image = flat
+    return image.convert("L")
+
+
+def _attempts(gray: Image.Image):
+    """The image as zxing should try it, cheapest first."""
+    if max(gray.size) > _WORK_SIDE:
+        scaled = gray.copy()
+        scaled.thumbnail((_WORK_SIDE, _WORK_SIDE), Image.Resampling.BILINEAR)
+        yield scaled, zxingcpp.Binarizer.LocalAverage
+    yield gray, zxingcpp.Binarizer.LocalAverage
+    yield gray, zxingcpp.Binarizer.GlobalHistogram
+    # Strong blur smears modules together; a sharper, contrast-stretched copy often helps.
+    yield ImageOps.autocontrast(gray, cutoff=2), zxingcpp.Binarizer.LocalAverage
+
+
+def decode_image(image: Image.Image) -> list[str]:
+    """The texts of all QR codes found in `image` (empty if none)."""
+    gray = _gray(image)
+    for candidate, binarizer in _attempts(gray):
+        found = zxingcpp.read_barcodes(candidate, formats=zxingcpp.BarcodeFormat.QRCode, binarizer=binarizer)
+        texts = [barcode.text for barcode in found if barcode.valid]
+        if texts:
+            return texts
+    return []

@@ -1,0 +1,321 @@
+"""The clinician view model (no Flet): ordered sections of dated entries, for the CLI and the UI.
+
+The UI renders a ClinicianView as it is; the CLI prints render_text(view) or view.to_json().
+Each entry says who reported it; diagnoses carry their card id and roles their role card id,
+so the UI can link to the cards.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from infocards.i18n import t
+from infocards.share.reader import ReadResult
+from infocards.share.sections import SECTION_KEYS, VIEW_SECTION_KEYS
+from infocards.share.summary import Summary, entry_kind
+
+__all__ = ["ClinicianView", "ViewEntry", "ViewSection", "build_view", "render_text", "role_card"]
+
+# Which shared section each view section comes from (omitted counts are reported there).
+_FROM_SECTION = {
+    "red_flags": "red_flags",
+    "diagnoses": "findings",
+    "findings": "findings",
+    "imaging": "imaging",
+    "treatments": "treatments",
+    "medication": "medication",
+    "referrals": "referrals",
+    "plan": "plan_goals",
+    "goals": "plan_goals",
+    "work": "work",
+    "involved": "involved",
+}
+
+
+def role_card(role: str) -> str:
+    """The id of a role's card: "spine_centre" -> "role-spine-centre"."""
+    return "role-" + role.replace("_", "-")
+
+
+@dataclass(frozen=True)
+class ViewEntry:
+    date: str | None  # ISO date; None only for the profile's GP in "involved"
+    title: str
+    details: tuple[str, ...]  # further lines, translated
+    source: str  # "patient" or "professional"
+    source_label: str  # "reported by the patient"
+    role: str | None = None
+    role_label: str | None = None
+    role_card: str | None = None  # card id of the role, for a link
+    card: str | None = None  # card id of a diagnosis, for a link
+    code: str | None = None  # e.g. "ICD-10:M51.1"
+    fields: Mapping = field(default_factory=dict)  # the entry as carried in the code
+
+    def to_json(self) -> dict:
+        return {
+            **self.fields,
+            "title": self.title,
+            "details": list(self.details),
+            "source_label": self.source_label,
+            "role_label": self.role_label,
+            "role_card": self.role_card,
+        }
+
+
+@dataclass(frozen=True)
+class ViewSection:
+    key: str  # one of VIEW_SECTION_KEYS
+    title: str
+    entries: tuple[ViewEntry, ...]
+    omitted: int = 0  # entries of this section left out to fit one QR code
+
+
+@dataclass(frozen=True)
+class ClinicianView:
+    status: str  # valid | expired | invalid | not_infocards
+    status_label: str
+    message: str | None  # why a code is invalid or not ours
+    lang: str
+    name: str | None = None
+    birth_date: str | None = None
+    fingerprint: str | None = None
+    issued_at: datetime | None = None
+    expires_at: datetime | None = None
+    shown_to: str | None = None
+    shown_to_label: str | None = None
+    period: tuple[str | None, str | None] = (None, None)
+    sections: tuple[ViewSection, ...] = ()
+    not_shared: tuple[str, ...] = ()  # shared-section keys the patient chose not to share
+    omitted_note: str | None = None  # one sentence on what was left out, or None
+
+    @property
+    def expired(self) -> bool:
+        return self.status == "expired"
+
+    def to_json(self) -> dict:
+        data: dict = {"status": self.status, "status_label": self.status_label}
+        if self.message:
+            data["message"] = self.message
+        if self.name is None:
+            return data
+        data.update(
+            patient={"name": self.name, "birth_date": self.birth_date},
+            fingerprint=self.fingerprint,
+            issued_at=self.issued_at.isoformat() if self.issued_at else None,
+            expires_at=self.expires_at.isoformat() if self.expires_at else None,
+            expired=self.expired,
+            shown_to=self.shown_to,
+            period={"from": self.period[0], "to": self.period[1]},
+            sections={s.key: [e.to_json() for e in s.entries] for s in self.sections},
+            omitted={s.key: s.omitted for s in self.sections if s.omitted},
+            omitted_note=self.omitted_note,
+            not_shared=list(self.not_shared),
+        )
+        return data
+
+
+def _role(role: str | None, lang: str) -> dict:
+    if not role:
+        return {}
+    return {"role": role, "role_label": t(f"share.role.{role}", lang), "role_card": role_card(role)}
+
+
+def _entry(entry: Mapping, lang: str, title: str, details: list[str | None], **extra) -> ViewEntry:
+    source = entry["source"]
+    return ViewEntry(
+        date=entry.get("date"),
+        title=title,
+        details=tuple(d for d in details if d),
+        source=source,
+        source_label=t(f"share.source.{source}", lang),
+        fields=dict(entry),
+        **extra,
+    )
+
+
+def _ended(entry: Mapping, lang: str) -> str:
+    if entry.get("end"):
+        return t("share.reader.ended", lang, date=entry["end"])
+    return t("share.reader.ongoing", lang)
+
+
+def _finding(entry: Mapping, lang: str, as_diagnosis: bool = False) -> ViewEntry:
+    """A finding or imaging entry; as a diagnosis its code is the title and its text a detail."""
+    code = entry.get("code")
+    kind = t(f"share.kind.{entry.get('kind', 'imaging')}", lang)
+    title, details = (code, [entry["text"], kind]) if as_diagnosis and code else (entry["text"], [kind])
+    return _entry(entry, lang, title, details, card=entry.get("card"), code=code, **_role(entry.get("role"), lang))
+
+
+def _is_diagnosis(entry: Mapping) -> bool:
+    """Coded findings and imaging, and findings of kind diagnosis, show under diagnoses (only)."""
+    return bool(entry.get("code")) or entry.get("kind") == "diagnosis"
+
+
+def _view_entries(key: str, summary: Summary, lang: str) -> list[ViewEntry]:
+    entries = summary.entries
+    if key == "red_flags":
+        return [_entry(e, lang, e["text"], [], **_role(e["role"], lang)) for e in entries.get("red_flags", ())]
+    if key == "diagnoses":
+        coded = [e for e in (*entries.get("findings", ()), *entries.get("imaging", ())) if _is_diagnosis(e)]
+        coded.sort(key=lambda e: e.get("date") or "", reverse=True)
+        return [_finding(e, lang, as_diagnosis=True) for e in coded]
+    if key in ("findings", "imaging"):
+        return [_finding(e, lang) for e in entries.get(key, ()) if not _is_diagnosis(e)]
+    if key == "treatments":
+        return [
+            _entry(
+                e, lang, e["what"], [t(f"share.effect.{e['effect']}", lang), _ended(e, lang)], **_role(e["role"], lang)
+            )
+            for e in entries.get("treatments", ())
+        ]
+    if key == "medication":
+        return [
+            _entry(
+                e,
+                lang,
+                " ".join(p for p in (e["name"], e["dose"]) if p),
+                [t(f"share.effect.{e['effect']}", lang), _ended(e, lang)],
+            )
+            for e in entries.get("medication", ())
+        ]
+    if key == "referrals":
+        return [
+            _entry(
+                e,
+                lang,
+                e["reason"],
+                [
+                    t(
+                        "share.reader.referral",
+                        lang,
+                        from_role=t(f"share.role.{e['from_role']}", lang),
+                        to_role=t(f"share.role.{e['to_role']}", lang),
+                    ),
+                    t(f"share.referral_status.{e['status']}", lang),
+                ],
+                **_role(e["to_role"], lang),
+            )
+            for e in entries.get("referrals", ())
+        ]
+    if key in ("plan", "goals"):
+        kind = "plan" if key == "plan" else "goal"
+        chosen = [e for e in entries.get("plan_goals", ()) if entry_kind("plan_goals", e) == kind]
+        if kind == "plan":
+            return [_entry(e, lang, e["text"], [], **_role(e["role"], lang)) for e in chosen]
+        return [_entry(e, lang, e["text"], [t(f"share.goal_status.{e['status']}", lang)]) for e in chosen]
+    if key == "work":
+        return [
+            _entry(
+                e,
+                lang,
+                t(f"share.work_status.{e['status']}", lang),
+                [
+                    None
+                    if e.get("hours_per_week") is None
+                    else t("share.reader.hours", lang, hours=f"{e['hours_per_week']:g}"),
+                    e.get("note"),
+                ],
+            )
+            for e in entries.get("work", ())
+        ]
+    if key == "involved":
+        return [
+            _entry(
+                e,
+                lang,
+                t(f"share.role.{e['role']}", lang),
+                [e.get("place"), e.get("professional")],
+                **_role(e["role"], lang),
+            )
+            for e in entries.get("involved", ())
+        ]
+    raise ValueError(f"unknown view section {key}")
+
+
+def _omitted_note(omitted: Mapping[str, int], lang: str) -> str | None:
+    parts = [
+        t("share.reader.omitted_part", lang, count=omitted[key], section=t(f"share.section.{key}", lang))
+        for key in SECTION_KEYS
+        if omitted.get(key)
+    ]
+    return t("share.reader.omitted", lang, parts=", ".join(parts)) if parts else None
+
+
+def build_view(result: ReadResult, lang: str = "da") -> ClinicianView:
+    """The clinician view of a read result; invalid and foreign codes get a status and nothing else."""
+    status_label = t(f"share.status.{result.status}", lang)
+    message = result.error.message(lang) if result.error else None
+    summary = result.summary
+    if summary is None:
+        return ClinicianView(result.status, status_label, message, lang)
+    sections = []
+    for key in VIEW_SECTION_KEYS:
+        origin = _FROM_SECTION[key]
+        if origin not in summary.sections and not (key == "diagnoses" and "imaging" in summary.sections):
+            continue
+        # A shared section's omitted count shows once: on findings (not diagnoses), on the plan.
+        omitted = summary.omitted.get(origin, 0) if key in (origin, "plan") else 0
+        entries = tuple(_view_entries(key, summary, lang))
+        sections.append(ViewSection(key, t(f"share.view.{key}", lang), entries, omitted))
+    return ClinicianView(
+        status=result.status,
+        status_label=status_label,
+        message=message,
+        lang=lang,
+        name=summary.name,
+        birth_date=summary.birth_date,
+        fingerprint=result.fingerprint,
+        issued_at=result.issued_at,
+        expires_at=result.expires_at,
+        shown_to=summary.to_role,
+        shown_to_label=t(f"share.role.{summary.to_role}", lang) if summary.to_role else None,
+        period=summary.period,
+        sections=tuple(sections),
+        not_shared=tuple(key for key in SECTION_KEYS if key not in summary.sections),
+        omitted_note=_omitted_note(summary.omitted, lang),
+    )
+
+
+def _when(moment: datetime | None) -> str:
+    return moment.strftime("%Y-%m-%d %H:%M UTC") if moment else "?"
+
+
+def render_text(view: ClinicianView) -> str:
+    """The view as plain text for a terminal: header, then each section's dated entries."""
+    lang = view.lang
+    lines = [t("share.reader.title", lang), t("share.reader.status", lang, status=view.status_label)]
+    if view.message:
+        lines.append(view.message)
+    if view.name is None:
+        return "\n".join(lines) + "\n"
+    birth = view.birth_date or t("share.reader.birth_unknown", lang)
+    lines.append(t("share.reader.patient", lang, name=view.name, birth_date=birth))
+    lines.append(t("share.reader.fingerprint", lang, fingerprint=view.fingerprint))
+    lines.append(t("share.reader.times", lang, issued=_when(view.issued_at), expires=_when(view.expires_at)))
+    if view.shown_to_label:
+        lines.append(t("share.reader.shared_with", lang, role=view.shown_to_label))
+    if view.period != (None, None):
+        open_end = t("share.reader.open_end", lang)
+        lines.append(t("share.reader.period", lang, start=view.period[0] or open_end, end=view.period[1] or open_end))
+    if view.omitted_note:
+        lines.append(view.omitted_note)
+    if view.not_shared:
+        names = ", ".join(t(f"share.section.{key}", lang) for key in view.not_shared)
+        lines.append(t("share.reader.not_shared", lang, sections=names))
+    undated = t("share.reader.undated", lang)
+    for section in view.sections:
+        lines += ["", section.title.upper()]
+        if not section.entries:
+            lines.append("  " + t("share.reader.nothing", lang))
+        for entry in section.entries:
+            lines.append(f"  {entry.date or undated:<10}  {entry.title}")
+            for detail in entry.details:
+                lines.append(f"  {'':<10}    {detail}")
+            who = " · ".join(p for p in (entry.role_label, entry.source_label) if p)
+            if entry.card:
+                who += " · " + t("share.reader.card", lang, card=entry.card)
+            lines.append(f"  {'':<10}    ({who})")
+    return "\n".join(lines) + "\n"
