@@ -1,3 +1,286 @@
-"""Strings for the wallet area."""
+"""Strings for the wallet area: its errors, the `infocards wallet` commands and their help."""
 
-STRINGS: dict[str, dict[str, str]] = {}
+_NOTHING_CHANGED_DA = "Intet er ændret."
+_NOTHING_CHANGED_EN = "Nothing was changed."
+
+STRINGS = {
+    # -- errors ------------------------------------------------------------------------------
+    "error.wallet": {"da": "Fejl i tegnebogen.", "en": "Wallet error."},
+    "error.wallet.wrong_passphrase": {
+        "da": f"Forkert adgangssætning (wrong passphrase). {_NOTHING_CHANGED_DA}",
+        "en": f"wrong passphrase: the wallet was not opened. {_NOTHING_CHANGED_EN}",
+    },
+    "error.wallet.wrong_passphrase_backup": {
+        "da": "Forkert adgangssætning (wrong passphrase): tegnebogsfilen er beskadiget, og den "
+        "seneste gode kopi kan ikke åbnes med denne adgangssætning.",
+        "en": "wrong passphrase: the wallet file is damaged, and the last good copy does not "
+        "open with this passphrase either.",
+    },
+    "error.wallet.wrong_recovery_code": {
+        "da": f"Forkert gendannelseskode (wrong passphrase or code). {_NOTHING_CHANGED_DA}",
+        "en": f"wrong passphrase or code: this recovery code does not open the wallet. "
+        f"{_NOTHING_CHANGED_EN}",
+    },
+    "error.wallet.recovery_code_shape": {
+        "da": "Forkert gendannelseskode (wrong passphrase or code): en kode har 25 tegn "
+        "(bogstaver og tal) i fem grupper.",
+        "en": "wrong passphrase or code: a recovery code has 25 letters and digits in five groups.",
+    },
+    "error.wallet.recovery_code_typo": {
+        "da": "Forkert gendannelseskode (wrong passphrase or code): koden har en tastefejl "
+        "(kontroltegnet passer ikke). Tjek hver gruppe igen.",
+        "en": "wrong passphrase or code: the recovery code has a typo (its check character does "
+        "not match). Check each group again.",
+    },
+    "error.wallet.damaged": {
+        "da": "Tegnebogsfilen er beskadiget (the wallet file is damaged), og der er ingen "
+        f"sikkerhedskopi at bruge. {_NOTHING_CHANGED_DA}",
+        "en": "the wallet file is damaged, and there is no backup copy to fall back on. "
+        f"{_NOTHING_CHANGED_EN}",
+    },
+    "error.wallet.damaged_backup_failed": {
+        "da": "Tegnebogsfilen er beskadiget (the wallet file is damaged), og sikkerhedskopien "
+        f"kunne heller ikke åbnes. {_NOTHING_CHANGED_DA}",
+        "en": "the wallet file is damaged, and the backup copy could not be opened either. "
+        f"{_NOTHING_CHANGED_EN}",
+    },
+    "error.wallet.kdf_params": {
+        "da": "Tegnebogsfilen er beskadiget (the wallet file is damaged): dens "
+        f"nøgleindstillinger ligger uden for det tilladte, så den åbnes ikke. {_NOTHING_CHANGED_DA}",
+        "en": "the wallet file is damaged: its key-derivation settings are out of range, so it "
+        f"was not opened. {_NOTHING_CHANGED_EN}",
+    },
+    "error.wallet.newer_format": {
+        "da": "Tegnebogen er skrevet af en nyere version af infocards (format {version}). "
+        f"Opdatér appen. {_NOTHING_CHANGED_DA}",
+        "en": "This wallet was written by a newer version of infocards (format {version}). "
+        f"Update the app. {_NOTHING_CHANGED_EN}",
+    },
+    "error.wallet.already_open": {
+        "da": "Tegnebogen er allerede åben (wallet already open) i et andet program eller vindue.",
+        "en": "wallet already open in another program or window.",
+    },
+    "error.wallet.exists": {
+        "da": "Der findes allerede en tegnebog i {path}; den bliver ikke overskrevet.",
+        "en": "A wallet already exists at {path}; it will not be overwritten.",
+    },
+    "error.wallet.not_found": {
+        "da": "Der er ingen tegnebog i {path}. Opret en med `infocards wallet init`.",
+        "en": "There is no wallet at {path}. Create one with `infocards wallet init`.",
+    },
+    "error.wallet.weak_passphrase": {
+        "da": "Adgangssætningen er for kort: brug mindst {minimum} tegn, gerne flere ord.",
+        "en": "The passphrase is too short: use at least {minimum} characters, ideally several words.",
+    },
+    "error.wallet.passphrase_mismatch": {
+        "da": f"De to adgangssætninger er ikke ens. {_NOTHING_CHANGED_DA}",
+        "en": f"The two passphrases do not match. {_NOTHING_CHANGED_EN}",
+    },
+    "error.wallet.no_passphrase": {
+        "da": "Ingen adgangssætning: sæt INFOCARDS_PASSPHRASE eller kør kommandoen i en terminal.",
+        "en": "No passphrase: set INFOCARDS_PASSPHRASE or run the command in a terminal.",
+    },
+    "error.wallet.io": {
+        "da": "Tegnebogsfilen kan ikke læses eller skrives ({detail}).",
+        "en": "The wallet file cannot be read or written ({detail}).",
+    },
+    "error.wallet.closed": {
+        "da": "Tegnebogen er låst. Lås den op igen.",
+        "en": "The wallet is locked. Unlock it again.",
+    },
+    "error.wallet.record_not_found": {
+        "da": "Der er ingen post med id {record}.",
+        "en": "There is no record with id {record}.",
+    },
+    "error.wallet.import_missing": {
+        "da": "Filen {path} findes ikke eller kan ikke læses.",
+        "en": "The file {path} does not exist or cannot be read.",
+    },
+    "error.wallet.import_json": {
+        "da": "Filen {path} er ikke gyldig JSON (linje {line}).",
+        "en": "The file {path} is not valid JSON (line {line}).",
+    },
+    "error.wallet.import_format": {
+        "da": "Filen {path} er ikke en infocards-postfil (format \"infocards-records\", "
+        "version 1, med en liste \"records\").",
+        "en": "The file {path} is not an infocards records file (format \"infocards-records\", "
+        "version 1, with a \"records\" list).",
+    },
+    "error.wallet.import_newer": {
+        "da": "Filen {path} er skrevet af en nyere version af infocards (version {version}).",
+        "en": "The file {path} was written by a newer version of infocards (version {version}).",
+    },
+    # Record validation: the record id and the field, never the value.
+    "error.wallet.invalid_record": {
+        "da": "Post {record}: feltet {field} er ugyldigt.",
+        "en": "Record {record}: the field {field} is not valid.",
+    },
+    "error.wallet.invalid_record.not_object": {
+        "da": "Post {record}: en post skal være et JSON-objekt.",
+        "en": "Record {record}: a record must be a JSON object.",
+    },
+    "error.wallet.invalid_record.id": {
+        "da": "Post {record}: feltet id skal være 1-64 bogstaver, tal eller _ . : -",
+        "en": "Record {record}: the field id must be 1-64 letters, digits or _ . : -",
+    },
+    "error.wallet.invalid_record.choice": {
+        "da": "Post {record}: feltet {field} skal være et af: {expected}.",
+        "en": "Record {record}: the field {field} must be one of: {expected}.",
+    },
+    "error.wallet.invalid_record.unknown_field": {
+        "da": "Post {record}: feltet {field} hører ikke til denne posttype.",
+        "en": "Record {record}: the field {field} does not belong to this type of record.",
+    },
+    "error.wallet.invalid_record.missing": {
+        "da": "Post {record}: feltet {field} mangler.",
+        "en": "Record {record}: the field {field} is missing.",
+    },
+    "error.wallet.invalid_record.not_text": {
+        "da": "Post {record}: feltet {field} skal være tekst.",
+        "en": "Record {record}: the field {field} must be text.",
+    },
+    "error.wallet.invalid_record.blank": {
+        "da": "Post {record}: feltet {field} er tomt.",
+        "en": "Record {record}: the field {field} is empty.",
+    },
+    "error.wallet.invalid_record.too_long": {
+        "da": "Post {record}: feltet {field} er for langt (højst {limit} tegn).",
+        "en": "Record {record}: the field {field} is too long (at most {limit} characters).",
+    },
+    "error.wallet.invalid_record.date": {
+        "da": "Post {record}: feltet {field} skal være en dato som 2026-08-02.",
+        "en": "Record {record}: the field {field} must be a date like 2026-08-02.",
+    },
+    "error.wallet.invalid_record.hours": {
+        "da": "Post {record}: feltet {field} skal være et tal fra 0 til 168.",
+        "en": "Record {record}: the field {field} must be a number from 0 to 168.",
+    },
+    "error.wallet.invalid_record.card": {
+        "da": "Post {record}: feltet {field} skal være et kort-id som disc-herniation.",
+        "en": "Record {record}: the field {field} must be a card id like disc-herniation.",
+    },
+    "error.wallet.invalid_record.end_before_date": {
+        "da": "Post {record}: feltet {field} ligger før postens dato.",
+        "en": "Record {record}: the field {field} is before the record's date.",
+    },
+    "error.wallet.invalid_record.duplicate": {
+        "da": "Post {record}: der findes allerede en post med dette id.",
+        "en": "Record {record}: a record with this id already exists.",
+    },
+    "error.wallet.invalid_record.id_change": {
+        "da": "Post {record}: en posts id kan ikke ændres.",
+        "en": "Record {record}: a record's id cannot be changed.",
+    },
+    # -- the command line ----------------------------------------------------------------------
+    "cli.wallet.help": {
+        "da": "Den krypterede tegnebog med dit behandlingsforløb.",
+        "en": "The encrypted wallet holding your course of treatment.",
+    },
+    "cli.wallet.path": {"da": "Tegnebogsfilen (.icw).", "en": "The wallet file (.icw)."},
+    "cli.wallet.init.help": {
+        "da": "Opret en ny tegnebog. Adgangssætningen læses fra INFOCARDS_PASSPHRASE, ellers "
+        "spørges der to gange. Gendannelseskoden vises én gang.",
+        "en": "Create a new wallet. The passphrase is read from INFOCARDS_PASSPHRASE, else asked "
+        "twice. The recovery code is shown once.",
+    },
+    "cli.wallet.import.help": {
+        "da": "Læs poster og profil fra en JSON-fil (infocards-records). Hver post gemmes for "
+        "sig, og dens id skrives ud, når den er gemt.",
+        "en": "Read records and the profile from a JSON file (infocards-records). Each record is "
+        "saved on its own, and its id is printed once it is saved.",
+    },
+    "cli.wallet.import.file": {
+        "da": "JSON-filen med posterne.",
+        "en": "The JSON file with the records.",
+    },
+    "cli.wallet.export.help": {
+        "da": "Skriv profilen og alle poster som JSON (infocards-records).",
+        "en": "Write the profile and every record as JSON (infocards-records).",
+    },
+    "cli.wallet.export.out": {
+        "da": "Skriv til denne fil i stedet for standard output.",
+        "en": "Write to this file instead of standard output.",
+    },
+    "cli.wallet.list.help": {
+        "da": "Vis forløbet måned for måned, nyeste først.",
+        "en": "Show the course month by month, newest first.",
+    },
+    "cli.wallet.list.json": {
+        "da": "Skriv posterne som JSON (et objekt med listen records).",
+        "en": "Print the records as JSON (an object with a records list).",
+    },
+    "cli.wallet.passwd.help": {
+        "da": "Skift adgangssætning. Den nye læses fra INFOCARDS_NEW_PASSPHRASE, ellers "
+        "spørges der to gange.",
+        "en": "Change the passphrase. The new one is read from INFOCARDS_NEW_PASSPHRASE, else "
+        "asked twice.",
+    },
+    "cli.wallet.recover.help": {
+        "da": "Sæt en ny adgangssætning med gendannelseskoden (INFOCARDS_RECOVERY_CODE og "
+        "INFOCARDS_NEW_PASSPHRASE, ellers spørges der).",
+        "en": "Set a new passphrase with the recovery code (INFOCARDS_RECOVERY_CODE and "
+        "INFOCARDS_NEW_PASSPHRASE, else asked).",
+    },
+    "cli.wallet.log.help": {
+        "da": "Vis hvem du har vist et QR-resumé, hvornår og hvilke dele.",
+        "en": "Show who you have shown a QR summary to, when, and which sections.",
+    },
+    "cli.wallet.log.json": {
+        "da": "Skriv delingsloggen som JSON (en liste).",
+        "en": "Print the share log as JSON (a list).",
+    },
+    "wallet.prompt.passphrase": {"da": "Adgangssætning: ", "en": "Passphrase: "},
+    "wallet.prompt.new_passphrase": {"da": "Ny adgangssætning: ", "en": "New passphrase: "},
+    "wallet.prompt.repeat": {"da": "Gentag adgangssætningen: ", "en": "Repeat the passphrase: "},
+    "wallet.prompt.recovery_code": {"da": "Gendannelseskode: ", "en": "Recovery code: "},
+    # Standard output, read by scripts: the same words in both languages on purpose.
+    "wallet.init.recovery_code": {"da": "Recovery code: {code}", "en": "Recovery code: {code}"},
+    "wallet.init.keep_code": {
+        "da": "Tegnebogen er oprettet. Skriv gendannelseskoden (Recovery code) ned, og gem den "
+        "et sikkert sted: den vises kun denne ene gang og er den eneste vej ind, hvis du glemmer "
+        "adgangssætningen.",
+        "en": "The wallet is created. Write the recovery code down and keep it somewhere safe: it "
+        "is shown only this once, and it is the only way back in if you forget the passphrase.",
+    },
+    "wallet.used_backup": {
+        "da": "Advarsel: tegnebogsfilen er beskadiget. Den seneste gode kopi fra {time} er "
+        "åbnet i stedet; ændringer efter dette tidspunkt kan mangle.",
+        "en": "Warning: the wallet file is damaged. The last good copy, saved {time}, was opened "
+        "instead; changes made after that time may be missing.",
+    },
+    "wallet.import.replaced": {
+        "da": "{record}: erstattede posten med samme id i tegnebogen.",
+        "en": "{record}: replaced the record with the same id already in the wallet.",
+    },
+    "wallet.import.profile": {"da": "Profilen er opdateret.", "en": "The profile was updated."},
+    "wallet.import.done": {
+        "da": "{count} poster importeret ({replaced} erstattet).",
+        "en": "{count} records imported ({replaced} replaced).",
+    },
+    "wallet.export.done": {
+        "da": "{count} poster eksporteret til {path}.",
+        "en": "{count} records exported to {path}.",
+    },
+    "wallet.passwd.done": {
+        "da": "Adgangssætningen er skiftet.",
+        "en": "The passphrase was changed.",
+    },
+    "wallet.recover.done": {
+        "da": "Den nye adgangssætning er sat. Gendannelseskoden virker stadig; gem den fortsat.",
+        "en": "The new passphrase is set. The recovery code still works; keep it safe.",
+    },
+    "wallet.list.empty": {"da": "Ingen poster endnu.", "en": "No records yet."},
+    "wallet.log.empty": {"da": "Intet er delt endnu.", "en": "Nothing shared yet."},
+    "wallet.log.line": {
+        "da": "{date}  {role}  {sections}  (gyldig til {expires})",
+        "en": "{date}  {role}  {sections}  (valid until {expires})",
+    },
+    "wallet.type.encounter": {"da": "Besøg", "en": "Encounter"},
+    "wallet.type.finding": {"da": "Fund", "en": "Finding"},
+    "wallet.type.referral": {"da": "Henvisning", "en": "Referral"},
+    "wallet.type.treatment": {"da": "Behandling", "en": "Treatment"},
+    "wallet.type.medication": {"da": "Medicin", "en": "Medication"},
+    "wallet.type.goal": {"da": "Mål", "en": "Goal"},
+    "wallet.type.work": {"da": "Arbejde", "en": "Work"},
+    "wallet.type.note": {"da": "Note", "en": "Note"},
+}
