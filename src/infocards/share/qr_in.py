@@ -24,10 +24,11 @@ def load_image(path: Path) -> Image.Image:
         image.load()
     except FileNotFoundError:
         raise UsageError("error.share.file_not_found", path=str(path)) from None
-    except (UnidentifiedImageError, Image.DecompressionBombError, SyntaxError, ValueError):
-        raise NotInfocardsCode("error.share.not_an_image", path=str(path)) from None
-    except OSError as exc:
+    except (IsADirectoryError, PermissionError) as exc:
         raise UsageError("error.share.file_unreadable", path=str(path), detail=exc.strerror or "") from None
+    except (UnidentifiedImageError, Image.DecompressionBombError, SyntaxError, ValueError, OSError):
+        # OSError here is a truncated or broken image file: not a picture we can read
+        raise NotInfocardsCode("error.share.not_an_image", path=str(path)) from None
     # Phone photos are often stored sideways with an orientation tag.
     return ImageOps.exif_transpose(image)
 
@@ -55,6 +56,8 @@ def _attempts(gray: Image.Image):
 
 def decode_image(image: Image.Image) -> list[str]:
     """The texts of all QR codes found in `image` (empty if none)."""
+    if image.width < 21 or image.height < 21:  # smaller than the smallest QR code
+        return []
     gray = _gray(image)
     for candidate, binarizer in _attempts(gray):
         found = zxingcpp.read_barcodes(candidate, formats=zxingcpp.BarcodeFormat.QRCode, binarizer=binarizer)

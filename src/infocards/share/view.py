@@ -16,7 +16,7 @@ from infocards.share.reader import ReadResult
 from infocards.share.sections import SECTION_KEYS, VIEW_SECTION_KEYS
 from infocards.share.summary import Summary, entry_kind
 
-__all__ = ["ClinicianView", "ViewEntry", "ViewSection", "build_view", "render_text", "role_card"]
+__all__ = ["ClinicianView", "ViewEntry", "ViewSection", "build_view", "omitted_note", "render_text", "role_card"]
 
 # Which shared section each view section comes from (omitted counts are reported there).
 _FROM_SECTION = {
@@ -235,7 +235,8 @@ def _view_entries(key: str, summary: Summary, lang: str) -> list[ViewEntry]:
     raise ValueError(f"unknown view section {key}")
 
 
-def _omitted_note(omitted: Mapping[str, int], lang: str) -> str | None:
+def omitted_note(omitted: Mapping[str, int], lang: str) -> str | None:
+    """One sentence on what was left out to fit one QR code (per shared section), or None."""
     parts = [
         t("share.reader.omitted_part", lang, count=omitted[key], section=t(f"share.section.{key}", lang))
         for key in SECTION_KEYS
@@ -259,6 +260,8 @@ def build_view(result: ReadResult, lang: str = "da") -> ClinicianView:
         # A shared section's omitted count shows once: on findings (not diagnoses), on the plan.
         omitted = summary.omitted.get(origin, 0) if key in (origin, "plan") else 0
         entries = tuple(_view_entries(key, summary, lang))
+        if not entries and not omitted and key in ("findings", "imaging") and summary.entries.get(key):
+            continue  # all of them are coded and show under diagnoses
         sections.append(ViewSection(key, t(f"share.view.{key}", lang), entries, omitted))
     return ClinicianView(
         status=result.status,
@@ -275,7 +278,7 @@ def build_view(result: ReadResult, lang: str = "da") -> ClinicianView:
         period=summary.period,
         sections=tuple(sections),
         not_shared=tuple(key for key in SECTION_KEYS if key not in summary.sections),
-        omitted_note=_omitted_note(summary.omitted, lang),
+        omitted_note=omitted_note(summary.omitted, lang),
     )
 
 

@@ -1,0 +1,202 @@
+"""`infocards share` (a signed QR summary from the wallet) and `infocards read` (the clinician view)."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import re
+import sys
+from datetime import date, timedelta
+from pathlib import Path
+
+from infocards import vocab
+from infocards.config import load_settings
+from infocards.errors import ConfigError, NotInfocardsCode, ShareError, UsageError, WalletNotFound
+from infocards.i18n import cli_language, t
+from infocards.share.issue import issue_share, log_issued
+from infocards.share.qr_in import load_image
+from infocards.share.qr_out import write_png
+from infocards.share.reader import ReadResult, read_image, read_text
+from infocards.share.sections import SECTION_KEYS, parse_sections
+from infocards.share.view import build_view, render_text
+
+__all__ = ["parse_duration", "parse_period", "register"]
+
+PASSPHRASE_ENV = "INFOCARDS_PASSPHRASE"  # noqa: S105 - the name of the variable, not a secret
+_DURATION = re.compile(r"(\d+(?:\.\d+)?)([smhd])")
+_UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+_MAX_TEXT_FILE = 64 * 1024  # a code is under 2 KiB; a text file far larger is not one
+# A SOURCE with one of these endings is meant as a file, so a missing one is a usage error.
+_FILE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".bmp", ".webp", ".tif", ".tiff", ".heic", ".txt"}
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    lang = cli_language()
+    share = subparsers.add_parser(
+        "share",
+        help=t("cli.share.help", lang),
+        description=t("cli.share.help", lang),
+        epilog=t("cli.share.epilog", lang),
+    )
+    share.add_argument("path", type=Path, metavar="PATH", help=t("cli.share.path", lang))
+    share.add_argument("--out", type=Path, required=True, metavar="FILE.png", help=t("cli.share.out", lang))
+    share.add_argument("--to", metavar="ROLE", help=t("cli.share.to", lang, roles=", ".join(vocab.ROLES)))
+    share.add_argument(
+        "--sections", metavar="a,b,...", help=t("cli.share.sections", lang, sections=",".join(SECTION_KEYS))
+    )
+    share.add_argument("--expires", metavar="24h|30m|1s", help=t("cli.share.expires", lang, minutes=_default_minutes()))
+    share.add_argument("--period", metavar="FROM..TO", help=t("cli.share.period", lang))
+    share.add_argument("--text", action="store_true", help=t("cli.share.text", lang))
+    share.set_defaults(handler=run_share)
+
+    read = subparsers.add_parser(
+        "read",
+        help=t("cli.read.help", lang),
+        description=t("cli.read.help", lang),
+        epilog=t("cli.read.epilog", lang),
+    )
+    read.add_argument("source", metavar="SOURCE", help=t("cli.read.source", lang))
+    read.add_argument("--json", action="store_true", help=t("cli.read.json", lang))
+    read.set_defaults(handler=run_read)
+
+
+def _default_minutes() -> float:
+    try:
+        return load_settings().share_expiry_minutes
+    except ConfigError:
+        return 30.0  # the help must show even with a broken flet.toml; running says what is wrong
+
+
+def parse_duration(value: str) -> timedelta:
+    """ "24h", "30m", "90s", "2d" (or a sum like "1h30m") to a positive timedelta."""
+    text = value.strip().lower()
+    parts = _DURATION.findall(text)
+    if not parts or "".join(n + u for n, u in parts) != text:
+        raise UsageError("error.share.bad_duration", value=value)
+    seconds = sum(float(number) * _UNIT_SECONDS[unit] for number, unit in parts)
+    if seconds < 1:
+        raise UsageError("error.share.bad_duration", value=value)
+    return timedelta(seconds=seconds)
+
+
+def parse_period(value: str | None) -> tuple[str | None, str | None]:
+    """ "2026-08-01..2026-10-31", "2026-08-01.." or "..2026-10-31" to ISO bounds."""
+    if not value:
+        return (None, None)
+    start, sep, end = value.partition("..")
+    try:
+        bounds = tuple(date.fromisoformat(p.strip()).isoformat() if p.strip() else None for p in (start, end))
+    except ValueError:
+        raise UsageError("error.share.bad_period", value=value) from None
+    if not sep or bounds == (None, None) or (None not in bounds and bounds[0] > bounds[1]):
+        raise UsageError("error.share.bad_period", value=value)
+    return bounds  # type: ignore[return-value]
+
+
+def _err(text: str) -> None:
+    sys.stderr.write(text + "\n")
+    sys.stderr.flush()
+
+
+def _passphrase(lang: str) -> str:
+    value = os.environ.get(PASSPHRASE_ENV)
+    if value:
+        return value
+    try:
+        return getpass.getpass(t("cli.share.passphrase_prompt", lang))
+    except EOFError:
+        raise ShareError("error.share.no_passphrase") from None
+
+
+def run_share(args: argparse.Namespace) -> int:
+    from infocards.wallet import Wallet  # late: `read` must work without the wallet's KDF stack
+
+    lang = cli_language()
+    sections = parse_sections(args.sections)
+    if args.to is not None and args.to not in vocab.ROLES:
+        raise UsageError("error.share.unknown_role", role=args.to, known=", ".join(vocab.ROLES))
+    lifetime = parse_duration(args.expires) if args.expires else None
+    period = parse_period(args.period)
+    if not args.path.exists():
+        raise WalletNotFound(path=str(args.path))
+    with Wallet.open(args.path, _passphrase(lang)) as wallet:
+        if wallet.used_backup is not None:
+            when = wallet.used_backup.strftime("%Y-%m-%d %H:%M %Z").strip()
+            _err(t("cli.share.backup_used", lang, time=when))
+        share = issue_share(wallet, sections, to_role=args.to, lifetime=lifetime, period=period, log=False)
+        try:
+            write_png(share.text, args.out)
+        except OSError as exc:
+            raise ShareError("error.share.cannot_write", path=str(args.out), detail=exc.strerror or "") from None
+        log_issued(wallet, share)
+    if args.text:
+        sys.stdout.write(share.text + "\n")
+        sys.stdout.flush()
+    expires = share.expires_at.strftime("%Y-%m-%d %H:%M UTC")
+    _err(t("cli.share.written", lang, version=share.version, modules=share.modules, path=args.out, expires=expires))
+    note = share.omitted_note(lang)
+    if note:
+        _err(note)
+    return 0
+
+
+def _read_file(path: Path) -> ReadResult:
+    try:
+        return read_image(load_image(path))
+    except NotInfocardsCode:
+        # Not an image: a text file holding the code is fine too.
+        try:
+            with path.open("rb") as handle:
+                data = handle.read(_MAX_TEXT_FILE + 1)
+            if len(data) > _MAX_TEXT_FILE:
+                raise UnicodeDecodeError("utf-8", b"", 0, 1, "too large")
+            return read_text(data.decode("utf-8"))
+        except UnicodeDecodeError:
+            raise NotInfocardsCode("error.share.not_an_image", path=str(path)) from None
+
+
+def _read_stdin() -> ReadResult:
+    data = sys.stdin.buffer.read(_MAX_TEXT_FILE + 1)
+    try:
+        return read_text(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise NotInfocardsCode("error.share.not_an_image", path="-") from None
+
+
+def _read_source(source: str) -> ReadResult:
+    if source == "-":
+        return _read_stdin()
+    path = Path(source)
+    looks_like_code = source.lstrip().startswith("IC") or "://" in source
+    if not looks_like_code:
+        try:
+            if path.is_file():
+                return _read_file(path)
+            if path.exists():
+                raise UsageError("error.share.file_unreadable", path=source, detail="not a file")
+        except OSError as exc:  # a name too long for the file system, a broken mount: treat as text
+            if path.suffix.lower() in _FILE_SUFFIXES:
+                raise UsageError("error.share.file_unreadable", path=source, detail=exc.strerror or "") from None
+            return read_text(source)
+        if path.suffix.lower() in _FILE_SUFFIXES:
+            raise UsageError("error.share.file_not_found", path=source)
+    return read_text(source)
+
+
+def run_read(args: argparse.Namespace) -> int:
+    lang = cli_language()
+    try:
+        result = _read_source(args.source)
+    except NotInfocardsCode as exc:
+        result = ReadResult("not_infocards", error=exc)
+    view = build_view(result, lang)
+    if args.json:
+        sys.stdout.write(json.dumps(view.to_json(), ensure_ascii=False, indent=2) + "\n")
+    elif result.shows_data:
+        sys.stdout.write(render_text(view))
+    else:
+        sys.stderr.write(render_text(view))
+    sys.stdout.flush()
+    return result.exit_code

@@ -1,0 +1,113 @@
+"""Issuing a share: the wallet's records to a fitted, signed code, logged in the wallet's share log."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from typing import TYPE_CHECKING
+
+from infocards.config import load_settings
+from infocards.share.fit import fit_code
+from infocards.share.qr_out import MAX_VERSION, png_bytes, qr_modules
+from infocards.share.sections import SECTION_KEYS
+from infocards.share.signing import SigningKey, fingerprint
+from infocards.share.summary import Summary, build_summary
+from infocards.share.view import omitted_note
+
+if TYPE_CHECKING:
+    from infocards.wallet import Wallet
+
+__all__ = ["UNNAMED_ROLE", "IssuedShare", "default_lifetime", "issue_from_records", "issue_share", "log_issued"]
+
+# The share log needs a role; a code shown without --to is logged as shown to "other".
+UNNAMED_ROLE = "other"
+
+
+@dataclass(frozen=True)
+class IssuedShare:
+    """A code ready to show: its text, QR version, what it carries and what was left out."""
+
+    text: str
+    version: int
+    summary: Summary
+    issued_at: datetime
+    expires_at: datetime
+    fingerprint: str
+
+    @property
+    def modules(self) -> int:
+        return qr_modules(self.version)
+
+    @property
+    def omitted(self) -> Mapping[str, int]:
+        return self.summary.omitted
+
+    def omitted_note(self, lang: str) -> str | None:
+        """One sentence naming what was left out to fit one QR code, or None."""
+        return omitted_note(self.summary.omitted, lang)
+
+    def png(self, box_size: int = 8) -> bytes:
+        return png_bytes(self.text, box_size)
+
+
+def default_lifetime() -> timedelta:
+    """How long a code is valid unless the patient says otherwise ([share] expiry_minutes)."""
+    return timedelta(minutes=load_settings().share_expiry_minutes)
+
+
+def issue_from_records(
+    profile: Mapping,
+    records: Iterable[Mapping],
+    seed: bytes,
+    sections: Iterable[str] = SECTION_KEYS,
+    *,
+    to_role: str | None = None,
+    lifetime: timedelta | None = None,
+    period: tuple[date | str | None, date | str | None] = (None, None),
+    now: datetime | None = None,
+    max_version: int = MAX_VERSION,
+) -> IssuedShare:
+    """The code for `records` signed with the Ed25519 `seed`, without touching a wallet."""
+    # Whole seconds: the code stores seconds, so the times here match what a reader sees.
+    issued_at = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
+    expires_at = issued_at + (lifetime if lifetime is not None else default_lifetime())
+    summary = build_summary(profile, records, sections, period=period, to_role=to_role)
+    key = SigningKey(seed)
+    fitted = fit_code(summary, key, issued_at, expires_at, max_version)
+    return IssuedShare(
+        fitted.text, fitted.version, fitted.summary, issued_at, expires_at, fingerprint(key.public_bytes)
+    )
+
+
+def issue_share(
+    wallet: Wallet,
+    sections: Iterable[str] = SECTION_KEYS,
+    *,
+    to_role: str | None = None,
+    lifetime: timedelta | None = None,
+    period: tuple[date | str | None, date | str | None] = (None, None),
+    now: datetime | None = None,
+    log: bool = True,
+) -> IssuedShare:
+    """Build the code from an open wallet and (unless log=False) log the share in it."""
+    data = wallet.export_data()
+    share = issue_from_records(
+        data["profile"],
+        data["records"],
+        wallet.signing_seed(),
+        sections,
+        to_role=to_role,
+        lifetime=lifetime,
+        period=period,
+        now=now,
+    )
+    if log:
+        log_issued(wallet, share)
+    return share
+
+
+def log_issued(wallet: Wallet, share: IssuedShare) -> None:
+    """Record in the wallet's share log that `share` was shown (to whom, which sections, when)."""
+    role = share.summary.to_role or UNNAMED_ROLE
+    wallet.log_share(role, share.summary.sections, share.issued_at, share.expires_at)
