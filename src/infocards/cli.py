@@ -13,7 +13,7 @@ from infocards.i18n import cli_language, t
 __all__ = ["main"]
 
 # One module per command (infocards/commands/<name>.py), each with register(subparsers).
-COMMAND_MODULES = ("app", "content", "wallet")
+COMMAND_MODULES = ("app", "content", "wallet", "share")
 
 
 class _Parser(argparse.ArgumentParser):
