@@ -12,7 +12,7 @@ import yaml
 
 from infocards.content.model import PACK_FIELDS, PACK_KINDS, Card, Pack
 from infocards.content.parse import ParsedCard, load_yaml, parse_card_file, read_text
-from infocards.content.problems import Reporter, suggest
+from infocards.content.problems import Reporter, suggest, yaml_error_line
 
 __all__ = ["Loaded", "card_files", "load_packs", "read_pack"]
 
@@ -63,8 +63,7 @@ def read_pack(root: Path, report: Reporter, position: int) -> Pack:
     try:
         data = load_yaml(text)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        report.add("pack-yaml-bad", path, 1 + (mark.line if mark else 0), detail=(exc.problem or "").strip())
+        report.add("pack-yaml-bad", path, yaml_error_line(exc, 1), detail=(exc.problem or "").strip())
         return Pack(path=root, **defaults)
     except (yaml.YAMLError, RecursionError, ValueError, OverflowError) as exc:
         report.add("pack-yaml-bad", path, 1, detail=type(exc).__name__)
@@ -80,7 +79,7 @@ def read_pack(root: Path, report: Reporter, position: int) -> Pack:
     values = dict(defaults)
     for key, value in data.items():
         if key not in PACK_FIELDS:
-            report.add("pack-field", path, lines.get(str(key), 1), suggestion=suggest(key, PACK_FIELDS),
+            report.add("pack-field-unknown", path, lines.get(str(key), 1), suggestion=suggest(key, PACK_FIELDS),
                        field=str(key)[:60], choices=", ".join(PACK_FIELDS))  # fmt: skip
         elif value is None and key == "region":
             values[key] = ""
@@ -92,8 +91,8 @@ def read_pack(root: Path, report: Reporter, position: int) -> Pack:
         if key not in data:
             report.add("pack-field", path, 1, field=key, choices=", ".join(PACK_FIELDS))
     if values["kind"] not in PACK_KINDS:
-        report.add("pack-field", path, lines.get("kind", 1), suggestion=suggest(values["kind"], PACK_KINDS),
-                   field="kind", choices=", ".join(PACK_KINDS))  # fmt: skip
+        report.add("pack-kind", path, lines.get("kind", 1), suggestion=suggest(values["kind"], PACK_KINDS),
+                   value=str(values["kind"])[:40])  # fmt: skip
         values["kind"] = defaults["kind"]
     return Pack(path=root, **values)
 

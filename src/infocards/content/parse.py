@@ -20,7 +20,7 @@ from infocards.content.links import (
     normalise_url,
 )
 from infocards.content.model import CARD_FIELDS, CATEGORIES, CODE_SYSTEMS, LANGS, Card, Source
-from infocards.content.problems import Reporter, suggest
+from infocards.content.problems import Reporter, suggest, yaml_error_line
 from infocards.vocab import ROLES
 
 __all__ = ["MAX_CARD_BYTES", "ParsedCard", "SafeYamlLoader", "load_yaml", "parse_card_file", "read_text"]
@@ -155,9 +155,7 @@ def parse_card_file(path: Path, pack: str, report: Reporter, today: date) -> Par
     try:
         data = load_yaml(front_matter)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = 2 + (mark.line if mark is not None else 0)
-        report.add("yaml-syntax", path, line, detail=(exc.problem or str(exc)).strip())
+        report.add("yaml-syntax", path, yaml_error_line(exc, 2), detail=(exc.problem or str(exc)).strip())
         return parsed
     except yaml.YAMLError as exc:
         position = getattr(exc, "position", 0) or 0

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from infocards.i18n import t
 
-__all__ = ["SEVERITY", "Problem", "Reporter", "display_path", "suggest"]
+__all__ = ["SEVERITY", "Problem", "Reporter", "display_path", "suggest", "yaml_error_line"]
 
 # Each kind of problem has one severity: errors stop a card (or a pack) from loading, warnings
 # only matter under --strict.
@@ -54,6 +54,8 @@ SEVERITY = {
     "pack-yaml-missing": "error",
     "pack-yaml-bad": "error",
     "pack-field": "error",
+    "pack-field-unknown": "error",
+    "pack-kind": "error",
     "missing-translation": "warning",
     "review-overdue": "warning",
     "reviewed-in-future": "warning",
@@ -106,6 +108,16 @@ def suggest(value: object, choices: Iterable[str]) -> str | None:
         if close:
             return next(c for c in choices if c.lower() == close[0])
     return close[0] if close else None
+
+
+def yaml_error_line(exc: object, first_line: int) -> int:
+    """The file line of a YAML error: where a quote or bracket opened, else where parsing failed."""
+    context = getattr(exc, "context", None) or ""
+    context_mark = getattr(exc, "context_mark", None)
+    problem_mark = getattr(exc, "problem_mark", None)
+    opened = context.startswith(("while scanning a quoted", "while parsing a flow"))
+    mark = context_mark if opened and context_mark is not None else problem_mark or context_mark
+    return first_line + (mark.line if mark is not None else 0)
 
 
 class Reporter:

@@ -139,10 +139,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "da": "brug små bogstaver a-z, tal og bindestreger, fx 'disc-herniation'",
         "en": "use lower-case letters a-z, digits and hyphens, e.g. 'disc-herniation'",
     },
-    "content.check.bad-category": {
-        "da": "ukendt kategori '{value}' (mulige: {choices})",
-        "en": "unknown category '{value}' (one of: {choices})",
-    },
+    "content.check.bad-category": {"da": "ukendt kategori '{value}'", "en": "unknown category '{value}'"},
+    "content.check.bad-category.hint": {"da": "brug en af: {choices}", "en": "use one of: {choices}"},
     "content.check.bad-lang": {
         "da": "ukendt sprog '{value}'",
         "en": "unknown language '{value}'",
@@ -196,10 +194,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "da": "fx ICPC-2:L86, ICD-10:M51.1 eller SNOMED:279039007",
         "en": "e.g. ICPC-2:L86, ICD-10:M51.1 or SNOMED:279039007",
     },
-    "content.check.bad-role": {
-        "da": "ukendt rolle '{value}' (mulige: {choices})",
-        "en": "unknown role '{value}' (one of: {choices})",
-    },
+    "content.check.bad-role": {"da": "ukendt rolle '{value}'", "en": "unknown role '{value}'"},
+    "content.check.bad-role.hint": {"da": "brug en af: {choices}", "en": "use one of: {choices}"},
     "content.check.role-required": {
         "da": "et rollekort skal have feltet 'role'",
         "en": "a role card needs the field 'role'",
@@ -325,12 +321,28 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "pack.yaml cannot be read: {detail}",
     },
     "content.check.pack-field": {
-        "da": "pack.yaml: feltet '{field}' mangler eller er forkert (felter: {choices})",
-        "en": "pack.yaml: the field '{field}' is missing or wrong (fields: {choices})",
+        "da": "pack.yaml: feltet '{field}' mangler eller er ikke tekst",
+        "en": "pack.yaml: the field '{field}' is missing or not text",
     },
     "content.check.pack-field.hint": {
-        "da": "kind er 'national' eller 'municipality'; alle felter er tekst",
-        "en": "kind is 'national' or 'municipality'; every field is text",
+        "da": "pack.yaml skal have: {choices}",
+        "en": "pack.yaml needs: {choices}",
+    },
+    "content.check.pack-field-unknown": {
+        "da": "pack.yaml: ukendt felt '{field}'",
+        "en": "pack.yaml: unknown field '{field}'",
+    },
+    "content.check.pack-field-unknown.hint": {
+        "da": "pack.yaml har kun: {choices}",
+        "en": "pack.yaml has only: {choices}",
+    },
+    "content.check.pack-kind": {
+        "da": "pack.yaml: ukendt kind '{value}'",
+        "en": "pack.yaml: unknown kind '{value}'",
+    },
+    "content.check.pack-kind.hint": {
+        "da": "brug 'national' eller 'municipality'",
+        "en": "use 'national' or 'municipality'",
     },
     "content.check.missing-translation": {
         "da": "kortet '{id}' findes ikke på sproget '{lang}'",
