@@ -67,3 +67,125 @@ def wallet_cli(tmp_path):
     run.program = program
     run.env = base
     return run
+
+
+# -- content -----------------------------------------------------------------------------------
+CONTENT_PACKS = Path(__file__).parent / "fixtures" / "packs"
+
+
+@pytest.fixture
+def content_packs() -> Path:
+    """tests/fixtures/packs: clean, municipality, municipality-unflagged, broken, bad pack.yaml."""
+    return CONTENT_PACKS
+
+
+@pytest.fixture
+def content_today():
+    """A fixed 'today' for the checker, so review dates do not age the tests."""
+    from datetime import date
+
+    return date(2026, 11, 27)
+
+
+def content_card_text(body: str = "Tekst.\n", **fields) -> str:
+    """A card file: the given front-matter fields (YAML-formatted by the caller) over the body."""
+    defaults = {
+        "id": "test-card",
+        "title": "Testkort",
+        "category": "diagnosis",
+        "lang": "da",
+        "summary": "Et kort til test.",
+        "sources": "\n  - title: Sundhedsstyrelsen\n    url: https://www.sst.dk/",
+        "reviewed": "2026-06-01",
+    }
+    defaults.update(fields)
+    lines = [f"{key}: {value}" for key, value in defaults.items() if value is not None]
+    return "---\n" + "\n".join(lines) + "\n---\n" + body
+
+
+@pytest.fixture
+def content_pack(tmp_path):
+    """make(name, cards={filename: text}, kind=...) -> a pack folder under a fresh tmp_path."""
+
+    def make(name="pack", cards=None, kind="national", region=""):
+        root = tmp_path / name
+        root.mkdir()
+        (root / "pack.yaml").write_text(
+            f'name: {name}\nkind: {kind}\nregion: "{region}"\npublisher: tests\ncontact: https://example.org\n',
+            encoding="utf-8",
+        )
+        for filename, text in (cards or {}).items():
+            path = root / filename
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        return root
+
+    return make
+
+
+@pytest.fixture
+def content_card():
+    """content_card(body=..., **fields) -> the text of a card file (see content_card_text)."""
+    return content_card_text
+
+
+# -- share -------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def share_course(wallet_reference_course) -> dict:
+    """The reference course (profile and records), as the codec tests use it."""
+    return wallet_reference_course
+
+
+@pytest.fixture
+def share_seed() -> bytes:
+    """A fresh Ed25519 seed, as the wallet would hold one."""
+    return os.urandom(32)
+
+
+@pytest.fixture
+def share_wallet(tmp_path, wallet_cheap_kdf, wallet_reference_course):
+    """make(records=..., profile=...) -> path of a closed wallet (cheap KDF) the CLI can open."""
+    from infocards.wallet import Wallet
+
+    def make(records=None, profile=None, name="share.icw"):
+        course = wallet_reference_course
+        path = tmp_path / name
+        wallet, _ = Wallet.create(path, WALLET_PASSPHRASE, profile=profile or course["profile"], kdf=wallet_cheap_kdf)
+        with wallet:
+            for record in course["records"] if records is None else records:
+                wallet.add(record)
+        return path
+
+    return make
+
+
+def share_photo(png: bytes, angle: float = 17.0, blur: float = 1.2, size=(1920, 1080), scale: float = 1.3, seed=1):
+    """A photo-like picture of a QR code: scaled, rotated, blurred, off-centre on a busy background."""
+    import io
+    import random
+
+    from PIL import Image, ImageDraw, ImageFilter
+
+    rnd = random.Random(seed)
+    code = Image.open(io.BytesIO(png)).convert("L")
+    code = code.resize((int(code.width * scale), int(code.height * scale)), Image.Resampling.BILINEAR)
+    background = Image.new("L", size, 0)
+    draw = ImageDraw.Draw(background)
+    for y in range(size[1]):  # uneven light, darker at the top
+        draw.line([(0, y), (size[0], y)], fill=90 + int(80 * y / size[1]))
+    for _ in range(40):  # clutter: the desk, a cup, a hand
+        x, y, r = rnd.randrange(size[0]), rnd.randrange(size[1]), rnd.randrange(10, 120)
+        draw.ellipse([x, y, x + r, y + r], fill=rnd.randrange(40, 220))
+    turned = code.rotate(angle, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=255)
+    mask = Image.new("L", code.size, 255).rotate(angle, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=0)
+    where = ((size[0] - turned.width) // 2 + size[0] // 20, (size[1] - turned.height) // 2)
+    background.paste(turned, where, mask)
+    return background.filter(ImageFilter.GaussianBlur(blur)).convert("RGB")
+
+
+@pytest.fixture
+def share_photo_of():
+    """share_photo_of(png_bytes, angle=..., blur=...) -> a PIL photo-like image of that QR code."""
+    return share_photo

@@ -1,0 +1,147 @@
+"""The code format: round trips, compactness, and that any change to a code is caught."""
+
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from infocards import vocab
+from infocards.errors import InvalidCode, NotInfocardsCode
+from infocards.share.base45 import ALPHABET
+from infocards.share.codec import PREFIX, make_code, open_code
+from infocards.share.qr_out import qr_version
+from infocards.share.reader import read_text
+from infocards.share.sections import SECTION_KEYS
+from infocards.share.signing import SigningKey, fingerprint
+from infocards.share.summary import build_summary
+
+from .strategies import profiles, records
+
+NOW = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)
+KEY = SigningKey(bytes(range(32)))
+
+
+def _code(summary, key=KEY, issued=NOW, lifetime=timedelta(minutes=30)):
+    return make_code(summary, key, issued, issued + lifetime)
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    profile=profiles,
+    recs=st.lists(records, max_size=12),
+    sections=st.sets(st.sampled_from(SECTION_KEYS)),
+    to_role=st.none() | st.sampled_from(vocab.ROLES),
+    issued=st.datetimes(min_value=datetime(2020, 1, 1), max_value=datetime(2040, 1, 1), timezones=st.just(UTC)),
+    lifetime=st.integers(1, 400 * 86400),
+)
+def test_any_valid_summary_round_trips(profile, recs, sections, to_role, issued, lifetime):
+    summary = build_summary(profile, recs, sections, to_role=to_role)
+    issued = issued.replace(microsecond=0)
+    code = _code(summary, issued=issued, lifetime=timedelta(seconds=lifetime))
+    assert code.startswith(PREFIX)
+    assert set(code[len(PREFIX) :]) <= set(ALPHABET)
+    opened = open_code(code)
+    assert opened.summary == summary
+    assert opened.issued_at == issued
+    assert opened.expires_at == issued + timedelta(seconds=lifetime)
+    assert opened.public_key == KEY.public_bytes
+
+
+def test_reference_course_all_sections_round_trips_within_version_20(share_course, share_seed):
+    summary = build_summary(share_course["profile"], share_course["records"])
+    assert sum(len(v) for v in summary.entries.values()) >= len(share_course["records"])  # nothing lost on the way
+    code = _code(summary, key=SigningKey(share_seed))
+    assert open_code(code).summary == summary
+    assert qr_version(code) <= 20
+
+
+def test_period_keeps_only_records_in_it(share_course):
+    summary = build_summary(share_course["profile"], share_course["records"], period=(date(2026, 10, 1), None))
+    dates = [e["date"] for entries in summary.entries.values() for e in entries if e["date"]]
+    assert dates and min(dates) >= "2026-10-01"
+    assert open_code(_code(summary)).summary.period == ("2026-10-01", None)
+
+
+def test_name_and_birth_date_travel(share_course):
+    opened = open_code(_code(build_summary(share_course["profile"], share_course["records"], ["work"])))
+    assert (opened.summary.name, opened.summary.birth_date) == (
+        share_course["profile"]["name"],
+        share_course["profile"]["birth_date"],
+    )
+
+
+def test_every_single_character_change_is_rejected(share_course):
+    code = _code(build_summary(share_course["profile"], share_course["records"]))
+    original = open_code(code).summary
+    checked = 0
+    for position, char in enumerate(code):
+        index = ALPHABET.index(char) if char in ALPHABET else 0
+        for replacement in {ALPHABET[(index + 1) % 45], ALPHABET[(index + 22) % 45], "0", "Z"} - {char}:
+            changed = code[:position] + replacement + code[position + 1 :]
+            result = read_text(changed, now=NOW)
+            assert result.summary is None, (position, replacement)
+            if position >= len(PREFIX):
+                assert result.status == "invalid", (position, replacement)
+            else:
+                assert result.status in ("invalid", "not_infocards"), (position, replacement)
+            checked += 1
+    assert checked > 2 * len(code)
+    assert open_code(code).summary == original
+
+
+def test_dropped_or_added_characters_are_invalid(share_course):
+    code = _code(build_summary(share_course["profile"], share_course["records"]))
+    for changed in (code[:-1], code[:-2], code + "0", code[:100] + code[101:], code[: len(PREFIX) + 3]):
+        with pytest.raises(InvalidCode):
+            open_code(changed)
+
+
+def test_a_code_signed_with_another_key_shows_another_fingerprint(share_course):
+    summary = build_summary(share_course["profile"], share_course["records"], ["work"])
+    other = SigningKey(bytes(32))
+    first, second = read_text(_code(summary), now=NOW), read_text(_code(summary, key=other), now=NOW)
+    assert first.fingerprint == fingerprint(KEY.public_bytes) != second.fingerprint
+    assert read_text(_code(summary), now=NOW).fingerprint == first.fingerprint  # recognised next time
+
+
+def test_swapping_in_another_key_breaks_the_signature(share_course):
+    from infocards.share.base45 import b45decode, b45encode
+
+    summary = build_summary(share_course["profile"], share_course["records"], ["work"])
+    raw = bytearray(b45decode(_code(summary)[len(PREFIX) :]))
+    other = SigningKey(bytes(32)).public_bytes
+    start = raw.index(KEY.public_bytes)
+    raw[start : start + 32] = other
+    with pytest.raises(InvalidCode):
+        open_code(PREFIX + b45encode(bytes(raw)))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["https://example.com/a?b=c", "hello world", "HC1:6BFOXN%TS3DH0YOJ58S S-W5HDC *M0II5XHC9B5G2+$N", "", "ic1:abc"],
+)
+def test_foreign_text_is_not_infocards(text):
+    with pytest.raises(NotInfocardsCode):
+        open_code(text)
+
+
+def test_a_newer_format_version_is_named(share_course):
+    code = _code(build_summary(share_course["profile"], share_course["records"], ["work"]))
+    with pytest.raises(InvalidCode) as caught:
+        open_code("IC2:" + code[len(PREFIX) :])
+    assert "newer infocards" in caught.value.message("en")
+
+
+def test_times_must_be_timezone_aware_and_in_order(share_course):
+    summary = build_summary(share_course["profile"], share_course["records"], ["work"])
+    with pytest.raises(ValueError, match="timezone"):
+        make_code(summary, KEY, datetime(2026, 1, 1), datetime(2026, 1, 2))
+    with pytest.raises(ValueError, match="expire"):
+        make_code(summary, KEY, NOW, NOW)
+
+
+def test_the_seed_never_shows(share_seed):
+    key = SigningKey(share_seed)
+    assert share_seed.hex() not in repr(key)
+    assert "redacted" in repr(key)
