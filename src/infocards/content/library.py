@@ -13,7 +13,7 @@ from infocards.errors import ContentError
 __all__ = ["Library", "title_sort_key"]
 
 # Danish alphabet order puts æ, ø, å after z; plain code points would put å before æ.
-_DANISH_ORDER = str.maketrans({"æ": "z\u0001", "ø": "z\u0002", "å": "z\u0003"})
+_DANISH_ORDER = str.maketrans({"æ": "\U0010fff1", "ø": "\U0010fff2", "å": "\U0010fff3"})
 
 
 def title_sort_key(card: Card) -> tuple[str, str]:
