@@ -1,0 +1,162 @@
+"""The v1 file format: saved fixtures open forever, KDF parameters range-checked, newer versions refused."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import struct
+import time
+
+import pytest
+
+from infocards.errors import CorruptWallet, KdfParamsRejected, NewerFormat, WrongPassphrase
+from infocards.wallet import DEFAULT_KDF, OWASP_FLOOR, KdfParams, Wallet
+from infocards.wallet.crypto import check_kdf_params
+from infocards.wallet.fileformat import MAGIC, parse_file, serialise_file
+from tests.conftest import WALLET_FIXTURES
+
+# Format fixtures: one per released format version, with the secrets that made them.
+FIXTURES = {
+    "v1.icw": {
+        "passphrase": "fixture passphrase v1",
+        "recovery_code": "2PNZQ-VTTVB-BYVJB-8J384-NCBYQ",
+        "signing_seed": "8d651e1abf0d8c10f8368e3917f7aaf27fc5746dbd57971ccdbf260d58f26b92",
+        "records": 6,
+    },
+}
+
+
+@pytest.fixture(params=sorted(FIXTURES))
+def saved_wallet(request, tmp_path):
+    copy = tmp_path / request.param
+    shutil.copyfile(WALLET_FIXTURES / request.param, copy)
+    return copy, FIXTURES[request.param]
+
+
+def test_every_released_format_still_opens(saved_wallet, wallet_reference_course):
+    path, facts = saved_wallet
+    with Wallet.open(path, facts["passphrase"]) as wallet:
+        assert wallet.profile == wallet_reference_course["profile"]
+        reference = {r["id"]: r for r in wallet_reference_course["records"]}
+        records = wallet.records()
+        assert len(records) == facts["records"]
+        assert all(record == reference[record["id"]] for record in records)
+        assert wallet.signing_seed().hex() == facts["signing_seed"]
+        assert wallet.share_log()[0]["role"] == "physiotherapist"
+        assert wallet.used_backup is None
+
+
+def test_every_released_format_recovers_with_its_code(saved_wallet):
+    path, facts = saved_wallet
+    Wallet.recover(path, facts["recovery_code"], "a new passphrase now")
+    with Wallet.open(path, "a new passphrase now") as wallet:
+        assert len(wallet.records()) == facts["records"]
+
+
+def test_the_v1_fixture_uses_the_real_default_kdf():
+    header = parse_file((WALLET_FIXTURES / "v1.icw").read_bytes()).header
+    assert header.slot("passphrase").kdf == DEFAULT_KDF
+
+
+def test_file_is_self_describing(wallet_factory):
+    wallet, _ = wallet_factory()
+    data = wallet.path.read_bytes()
+    assert data.startswith(MAGIC)
+    version, check, header_len = struct.unpack_from(">HHI", data, 8)
+    assert version == 1 and check == 0xFFFE
+    header = json.loads(data[16 : 16 + header_len])
+    passphrase_slot = next(s for s in header["slots"] if s["kind"] == "passphrase")
+    assert passphrase_slot["kdf"] == {"name": "argon2id", "memory_kib": 64, "iterations": 1, "lanes": 1}
+    assert {s["kind"] for s in header["slots"]} == {"passphrase", "recovery"}
+    assert header["body"]["cipher"] == "aes-256-gcm"
+
+
+def test_default_kdf_is_at_least_owasp_floor():
+    assert DEFAULT_KDF.memory_kib >= OWASP_FLOOR.memory_kib == 19 * 1024
+    assert DEFAULT_KDF.iterations >= OWASP_FLOOR.iterations == 2
+    assert check_kdf_params(OWASP_FLOOR) == OWASP_FLOOR
+    assert check_kdf_params(DEFAULT_KDF) == DEFAULT_KDF
+
+
+@pytest.mark.parametrize(
+    "absurd",
+    [
+        KdfParams(memory_kib=64 * 1024 * 1024, iterations=3, lanes=4),  # 64 GiB
+        KdfParams(memory_kib=64 * 1024, iterations=10_000, lanes=4),
+        KdfParams(memory_kib=64 * 1024, iterations=0, lanes=4),
+        KdfParams(memory_kib=64 * 1024, iterations=3, lanes=0),
+        KdfParams(memory_kib=64 * 1024, iterations=3, lanes=1000),
+        KdfParams(memory_kib=0, iterations=3, lanes=1),
+    ],
+)
+def test_absurd_kdf_params_in_a_file_are_refused_at_once(wallet_factory, absurd):
+    wallet, _ = wallet_factory()
+    wallet.close()
+    _rewrite_header(wallet.path, lambda h: _set_kdf(h, absurd))
+    before = wallet.path.read_bytes()
+    started = time.perf_counter()
+    with pytest.raises(KdfParamsRejected):
+        Wallet.open(wallet.path.with_name("wallet.icw"), "correct horse battery staple")
+    assert time.perf_counter() - started < 0.5
+    assert wallet.path.read_bytes() == before
+
+
+def test_kdf_params_of_the_wrong_type_are_refused(wallet_factory):
+    wallet, _ = wallet_factory()
+    wallet.close()
+    _rewrite_header(wallet.path, lambda h: _set_kdf_json(h, {"name": "argon2id", "memory_kib": "64",
+                                                               "iterations": 1, "lanes": 1}))
+    with pytest.raises(KdfParamsRejected):
+        Wallet.open(wallet.path, "correct horse battery staple")
+
+
+def test_lowered_kdf_costs_in_a_rewritten_header_do_not_open_the_wallet(wallet_factory):
+    wallet, _ = wallet_factory()
+    wallet.close()
+    _rewrite_header(wallet.path, lambda h: _set_kdf(h, KdfParams(memory_kib=8, iterations=1, lanes=1)))
+    with pytest.raises(WrongPassphrase):
+        Wallet.open(wallet.path, "correct horse battery staple")
+
+
+def test_a_newer_format_is_refused_and_left_alone(wallet_factory):
+    wallet, _ = wallet_factory()
+    wallet.close()
+    data = bytearray(wallet.path.read_bytes())
+    struct.pack_into(">HH", data, 8, 2, 2 ^ 0xFFFF)
+    wallet.path.write_bytes(bytes(data))
+    with pytest.raises(NewerFormat) as err:
+        Wallet.open(wallet.path, "correct horse battery staple")
+    assert "newer version of infocards" in err.value.message("en")
+    assert wallet.path.read_bytes() == bytes(data)
+
+
+def test_a_header_altered_with_a_recomputed_checksum_is_damage(wallet_factory):
+    wallet, _ = wallet_factory(records=[{"type": "note", "date": "2026-11-01", "text": "x"}])
+    wallet.close()
+    _rewrite_header(wallet.path, lambda h: h.update(saved="1999-01-01T00:00:00+00:00"))
+    wallet.path.with_name("wallet.icw.bak").unlink()
+    with pytest.raises(CorruptWallet):
+        Wallet.open(wallet.path, "correct horse battery staple")
+
+
+# -- helpers: rewrite a header and recompute the checksum, as an attacker could --------------
+
+
+def _rewrite_header(path, change):
+    data = path.read_bytes()[:-32]
+    header_len = struct.unpack_from(">I", data, 12)[0]
+    header = json.loads(data[16 : 16 + header_len])
+    change(header)
+    raw = json.dumps(header, separators=(",", ":"), sort_keys=True).encode()
+    prefix = data[:12] + struct.pack(">I", len(raw))
+    path.write_bytes(serialise_file(prefix + raw, data[16 + header_len :]))
+
+
+def _set_kdf(header, params: KdfParams):
+    _set_kdf_json(header, params.to_json())
+
+
+def _set_kdf_json(header, kdf_json):
+    for slot in header["slots"]:
+        if slot["kind"] == "passphrase":
+            slot["kdf"] = kdf_json
