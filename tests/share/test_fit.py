@@ -1,0 +1,106 @@
+"""Fitting into one QR code: what is left out, in which order, and that it is said."""
+
+import hashlib
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from infocards.errors import ShareError
+from infocards.share.codec import open_code
+from infocards.share.fit import drop_order, fit_code
+from infocards.share.issue import issue_from_records
+from infocards.share.qr_out import MAX_VERSION, max_code_length, qr_version
+from infocards.share.signing import SigningKey
+from infocards.share.summary import build_summary
+from infocards.share.view import omitted_note
+
+NOW = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)
+# Text that does not compress: hex of a hash chain, so size is not hidden by DEFLATE.
+NOISE = "".join(hashlib.sha256(str(n).encode()).hexdigest() for n in range(100))
+KEY = SigningKey(bytes(range(1, 33)))
+
+
+def _long_course(share_course, copies=12):
+    """The reference course, its records repeated with new ids and earlier dates: far too much."""
+    records = []
+    for n in range(copies):
+        for record in share_course["records"]:
+            day = datetime.fromisoformat(record["date"]) - timedelta(days=40 * n)
+            records.append({**record, "id": f"{record['id']}-{n}", "date": day.date().isoformat()})
+    return records
+
+
+def _fit(summary, max_version=MAX_VERSION):
+    return fit_code(summary, KEY, NOW, NOW + timedelta(hours=1), max_version)
+
+
+def test_reference_course_fits_whole(share_course):
+    summary = build_summary(share_course["profile"], share_course["records"])
+    fitted = _fit(summary)
+    assert fitted.summary.omitted == {}
+    assert fitted.summary == summary
+    assert fitted.version == qr_version(fitted.text) <= 20
+
+
+def test_too_much_is_cut_to_one_code_and_the_code_says_what(share_course):
+    summary = build_summary(share_course["profile"], _long_course(share_course))
+    fitted = _fit(summary)
+    assert fitted.version <= MAX_VERSION
+    assert len(fitted.text) <= max_code_length(MAX_VERSION)
+    carried = open_code(fitted.text).summary
+    assert carried.omitted == fitted.summary.omitted
+    left_out = sum(carried.omitted.values())
+    assert left_out > 0
+    assert carried.count() + left_out == summary.count()
+    # nothing shown is lost silently: every section still counts everything it had
+    for key in summary.sections:
+        assert len(carried.entries[key]) + carried.omitted.get(key, 0) == len(summary.entries[key])
+
+
+def test_red_flags_and_findings_stay_while_older_details_go(share_course):
+    summary = build_summary(share_course["profile"], _long_course(share_course))
+    carried = _fit(summary).summary
+    assert carried.entries["red_flags"] == summary.entries["red_flags"][: len(carried.entries["red_flags"])]
+    assert carried.omitted.get("red_flags", 0) == 0
+    assert carried.omitted.get("plan_goals", 0) > 0
+    kept_plan = [e for e in carried.entries["plan_goals"] if "role" in e]
+    all_plan = [e for e in summary.entries["plan_goals"] if "role" in e]
+    assert kept_plan and kept_plan[0] == all_plan[0]  # the newest plan stays
+
+
+def test_drop_order_goes_oldest_first_within_a_step(share_course):
+    summary = build_summary(share_course["profile"], _long_course(share_course, copies=3), ["plan_goals"])
+    order = drop_order(summary)
+    plans = [e["date"] for section, e in order if "role" in e]
+    assert plans[:-1] == sorted(plans[:-1])  # superseded plans, oldest first
+    assert plans[-1] == max(plans)  # the newest plan goes last of them
+
+
+def test_a_smaller_limit_leaves_out_more(share_course):
+    summary = build_summary(share_course["profile"], share_course["records"])
+    small = _fit(summary, max_version=10)
+    assert small.version <= 10
+    assert sum(small.summary.omitted.values()) > 0
+    note = omitted_note(small.summary.omitted, "en")
+    assert note and note.startswith("Left out")
+    assert omitted_note(small.summary.omitted, "da").startswith("Udeladt")
+
+
+def test_a_single_huge_entry_is_left_out_not_split(share_course):
+    records = [
+        *share_course["records"],
+        {"id": "big", "type": "goal", "date": "2026-11-20", "source": "patient", "text": NOISE,
+         "status": "dropped"},
+    ]
+    share = issue_from_records(share_course["profile"], records, bytes(32), now=NOW, lifetime=timedelta(hours=1))
+    assert share.version <= MAX_VERSION
+    assert share.omitted["plan_goals"] >= 1
+    assert all(e["text"] != NOISE for e in share.summary.entries["plan_goals"])
+
+
+def test_when_not_even_the_name_fits_it_says_so(share_course):
+    profile = {**share_course["profile"], "name": NOISE}
+    summary = build_summary(profile, share_course["records"])
+    with pytest.raises(ShareError) as caught:
+        _fit(summary)
+    assert "does not fit" in caught.value.message("en")
