@@ -1,0 +1,272 @@
+"""`infocards wallet ...` through a real subprocess, exactly as the contract is written."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+
+from infocards.cli import build_parser
+from infocards.wallet import Wallet
+from infocards.wallet.fileformat import parse_file
+from tests.conftest import WALLET_FIXTURES, WALLET_PASSPHRASE
+
+PASS = {"INFOCARDS_PASSPHRASE": WALLET_PASSPHRASE}
+COURSE = WALLET_FIXTURES / "reference-course.json"
+
+
+@pytest.fixture
+def closed_wallet(wallet_factory):
+    """A wallet (cheap KDF) that a subprocess may open; the KDF is read from the file."""
+    wallet, code = wallet_factory()
+    wallet.close()
+    return wallet.path, code
+
+
+def _snapshot(path):
+    return path.read_bytes(), os.stat(path).st_mtime_ns
+
+
+def _clean(result):
+    assert "Traceback" not in result.stderr, result.stderr
+    return result
+
+
+def test_init_prints_the_recovery_code_once_and_refuses_to_overwrite(tmp_path, wallet_cli):
+    path = tmp_path / "new.icw"
+    result = _clean(wallet_cli("wallet", "init", path, env=PASS))
+    assert result.returncode == 0
+    lines = [line for line in result.stdout.splitlines() if line.startswith("Recovery code: ")]
+    assert len(lines) == 1 and result.stdout.count("Recovery code") == 1
+    code = lines[0].removeprefix("Recovery code: ")
+    header = parse_file(path.read_bytes()).header
+    from infocards.wallet import DEFAULT_KDF
+
+    assert header.slot("passphrase").kdf == DEFAULT_KDF  # the product path: real costs
+    before = _snapshot(path)
+    again = _clean(wallet_cli("wallet", "init", path, env=PASS))
+    assert again.returncode == 1 and "Recovery code" not in again.stdout
+    assert "already exists" in again.stderr
+    assert _snapshot(path) == before
+    recovered = wallet_cli("wallet", "recover", path, env={"INFOCARDS_RECOVERY_CODE": code.lower(),
+                                                           "INFOCARDS_NEW_PASSPHRASE": "fresh passphrase"})
+    assert _clean(recovered).returncode == 0
+
+
+def test_init_refuses_a_pin(tmp_path, wallet_cli):
+    result = _clean(wallet_cli("wallet", "init", tmp_path / "w.icw", env={"INFOCARDS_PASSPHRASE": "1234"}))
+    assert result.returncode == 1 and "too short" in result.stderr
+    assert not (tmp_path / "w.icw").exists()
+
+
+def test_init_asks_twice_when_no_variable_is_set(tmp_path, wallet_cli):
+    # Without a terminal getpass reads standard input; mismatched answers change nothing.
+    import subprocess
+
+    result = subprocess.run([*wallet_cli.program, "wallet", "init", str(tmp_path / "w.icw")],
+                            input="first passphrase\nsecond passphrase\n", capture_output=True, text=True,
+                            env=wallet_cli.env, timeout=60)
+    assert result.returncode == 1 and "do not match" in result.stderr
+    assert not (tmp_path / "w.icw").exists()
+
+
+def test_import_prints_each_id_and_is_idempotent(closed_wallet, wallet_cli, wallet_reference_course):
+    path, _ = closed_wallet
+    ids = [r["id"] for r in wallet_reference_course["records"]]
+    first = _clean(wallet_cli("wallet", "import", path, COURSE, env=PASS))
+    assert first.returncode == 0 and first.stdout.splitlines() == ids
+    export_1 = _clean(wallet_cli("wallet", "export", path, env=PASS)).stdout
+    second = _clean(wallet_cli("wallet", "import", path, COURSE, env=PASS))
+    assert second.returncode == 0 and second.stdout.splitlines() == ids
+    assert all(f"{rid}: replaced" in second.stderr for rid in ids)
+    export_2 = _clean(wallet_cli("wallet", "export", path, env=PASS)).stdout
+    assert export_1 == export_2
+    data = json.loads(export_2)
+    assert data["profile"] == wallet_reference_course["profile"]
+    assert {r["id"]: r for r in data["records"]} == {r["id"]: r for r in wallet_reference_course["records"]}
+
+
+def test_import_stops_at_an_invalid_record_keeping_the_ones_before(
+    closed_wallet, wallet_cli, wallet_reference_course, tmp_path
+):
+    path, _ = closed_wallet
+    course = wallet_reference_course
+    course["records"][3] = dict(course["records"][3], status="on the beach")
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(course), encoding="utf-8")
+    result = _clean(wallet_cli("wallet", "import", path, bad, env=PASS))
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == ["r01", "r02", "r03"]
+    assert "r04" in result.stderr and "status" in result.stderr and "beach" not in result.stderr
+    with Wallet.open(path, WALLET_PASSPHRASE) as wallet:
+        assert [r["id"] for r in wallet.records()] == ["r01", "r02", "r03"]
+
+
+def test_import_of_something_else_is_a_clear_error(closed_wallet, wallet_cli, tmp_path):
+    path, _ = closed_wallet
+    for content in ("not json", json.dumps({"records": []}), json.dumps({"format": "infocards-records",
+                                                                         "version": 9, "records": []})):
+        bad = tmp_path / "bad.json"
+        bad.write_text(content, encoding="utf-8")
+        result = _clean(wallet_cli("wallet", "import", path, bad, env=PASS))
+        assert result.returncode == 1 and result.stderr.strip()
+    assert _clean(wallet_cli("wallet", "import", path, tmp_path / "none.json", env=PASS)).returncode == 1
+
+
+def test_export_to_stdout_and_to_a_file(closed_wallet, wallet_cli, tmp_path):
+    path, _ = closed_wallet
+    wallet_cli("wallet", "import", path, COURSE, env=PASS)
+    stdout = _clean(wallet_cli("wallet", "export", path, env=PASS))
+    assert stdout.returncode == 0 and stdout.stderr == ""
+    out = tmp_path / "out.json"
+    to_file = _clean(wallet_cli("wallet", "export", path, "--out", out, env=PASS))
+    assert to_file.returncode == 0 and to_file.stdout == "" and "17 records" in to_file.stderr
+    assert json.loads(out.read_text(encoding="utf-8")) == json.loads(stdout.stdout)
+    assert json.loads(stdout.stdout)["format"] == "infocards-records"
+
+
+def test_list_readable_and_json(closed_wallet, wallet_cli, wallet_reference_course):
+    path, _ = closed_wallet
+    wallet_cli("wallet", "import", path, COURSE, env=PASS)
+    readable = _clean(wallet_cli("wallet", "list", path, env=PASS))
+    assert readable.returncode == 0
+    months = [line for line in readable.stdout.splitlines() if not line.startswith(" ")]
+    assert months == ["2026-11", "2026-10", "2026-09", "2026-08"]
+    assert "MRI lumbar spine" in readable.stdout
+    as_json = json.loads(_clean(wallet_cli("wallet", "list", path, "--json", env=PASS)).stdout)
+    assert [r["id"] for r in as_json["records"]] == [
+        r["id"] for r in sorted(wallet_reference_course["records"], key=lambda r: (r["date"], r["id"]))
+    ]
+
+
+def test_passwd_and_recover(closed_wallet, wallet_cli):
+    path, code = closed_wallet
+    new = {**PASS, "INFOCARDS_NEW_PASSPHRASE": "second passphrase"}
+    changed = _clean(wallet_cli("wallet", "passwd", path, env=new))
+    assert changed.returncode == 0
+    assert wallet_cli("wallet", "list", path, env=PASS).returncode == 1
+    second = {"INFOCARDS_PASSPHRASE": "second passphrase"}
+    assert _clean(wallet_cli("wallet", "list", path, env=second)).returncode == 0
+    before = _snapshot(path)
+    wrong_code = _clean(wallet_cli("wallet", "recover", path, env={
+        "INFOCARDS_RECOVERY_CODE": "00000-00000-00000-00000-00000",
+        "INFOCARDS_NEW_PASSPHRASE": "third passphrase"}))
+    assert wrong_code.returncode == 1 and "wrong passphrase" in wrong_code.stderr
+    assert _snapshot(path) == before
+    recovered = _clean(wallet_cli("wallet", "recover", path, env={
+        "INFOCARDS_RECOVERY_CODE": code.replace("-", " "), "INFOCARDS_NEW_PASSPHRASE": "third passphrase"}))
+    assert recovered.returncode == 0
+    assert _clean(wallet_cli("wallet", "list", path, env={"INFOCARDS_PASSPHRASE": "third passphrase"})).returncode == 0
+
+
+def test_log_json_lists_shares(wallet_factory, wallet_cli):
+    from datetime import UTC, datetime
+
+    wallet, _ = wallet_factory()
+    wallet.log_share("chiropractor", ["findings", "treatments"], datetime(2026, 9, 20, 10, tzinfo=UTC),
+                     datetime(2026, 9, 20, 10, 10, tzinfo=UTC))
+    wallet.close()
+    log = json.loads(_clean(wallet_cli("wallet", "log", wallet.path, "--json", env=PASS)).stdout)
+    assert log == [{"date": "2026-09-20T10:00:00+00:00", "role": "chiropractor",
+                    "sections": ["findings", "treatments"], "expires": "2026-09-20T10:10:00+00:00"}]
+    readable = _clean(wallet_cli("wallet", "log", wallet.path, env=PASS))
+    assert "chiropractor" in readable.stdout and readable.returncode == 0
+
+
+def test_wrong_passphrase_exit_1_file_byte_identical(closed_wallet, wallet_cli):
+    path, _ = closed_wallet
+    wallet_cli("wallet", "import", path, COURSE, env=PASS)
+    before = _snapshot(path)
+    for command in (["list"], ["export"], ["import", COURSE], ["passwd"], ["log"]):
+        result = _clean(wallet_cli("wallet", command[0], path, *command[1:],
+                                   env={"INFOCARDS_PASSPHRASE": "wrong passphrase!",
+                                        "INFOCARDS_NEW_PASSPHRASE": "another one here"}))
+        assert result.returncode == 1 and "wrong passphrase" in result.stderr
+        assert result.stdout == ""
+    assert _snapshot(path) == before
+
+
+def test_damaged_file_without_backup(closed_wallet, wallet_cli):
+    path, _ = closed_wallet
+    path.write_bytes(path.read_bytes()[:-10])
+    before = _snapshot(path)
+    result = _clean(wallet_cli("wallet", "list", path, env=PASS))
+    assert result.returncode == 1 and "the wallet file is damaged" in result.stderr
+    assert "backup" in result.stderr
+    assert _snapshot(path) == before
+
+
+def test_damaged_file_goes_on_with_the_backup_and_warns(closed_wallet, wallet_cli):
+    path, _ = closed_wallet
+    wallet_cli("wallet", "import", path, COURSE, env=PASS)
+    backup_saved = parse_file(path.with_name(path.name + ".bak").read_bytes()).header.saved
+    path.write_bytes(path.read_bytes()[:200])
+    result = _clean(wallet_cli("wallet", "list", path, "--json", env=PASS))
+    assert result.returncode == 0
+    assert "damaged" in result.stderr and "may be missing" in result.stderr
+    assert backup_saved[:16].replace("T", " ") in result.stderr  # the time of the copy
+    assert len(json.loads(result.stdout)["records"]) == 16  # the copy before the last save
+
+
+def test_both_damaged_exit_1(closed_wallet, wallet_cli):
+    path, _ = closed_wallet
+    wallet_cli("wallet", "import", path, COURSE, env=PASS)
+    path.write_bytes(b"garbage")
+    backup = path.with_name(path.name + ".bak")
+    backup.write_bytes(backup.read_bytes()[:-1])
+    result = _clean(wallet_cli("wallet", "export", path, env=PASS))
+    assert result.returncode == 1 and "the wallet file is damaged" in result.stderr
+    assert result.stdout == ""
+
+
+def test_newer_format(closed_wallet, wallet_cli):
+    path, _ = closed_wallet
+    data = bytearray(path.read_bytes())
+    data[8:12] = bytes([0, 2, 0xFF, 0xFD])
+    path.write_bytes(bytes(data))
+    result = _clean(wallet_cli("wallet", "list", path, env=PASS))
+    assert result.returncode == 1 and "written by a newer version of infocards" in result.stderr
+    assert path.read_bytes() == bytes(data)
+
+
+def test_missing_file(tmp_path, wallet_cli):
+    for command in ("list", "export", "passwd", "recover", "log"):
+        result = _clean(wallet_cli("wallet", command, tmp_path / "nothing.icw", env=PASS))
+        assert result.returncode == 1 and "no wallet" in result.stderr.lower()
+    assert not list(tmp_path.glob("nothing*"))
+
+
+def test_danish_messages(closed_wallet, wallet_cli):
+    path, _ = closed_wallet
+    result = wallet_cli("wallet", "list", path, env={"INFOCARDS_PASSPHRASE": "wrong passphrase!",
+                                                     "INFOCARDS_LANG": "da"})
+    assert result.returncode == 1 and "Forkert adgangssætning" in result.stderr
+
+
+def _wallet_parsers():
+    parser = build_parser()
+    sub = next(a for a in parser._subparsers._group_actions if a.dest == "command")
+    wallet = sub.choices["wallet"]
+    commands = next(a for a in wallet._subparsers._group_actions if a.dest == "wallet_command")
+    return wallet, commands
+
+
+def test_every_command_and_option_has_help_in_both_languages(monkeypatch):
+    for lang in ("en", "da"):
+        monkeypatch.setenv("INFOCARDS_LANG", lang)
+        wallet, commands = _wallet_parsers()
+        assert wallet.description
+        assert set(commands.choices) == {"init", "import", "export", "list", "passwd", "recover", "log"}
+        helps = {choice.dest: choice.help for choice in commands._choices_actions}
+        for name, parser in commands.choices.items():
+            assert helps[name] and parser.description
+            for action in parser._actions:
+                assert action.help, f"{lang}: {name} {action.dest} has no help"
+
+
+def test_help_runs_for_every_command(wallet_cli):
+    _wallet, commands = _wallet_parsers()
+    for name in commands.choices:
+        result = _clean(wallet_cli("wallet", name, "--help"))
+        assert result.returncode == 0 and "PATH" in result.stdout
