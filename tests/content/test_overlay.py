@@ -42,13 +42,20 @@ def test_pack_order_decides_who_overrides_whom(content_packs):
 
 
 def test_an_override_of_one_language_keeps_the_other(content_pack, content_card):
-    national = content_pack("national", cards={
-        "da.md": content_card(id="x", title="Dansk national"),
-        "en.md": content_card(id="x", lang="en", title="English national"),
-    })  # fmt: skip
-    local = content_pack("local", kind="municipality", cards={
-        "da.md": content_card(id="x", title="Dansk lokal", overrides="true"),
-    })  # fmt: skip
+    national = content_pack(
+        "national",
+        cards={
+            "da.md": content_card(id="x", title="Dansk national"),
+            "en.md": content_card(id="x", lang="en", title="English national"),
+        },
+    )
+    local = content_pack(
+        "local",
+        kind="municipality",
+        cards={
+            "da.md": content_card(id="x", title="Dansk lokal", overrides="true"),
+        },
+    )
     library = Library.load([national, local])
     assert library.get("x", "da").title == "Dansk lokal"
     assert library.get("x", "en").title == "English national"
