@@ -23,9 +23,7 @@ def _record(record_type, **fields):
 
 records = st.one_of(
     _record("encounter", role=roles, place=text, professional=optional, summary=text),
-    _record(
-        "finding", role=roles, kind=st.sampled_from(vocab.FINDING_KINDS), text=text, code=optional, card=optional
-    ),
+    _record("finding", role=roles, kind=st.sampled_from(vocab.FINDING_KINDS), text=text, code=optional, card=optional),
     _record(
         "referral",
         from_role=roles,

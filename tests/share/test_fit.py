@@ -89,8 +89,7 @@ def test_a_smaller_limit_leaves_out_more(share_course):
 def test_a_single_huge_entry_is_left_out_not_split(share_course):
     records = [
         *share_course["records"],
-        {"id": "big", "type": "goal", "date": "2026-11-20", "source": "patient", "text": NOISE,
-         "status": "dropped"},
+        {"id": "big", "type": "goal", "date": "2026-11-20", "source": "patient", "text": NOISE, "status": "dropped"},
     ]
     share = issue_from_records(share_course["profile"], records, bytes(32), now=NOW, lifetime=timedelta(hours=1))
     assert share.version <= MAX_VERSION

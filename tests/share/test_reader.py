@@ -72,13 +72,24 @@ def test_clean_png_reads(share):
     assert result.summary == share.summary
 
 
-@pytest.mark.parametrize(("angle", "blur"), [(17, 1.2), (-35, 0.8), (90, 1.0), (183, 1.5)])
+@pytest.mark.parametrize(("angle", "blur"), [(17, 1.2), (-35, 0.8), (90, 1.0), (183, 1.5), (17, 2.5)])
 def test_photo_like_image_reads(share, share_photo_of, angle, blur):
     photo = share_photo_of(share.png(box_size=4), angle=angle, blur=blur)
     assert photo.size == (1920, 1080)
     result = read_image(photo, now=NOW)
     assert result.status == "valid"
     assert result.summary == share.summary
+
+
+def test_large_phone_photo_reads(share, share_photo_of):
+    photo = share_photo_of(share.png(box_size=4), size=(4032, 3024), scale=3, blur=2.5, angle=10)
+    assert read_image(photo, now=NOW).status == "valid"
+
+
+def test_quick_mode_reads_a_clean_frame_and_gives_up_sooner(share):
+    clean = Image.open(io.BytesIO(share.png(box_size=4)))
+    assert read_image(clean, now=NOW, thorough=False).status == "valid"
+    assert read_image(Image.new("L", (640, 480), 128), now=NOW, thorough=False).status == "not_infocards"
 
 
 def test_photo_file_from_disk_reads(share, share_photo_of, tmp_path):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import zxingcpp
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageFilter, ImageOps, UnidentifiedImageError
 
 from infocards.errors import NotInfocardsCode, UsageError
 
@@ -14,6 +14,7 @@ __all__ = ["decode_image", "load_image"]
 # A phone photo is about 12 megapixels; zxing finds a QR code in a much smaller copy, and the
 # small copy decodes many times faster.
 _WORK_SIDE = 1920
+_QUICK_TRIES = 2
 
 
 def load_image(path: Path) -> Image.Image:
@@ -43,23 +44,36 @@ def _gray(image: Image.Image) -> Image.Image:
 
 
 def _attempts(gray: Image.Image):
-    """The image as zxing should try it, cheapest first."""
+    """The image as zxing should try it, cheapest first; later tries only run if earlier ones fail."""
     if max(gray.size) > _WORK_SIDE:
         scaled = gray.copy()
         scaled.thumbnail((_WORK_SIDE, _WORK_SIDE), Image.Resampling.BILINEAR)
         yield scaled, zxingcpp.Binarizer.LocalAverage
     yield gray, zxingcpp.Binarizer.LocalAverage
     yield gray, zxingcpp.Binarizer.GlobalHistogram
-    # Strong blur smears modules together; a sharper, contrast-stretched copy often helps.
-    yield ImageOps.autocontrast(gray, cutoff=2), zxingcpp.Binarizer.LocalAverage
+    # A blurred photo smears neighbouring modules together; an unsharp mask pulls them apart.
+    yield gray.filter(ImageFilter.UnsharpMask(radius=3, percent=300, threshold=0)), zxingcpp.Binarizer.LocalAverage
+    if max(gray.size) <= _WORK_SIDE:
+        # Small modules and blur: sharpen a doubled copy, so the mask has pixels to work with.
+        doubled = gray.resize((gray.width * 2, gray.height * 2), Image.Resampling.BICUBIC)
+        yield (
+            doubled.filter(ImageFilter.UnsharpMask(radius=4, percent=300, threshold=0)),
+            zxingcpp.Binarizer.LocalAverage,
+        )
 
 
-def decode_image(image: Image.Image) -> list[str]:
-    """The texts of all QR codes found in `image` (empty if none)."""
+def decode_image(image: Image.Image, thorough: bool = True) -> list[str]:
+    """The texts of all QR codes found in `image` (empty if none).
+
+    thorough=False stops after the quick tries: for camera frames, where the next frame comes soon.
+    """
     if image.width < 21 or image.height < 21:  # smaller than the smallest QR code
         return []
     gray = _gray(image)
-    for candidate, binarizer in _attempts(gray):
+    attempts = _attempts(gray)
+    for number, (candidate, binarizer) in enumerate(attempts):
+        if not thorough and number >= _QUICK_TRIES:
+            break
         found = zxingcpp.read_barcodes(candidate, formats=zxingcpp.BarcodeFormat.QRCode, binarizer=binarizer)
         texts = [barcode.text for barcode in found if barcode.valid]
         if texts:

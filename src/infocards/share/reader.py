@@ -60,9 +60,12 @@ def read_text(text: str, now: datetime | None = None) -> ReadResult:
     )
 
 
-def read_image(image: Image.Image, now: datetime | None = None) -> ReadResult:
-    """Find the QR codes in an image and read the infocards one (a foreign QR: not_infocards)."""
-    texts = decode_image(image)
+def read_image(image: Image.Image, now: datetime | None = None, thorough: bool = True) -> ReadResult:
+    """Find the QR codes in an image and read the infocards one (a foreign QR: not_infocards).
+
+    thorough=False tries only the quick ways (camera frames); see qr_in.decode_image.
+    """
+    texts = decode_image(image, thorough)
     if not texts:
         return ReadResult("not_infocards", error=NoQrFound())
     # Several codes in one picture: ours wins over a poster's URL beside it.
