@@ -7,45 +7,45 @@ STRINGS = {
     # -- errors ------------------------------------------------------------------------------
     "error.wallet": {"da": "Fejl i tegnebogen.", "en": "Wallet error."},
     "error.wallet.wrong_passphrase": {
-        "da": f"Forkert adgangssætning (wrong passphrase). {_NOTHING_CHANGED_DA}",
+        "da": f"Forkert adgangssætning. {_NOTHING_CHANGED_DA}",
         "en": f"wrong passphrase: the wallet was not opened. {_NOTHING_CHANGED_EN}",
     },
     "error.wallet.wrong_passphrase_backup": {
-        "da": "Forkert adgangssætning (wrong passphrase): tegnebogsfilen er beskadiget, og den "
+        "da": "Forkert adgangssætning: tegnebogsfilen er beskadiget, og den "
         "seneste gode kopi kan ikke åbnes med denne adgangssætning.",
         "en": "wrong passphrase: the wallet file is damaged, and the last good copy does not "
         "open with this passphrase either.",
     },
     "error.wallet.wrong_recovery_code": {
-        "da": f"Forkert gendannelseskode (wrong passphrase or code). {_NOTHING_CHANGED_DA}",
+        "da": f"Forkert gendannelseskode. {_NOTHING_CHANGED_DA}",
         "en": f"wrong passphrase or code: this recovery code does not open the wallet. "
         f"{_NOTHING_CHANGED_EN}",
     },
     "error.wallet.recovery_code_shape": {
-        "da": "Forkert gendannelseskode (wrong passphrase or code): en kode har 25 tegn "
+        "da": "Forkert gendannelseskode: en kode har 25 tegn "
         "(bogstaver og tal) i fem grupper.",
         "en": "wrong passphrase or code: a recovery code has 25 letters and digits in five groups.",
     },
     "error.wallet.recovery_code_typo": {
-        "da": "Forkert gendannelseskode (wrong passphrase or code): koden har en tastefejl "
+        "da": "Forkert gendannelseskode: koden har en tastefejl "
         "(kontroltegnet passer ikke). Tjek hver gruppe igen.",
         "en": "wrong passphrase or code: the recovery code has a typo (its check character does "
         "not match). Check each group again.",
     },
     "error.wallet.damaged": {
-        "da": "Tegnebogsfilen er beskadiget (the wallet file is damaged), og der er ingen "
+        "da": "Tegnebogsfilen er beskadiget, og der er ingen "
         f"sikkerhedskopi at bruge. {_NOTHING_CHANGED_DA}",
         "en": "the wallet file is damaged, and there is no backup copy to fall back on. "
         f"{_NOTHING_CHANGED_EN}",
     },
     "error.wallet.damaged_backup_failed": {
-        "da": "Tegnebogsfilen er beskadiget (the wallet file is damaged), og sikkerhedskopien "
+        "da": "Tegnebogsfilen er beskadiget, og sikkerhedskopien "
         f"kunne heller ikke åbnes. {_NOTHING_CHANGED_DA}",
         "en": "the wallet file is damaged, and the backup copy could not be opened either. "
         f"{_NOTHING_CHANGED_EN}",
     },
     "error.wallet.kdf_params": {
-        "da": "Tegnebogsfilen er beskadiget (the wallet file is damaged): dens "
+        "da": "Tegnebogsfilen er beskadiget: dens "
         f"nøgleindstillinger ligger uden for det tilladte, så den åbnes ikke. {_NOTHING_CHANGED_DA}",
         "en": "the wallet file is damaged: its key-derivation settings are out of range, so it "
         f"was not opened. {_NOTHING_CHANGED_EN}",
@@ -57,7 +57,7 @@ STRINGS = {
         f"Update the app. {_NOTHING_CHANGED_EN}",
     },
     "error.wallet.already_open": {
-        "da": "Tegnebogen er allerede åben (wallet already open) i et andet program eller vindue.",
+        "da": "Tegnebogen er allerede åben i et andet program eller vindue.",
         "en": "wallet already open in another program or window.",
     },
     "error.wallet.exists": {

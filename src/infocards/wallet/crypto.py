@@ -4,9 +4,11 @@ This is the only module of the wallet that imports `cryptography`.
 
 Default KDF: Argon2id, 64 MiB, 3 passes, 4 lanes (the same as Bitwarden's default and above
 OWASP's floor of 19 MiB with 2 passes). Measured on the development machine (2 cores, Python
-3.11, cryptography 50): 0.14-0.15 s per derivation. Memory-hard hashing on a mid-range phone is
-roughly three times slower than that (an estimate, not measured here), which gives the intended
-unlock time of about half a second. bench/wallet.py prints the figure for the machine it runs on.
+3.11, cryptography 50): 0.12-0.15 s per derivation (bench/wallet.py: KDF alone 122 ms, unlock of
+a 100-record wallet 117 ms, medians of 9 under load). Memory-hard hashing on a mid-range phone is
+roughly three to four times slower than that (an estimate; no phone was available to measure),
+which gives the intended unlock time of about half a second. bench/wallet.py prints the figures
+for the machine it runs on.
 
 The recovery code carries about 120 random bits, so its slot uses HKDF rather than a slow KDF:
 no amount of hashing makes 120 bits more guessable.
