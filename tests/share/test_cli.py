@@ -270,3 +270,13 @@ def test_help_documents_exit_codes_and_options(cli):
 def test_danish_messages(cli, tmp_path):
     read = cli("read", tmp_path / "mangler.png", env={"INFOCARDS_LANG": "da"})
     assert read.returncode == 2 and "Filen findes ikke" in read.stderr
+
+
+def test_share_to_an_unwritable_place_fails_clearly_and_logs_nothing(cli, share_wallet, tmp_path):
+    path = share_wallet()
+    result = cli("share", path, "--out", tmp_path / "no" / "such" / "folder" / "x.png")
+    assert result.returncode == 1
+    assert "Cannot write the QR image" in result.stderr
+    _no_traceback(result)
+    with Wallet.open(path, PASSPHRASE) as wallet:
+        assert wallet.share_log() == []

@@ -145,3 +145,59 @@ def test_the_seed_never_shows(share_seed):
     key = SigningKey(share_seed)
     assert share_seed.hex() not in repr(key)
     assert "redacted" in repr(key)
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=ALPHABET, max_size=400))
+def test_random_base45_after_the_prefix_is_invalid_never_a_crash(tail):
+    assert read_text(PREFIX + tail, now=NOW).status == "invalid"
+
+
+@settings(max_examples=300)
+@given(body=st.binary(max_size=300), packed=st.booleans(), lifetime=st.integers(0, 2**35 - 1))
+def test_garbage_signed_by_its_own_key_is_invalid_never_a_crash(body, packed, lifetime):
+    """Anyone can sign anything (the key travels in the code): the body must still be checked."""
+    from infocards.share.base45 import b45encode
+    from infocards.share.binary import ByteWriter
+    from infocards.share.codec import FORMAT_VERSION, compress
+
+    out = ByteWriter()
+    out.raw(bytes([FORMAT_VERSION]) + int(NOW.timestamp()).to_bytes(4, "big"))
+    out.uint(lifetime)
+    out.raw(KEY.public_bytes)
+    out.raw(compress(body) if packed else body)
+    signed = out.getvalue()
+    code = PREFIX + b45encode(signed + KEY.sign(PREFIX.encode() + signed))
+    try:
+        opened = open_code(code)
+    except InvalidCode:
+        return
+    # a body that happens to parse must be a well-formed summary
+    assert set(opened.summary.sections) <= set(SECTION_KEYS)
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_a_damaged_body_signed_anew_is_invalid_or_well_formed(share_course, data):
+    # share_course is only read here, so sharing it between examples is safe
+    from infocards.share.base45 import b45encode
+    from infocards.share.binary import ByteWriter
+    from infocards.share.codec import FORMAT_VERSION, compress, encode_body
+
+    summary = build_summary(share_course["profile"], share_course["records"])
+    body = bytearray(encode_body(summary, NOW.date().toordinal()))
+    for _ in range(data.draw(st.integers(1, 4))):
+        body[data.draw(st.integers(0, len(body) - 1))] = data.draw(st.integers(0, 255))
+    out = ByteWriter()
+    out.raw(bytes([FORMAT_VERSION]) + int(NOW.timestamp()).to_bytes(4, "big"))
+    out.uint(60)
+    out.raw(KEY.public_bytes)
+    out.raw(compress(bytes(body)))
+    signed = out.getvalue()
+    try:
+        opened = open_code(PREFIX + b45encode(signed + KEY.sign(PREFIX.encode() + signed)))
+    except InvalidCode:
+        return
+    for key in opened.summary.sections:
+        for entry in opened.summary.entries[key]:
+            assert entry["source"] in vocab.SOURCES
