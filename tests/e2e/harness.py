@@ -22,6 +22,10 @@ __all__ = [
     "launch_chromium",
     "open_app",
     "served",
+    "tap",
+    "type_into",
+    "wait_for_text",
+    "wait_id",
     "wait_until_serving",
 ]
 
@@ -46,11 +50,12 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def wait_until_serving(url: str, process: subprocess.Popen, timeout: float = 60) -> None:
+def wait_until_serving(url: str, process: subprocess.Popen, timeout: float = 60, log: Path | None = None) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"the server exited with code {process.returncode}")
+            tail = log.read_text(errors="replace")[-2000:] if log else ""
+            raise RuntimeError(f"the server exited with code {process.returncode}:\n{tail}")
         try:
             with urllib.request.urlopen(url, timeout=2) as response:  # noqa: S310 (localhost)
                 if response.status == 200:
@@ -64,11 +69,12 @@ def wait_until_serving(url: str, process: subprocess.Popen, timeout: float = 60)
 def served(command: list[str], port: int, home: Path, env: dict | None = None) -> Iterator[str]:
     """Run a web server command until the block ends; yield its URL."""
     full_env = {**os.environ, "HOME": str(home), **(env or {})}
-    log = open(home / f"server-{port}.log", "wb")
+    log_path = home / f"server-{port}.log"
+    log = open(log_path, "wb")
     process = subprocess.Popen(command, env=full_env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}/"
     try:
-        wait_until_serving(url, process)
+        wait_until_serving(url, process, log=log_path)
         yield url
     finally:
         process.terminate()
@@ -111,3 +117,44 @@ def open_app(page, url: str, timeout_ms: int = 60_000) -> None:
 
 def by_id(page, identifier: str):
     return page.locator(f'[flt-semantics-identifier="{identifier}"]')
+
+
+def wait_id(page, identifier: str, timeout_ms: int = 30_000):
+    """The element with this semantics identifier, once it is in the accessibility tree.
+
+    Flutter's semantics nodes are transparent overlays, so wait for them to be attached, not
+    "visible" in Playwright's sense."""
+    locator = by_id(page, identifier)
+    locator.wait_for(state="attached", timeout=timeout_ms)
+    return locator
+
+
+def type_into(page, identifier: str, text: str, clear: bool = False) -> None:
+    """Focus the text field inside `identifier` and type like a person (Flutter drops keys typed
+    before its input has focus, so wait for the focus first)."""
+    field = wait_id(page, identifier).locator("input, textarea").first
+    field.click()
+    handle = field.element_handle()
+    page.wait_for_function("el => document.activeElement === el", arg=handle)
+    if clear:
+        page.keyboard.press("Control+a")
+        page.keyboard.press("Backspace")
+    page.keyboard.type(text)
+
+
+def tap(page, identifier: str) -> None:
+    """Tap the button (or checkbox) inside `identifier`."""
+    wait_id(page, identifier).locator("[role=button], [role=checkbox], [role=menuitem]").first.click()
+
+
+def wait_for_text(page, identifier: str, contains: str = "", timeout_ms: int = 30_000) -> str:
+    """Wait until the element `identifier` exists and shows text (containing `contains`)."""
+    page.wait_for_function(
+        """([id, part]) => {
+            const el = document.querySelector(`[flt-semantics-identifier="${id}"]`);
+            return !!el && el.innerText.trim().length > 0 && el.innerText.includes(part);
+        }""",
+        arg=[identifier, contains],
+        timeout=timeout_ms,
+    )
+    return by_id(page, identifier).inner_text()

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from infocards.content.library import Library
 
 from infocards.config import load_settings
-from tests.e2e.harness import by_id, open_app
+from infocards.content.library import Library
+from tests.e2e.harness import by_id, open_app, wait_id
 
 
 @pytest.fixture(scope="module")
@@ -21,15 +21,14 @@ def _visible_text(page) -> str:
 def test_home_shows_danish_categories_and_card_titles(app_url, browser_page, library, screenshot):
     page = browser_page
     open_app(page, app_url)
-    diagnosis = by_id(page, "category-diagnosis")
-    diagnosis.wait_for()
+    diagnosis = wait_id(page, "category-diagnosis")
     assert "Diagnoser" in diagnosis.inner_text()
     for category, name in (("legislation", "Lovgivning"), ("role", "Roller"), ("pathway", "Forløb")):
         assert name in by_id(page, f"category-{category}").inner_text()
     screenshot(page, "home-da")
 
     diagnosis.click()
-    by_id(page, "category-heading").wait_for()
+    wait_id(page, "category-heading")
     expected = [card.title for card in library.cards("da", "diagnosis")]
     assert expected, "the national pack has Danish diagnosis cards"
     for card in library.cards("da", "diagnosis"):
@@ -42,20 +41,18 @@ def test_search_finds_a_card(app_url, browser_page, library):
     open_app(page, app_url)
     card = library.get("disc-herniation", "da")
     page.get_by_role("textbox", name="Søg i kortene").fill("prolaps")
-    result = by_id(page, f"result-{card.id}")
-    result.wait_for()
+    result = wait_id(page, f"result-{card.id}")
     assert card.title in result.inner_text()
 
     page.get_by_role("textbox", name="Søg i kortene").fill("zzzqqqxx")
-    by_id(page, "search-empty").wait_for()
+    wait_id(page, "search-empty")
 
 
 def test_card_shows_body_summary_and_sources(app_url, browser_page, library, screenshot):
     page = browser_page
     card = library.get("red-flags", "da")
     open_app(page, app_url + f"card/{card.id}")
-    title = by_id(page, "card-title")
-    title.wait_for()
+    title = wait_id(page, "card-title")
     assert card.title in title.inner_text()
     assert card.summary in by_id(page, "card-summary").inner_text()
     body_text = by_id(page, "card-body").inner_text()
@@ -70,17 +67,16 @@ def test_card_shows_body_summary_and_sources(app_url, browser_page, library, scr
 def test_switching_to_english_shows_english_titles(app_url, browser_page, library, screenshot):
     page = browser_page
     open_app(page, app_url)
-    by_id(page, "language-switch").wait_for()
+    wait_id(page, "language-switch")
     by_id(page, "language-switch").click()
-    heading = by_id(page, "home-heading")
-    heading.wait_for()
+    wait_id(page, "home-heading")
     page.wait_for_function(
         "document.querySelector('[flt-semantics-identifier=\"home-heading\"]')"
         ".innerText.includes('Cards on low back pain')"
     )
     assert "Diagnoses" in by_id(page, "category-diagnosis").inner_text()
     by_id(page, "category-role").click()
-    by_id(page, "category-heading").wait_for()
+    wait_id(page, "category-heading")
     for card in library.cards("en", "role"):
         assert card.title in by_id(page, f"card-link-{card.id}").inner_text()
     screenshot(page, "roles-en")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -15,6 +16,7 @@ from infocards.ui.state import AppState
 __all__ = ["Nav", "build", "match_route"]
 
 ViewBuilder = Callable[..., ft.View]
+AUTO_LOCK_POLL_SECONDS = 5
 
 
 @dataclass
@@ -43,12 +45,18 @@ class Nav:
 
 def _routes() -> list[tuple[re.Pattern[str], ViewBuilder, str | None]]:
     # Imported here so that `infocards --help` does not pay for building every view module.
-    from infocards.ui.views import card, category, home
+    from infocards.ui.views import card, category, home, record_form, wallet, wallet_settings
 
     return [
         (re.compile(r"^/$"), home.view, None),
         (re.compile(r"^/category/(?P<category>[a-z_]+)$"), category.view, "/"),
         (re.compile(r"^/card/(?P<card_id>[a-z0-9][a-z0-9-]*)$"), card.view, "/"),
+        (re.compile(r"^/wallet$"), wallet.view, "/"),
+        (re.compile(r"^/wallet/add$"), record_form.choose_view, "/wallet"),
+        (re.compile(r"^/wallet/add/(?P<record_type>[a-z_]+)$"), record_form.new_view, "/wallet"),
+        (re.compile(r"^/wallet/edit/(?P<record_id>[A-Za-z0-9_.-]+)$"), record_form.edit_view, "/wallet"),
+        (re.compile(r"^/wallet/settings$"), wallet_settings.settings_view, "/wallet"),
+        (re.compile(r"^/wallet/recover$"), wallet_settings.recover_view, "/wallet"),
     ]
 
 
@@ -71,7 +79,10 @@ def match_route(route: str) -> tuple[ViewBuilder, dict[str, str], str | None]:
 def render(page: ft.Page, state: AppState) -> None:
     """Rebuild the view stack for the current route, with its parent below it so Back works."""
     nav = Nav(page, state)
-    builder, params, parent = match_route(page.route or "/")
+    builder, params, parent = match_route("/reader" if state.reader_only else (page.route or "/"))
+    if state.reader_only:
+        parent = None  # a clinic's reader-only server shows nothing else
+    state.wallet.touch()
     views = []
     if parent is not None:
         parent_builder, parent_params, _ = match_route(parent)
@@ -96,6 +107,17 @@ def build(page: ft.Page, state: AppState) -> None:
             page.views.pop()
         await page.push_route(page.views[-1].route or "/")
 
+    async def auto_lock() -> None:
+        # Lock the wallet after the inactivity set in flet.toml (or in the settings screen).
+        while True:
+            await asyncio.sleep(AUTO_LOCK_POLL_SECONDS)
+            if state.wallet.idle_too_long():
+                state.wallet.lock()
+                if (page.route or "/").startswith(("/wallet", "/share")):
+                    render(page, state)
+
     page.on_route_change = on_route_change
     page.on_view_pop = on_view_pop
     render(page, state)
+    if not state.reader_only:
+        page.run_task(auto_lock)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from infocards.config import Settings
 from infocards.content.library import Library
 from infocards.content.model import CATEGORIES, Card
+from infocards.ui.session import WalletSession, wallet_path
 
 __all__ = ["AppState"]
 
@@ -18,16 +19,11 @@ class AppState:
     lang: str = "da"
     query: str = ""
     reader_only: bool = False
-    listeners: list = field(default_factory=list, repr=False)
+    wallet: WalletSession | None = field(default=None, repr=False)
 
-    @classmethod
-    def from_settings(cls, settings: Settings, reader_only: bool = False) -> AppState:
-        return cls(
-            settings=settings,
-            library=Library.load(settings.packs),
-            lang=settings.default_language,
-            reader_only=reader_only,
-        )
+    def __post_init__(self) -> None:
+        if self.wallet is None:
+            self.wallet = WalletSession(wallet_path(), self.settings.auto_lock_minutes * 60)
 
     # Intent methods: the only ways views change state.
     def set_language(self, lang: str) -> None:
@@ -52,3 +48,10 @@ class AppState:
 
     def card(self, card_id: str) -> Card | None:
         return self.library.get(card_id, self.lang)
+
+    def role_card(self, role: str) -> Card | None:
+        return self.library.role_card(role, self.lang)
+
+    def diagnosis_choices(self) -> list[Card]:
+        """Diagnosis cards that carry codes: the diagnosis picker's options."""
+        return [card for card in self.cards_in("diagnosis") if card.codes]

@@ -29,7 +29,7 @@ def labelled(control: ft.Control, identifier: str, label: str | None = None) -> 
 
 def heading(text: str, level: int = 1, identifier: str | None = None) -> ft.Control:
     sizes = {1: 28, 2: 22, 3: 18}
-    control = ft.Text(text, size=sizes.get(level, 18), weight=ft.FontWeight.BOLD, selectable=True)
+    control = ft.Text(text, size=sizes.get(level, 18), weight=ft.FontWeight.BOLD)
     return ft.Semantics(content=control, header=True, heading_level=level, identifier=identifier)
 
 

@@ -85,7 +85,6 @@ def view(state, nav, card_id: str) -> ft.View:
 
         markdown = ft.Markdown(
             markdown_for_app(card.body),
-            selectable=True,
             extension_set=ft.MarkdownExtensionSet.GITHUB_FLAVORED,
             on_tap_link=on_link,
             p_text_style=ft.TextStyle(size=17, height=1.4),

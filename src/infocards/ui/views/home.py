@@ -5,7 +5,7 @@ from __future__ import annotations
 import flet as ft
 
 from infocards.i18n import t
-from infocards.ui.widgets import app_bar, card_tile, heading, labelled, page_column
+from infocards.ui.widgets import app_bar, big_button, card_tile, heading, labelled, page_column, secondary_button
 
 __all__ = ["view"]
 
@@ -73,13 +73,21 @@ def view(state, nav) -> ft.View:
         ),
         "search",
     )
+    async def go_wallet(_event) -> None:
+        await nav.go("/wallet")
+
+    async def go_reader(_event) -> None:
+        await nav.go("/reader")
+
     body = [
+        big_button(t("home.wallet", lang), go_wallet, "home-wallet", icon=ft.Icons.FOLDER_SHARED_OUTLINED),
         heading(t("home.heading", lang), 1, identifier="home-heading"),
         ft.Text(t("home.intro", lang), size=16),
         search,
         labelled(results, "search-results"),
         heading(t("home.categories", lang), 2),
         *[_category_tile(state, nav, c) for c in state.categories()],
+        secondary_button(t("home.reader", lang), go_reader, "home-reader", icon=ft.Icons.QR_CODE_SCANNER),
     ]
     return ft.View(
         route="/",

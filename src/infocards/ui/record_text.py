@@ -1,0 +1,46 @@
+"""How a record reads in a list: a title and a line of detail, in the user's language; flet-free."""
+
+from __future__ import annotations
+
+from infocards.i18n import t
+
+__all__ = ["record_detail", "record_title"]
+
+
+def _label(group: str, value: str | None, lang: str) -> str:
+    return t(f"vocab.{group}.{value}", lang) if value else ""
+
+
+def record_title(record: dict, lang: str) -> str:
+    kind = record.get("type", "")
+    title = _label("type", kind, lang)
+    if kind == "finding":
+        title = _label("kind", record.get("kind"), lang) or title
+    role = record.get("role")
+    if kind == "referral":
+        role = record.get("to_role")
+    if role:
+        title += " · " + _label("role", role, lang)
+    return title
+
+
+def record_detail(record: dict, lang: str) -> str:
+    kind = record.get("type")
+    if kind == "encounter":
+        parts = [record.get("place", ""), record.get("summary", "")]
+    elif kind == "finding":
+        parts = [record.get("text", ""), record.get("code", "")]
+    elif kind == "referral":
+        parts = [record.get("reason", ""), _label("referral_status", record.get("status"), lang)]
+    elif kind == "treatment":
+        parts = [record.get("what", ""), _label("effect", record.get("effect"), lang)]
+    elif kind == "medication":
+        parts = [f"{record.get('name', '')} {record.get('dose', '')}".strip(),
+                 _label("effect", record.get("effect"), lang)]
+    elif kind == "goal":
+        parts = [record.get("text", ""), _label("goal_status", record.get("status"), lang)]
+    elif kind == "work":
+        parts = [_label("work_status", record.get("status"), lang), record.get("note", "")]
+    else:
+        parts = [record.get("text", "")]
+    return " · ".join(p for p in parts if p)

@@ -1,0 +1,80 @@
+"""The patient's wallet session in the app: create, unlock, auto-lock; flet-free."""
+
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from infocards.errors import UsageError
+from infocards.wallet import Wallet, default_wallet_path
+
+__all__ = ["WalletSession", "wallet_path"]
+
+
+def wallet_path() -> Path:
+    """INFOCARDS_WALLET if set (tests, a second profile), else the platform's data folder."""
+    chosen = os.environ.get("INFOCARDS_WALLET")
+    return Path(chosen) if chosen else default_wallet_path()
+
+
+@dataclass
+class WalletSession:
+    path: Path
+    auto_lock_seconds: float
+    wallet: Wallet | None = None
+    recovery_code: str | None = field(default=None, repr=False)  # shown once, then forgotten
+    last_activity: float = field(default_factory=time.monotonic)
+
+    def exists(self) -> bool:
+        return self.path.exists()
+
+    @property
+    def unlocked(self) -> bool:
+        return self.wallet is not None
+
+    def touch(self) -> None:
+        self.last_activity = time.monotonic()
+
+    def idle_too_long(self, now: float | None = None) -> bool:
+        now = time.monotonic() if now is None else now
+        return self.unlocked and now - self.last_activity >= self.auto_lock_seconds
+
+    def create(self, passphrase: str, repeated: str, profile: dict | None = None) -> str:
+        if passphrase != repeated:
+            raise UsageError("wallet.ui.mismatch")
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.wallet, code = Wallet.create(self.path, passphrase, profile=profile)
+        self.recovery_code = code
+        self.touch()
+        return code
+
+    def confirm_recovery_code_written(self) -> None:
+        self.recovery_code = None
+
+    def unlock(self, passphrase: str) -> None:
+        self.wallet = Wallet.open(self.path, passphrase)
+        self.touch()
+
+    def recover(self, code: str, passphrase: str, repeated: str) -> None:
+        if passphrase != repeated:
+            raise UsageError("wallet.ui.mismatch")
+        Wallet.recover(self.path, code, passphrase)
+        self.unlock(passphrase)
+
+    def lock(self) -> None:
+        if self.wallet is not None:
+            self.wallet.close()
+        self.wallet = None
+        self.recovery_code = None
+
+    def wipe(self) -> None:
+        self.lock()
+        Wallet.wipe(self.path)
+
+    def require(self) -> Wallet:
+        if self.wallet is None:
+            raise UsageError("wallet.ui.locked")
+        self.touch()
+        return self.wallet

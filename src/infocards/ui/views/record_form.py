@@ -1,0 +1,161 @@
+"""Add or edit one record of the course: a form per record type, with role and diagnosis pickers
+linked to their cards."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import flet as ft
+
+from infocards import vocab
+from infocards.errors import InfocardsError
+from infocards.i18n import t
+from infocards.ui.forms import FORMS, Field
+from infocards.ui.views.wallet_common import locked_view, wallet_view
+from infocards.ui.widgets import big_button, heading, labelled, secondary_button
+
+__all__ = ["choose_view", "edit_view", "new_view"]
+
+
+def choose_view(state, nav) -> ft.View:
+    lang = state.lang
+    locked = locked_view(state, nav, "/wallet/add")
+    if locked:
+        return locked
+    body: list[ft.Control] = [heading(t("wallet.ui.choose_type", lang), 1)]
+    for record_type in vocab.RECORD_TYPES:
+
+        async def choose(_event, kind=record_type) -> None:
+            await nav.go(f"/wallet/add/{kind}")
+
+        body.append(secondary_button(t(f"vocab.type.{record_type}", lang), choose, f"add-{record_type}"))
+    return wallet_view(state, nav, "/wallet/add", body)
+
+
+def _input(state, nav, spec: Field, value, inputs: dict) -> list[ft.Control]:
+    lang = state.lang
+    label = t(f"wallet.field.{spec.name}", lang) + ("" if spec.required else " " + t("wallet.ui.optional", lang))
+    identifier = f"field-{spec.name}"
+    if spec.kind in ("role", "choice"):
+        control = ft.Dropdown(
+            label=label,
+            value=value,
+            options=[ft.DropdownOption(key=c, text=t(f"vocab.{spec.group}.{c}", lang)) for c in spec.choices],
+            text_size=17,
+            expand=True,
+        )
+        inputs[spec.name] = control
+        controls = [labelled(control, identifier, label=label)]
+        if spec.kind == "role":
+
+            async def about_role(_event) -> None:
+                card = state.role_card(control.value) if control.value else None
+                if card:
+                    await nav.go(f"/card/{card.id}")
+
+            controls.append(ft.TextButton(content=t("wallet.ui.about_role", lang), icon=ft.Icons.INFO_OUTLINE,
+                                          on_click=about_role))
+        return controls
+    if spec.kind == "diagnosis":
+        cards = state.diagnosis_choices()
+        control = ft.Dropdown(label=label, value=value, text_size=17, expand=True,
+                              options=[ft.DropdownOption(key=c.id, text=c.title) for c in cards])
+        inputs[spec.name] = control
+
+        def picked(_event) -> None:
+            card = state.card(control.value) if control.value else None
+            code_field = inputs.get("code")
+            if card and card.codes and code_field is not None:
+                code_field.value = card.codes[0]
+                code_field.update()
+
+        control.on_select = picked
+        return [labelled(control, identifier, label=label)]
+    control = ft.TextField(
+        label=label,
+        value="" if value is None else str(value),
+        multiline=spec.kind == "long_text",
+        min_lines=3 if spec.kind == "long_text" else None,
+        keyboard_type=ft.KeyboardType.NUMBER if spec.kind == "number" else None,
+        hint_text=t("wallet.ui.date_hint", lang) if spec.kind == "date" else None,
+        text_size=17,
+    )
+    inputs[spec.name] = control
+    return [labelled(control, identifier)]
+
+
+def _collect(specs: tuple[Field, ...], inputs: dict) -> dict:
+    record: dict = {}
+    for spec in specs:
+        raw = inputs[spec.name].value
+        raw = raw.strip() if isinstance(raw, str) else raw
+        if raw in (None, ""):
+            continue
+        if spec.kind == "number":
+            try:
+                raw = float(raw.replace(",", ".")) if isinstance(raw, str) else raw
+            except ValueError:
+                pass  # validation in the wallet names the field
+        record[spec.name] = raw
+    return record
+
+
+def _form(state, nav, route: str, record_type: str, existing: dict | None) -> ft.View:
+    lang = state.lang
+    specs = FORMS[record_type]
+    inputs: dict = {}
+    values = dict(existing or {"date": date.today().isoformat()})
+    body: list[ft.Control] = [heading(t(f"vocab.type.{record_type}", lang), 1, identifier="form-heading")]
+    for spec in specs:
+        body += _input(state, nav, spec, values.get(spec.name), inputs)
+    error = ft.Text("", color=ft.Colors.ERROR, size=16)
+
+    async def save(_event) -> None:
+        record = _collect(specs, inputs)
+        record.update(type=record_type, source=(existing or {}).get("source", "patient"))
+        try:
+            wallet = state.wallet.require()
+            if existing:
+                record["id"] = existing["id"]
+                wallet.put(record)
+            else:
+                wallet.add(record)
+        except InfocardsError as exc:
+            error.value = exc.message(lang)
+            error.update()
+            return
+        await nav.go("/wallet")
+
+    body += [labelled(error, "form-error"),
+             big_button(t("wallet.ui.save", lang), save, "form-save", icon=ft.Icons.CHECK)]
+    if existing:
+
+        async def delete(_event) -> None:
+            state.wallet.require().delete(existing["id"])
+            await nav.go("/wallet")
+
+        body.append(secondary_button(t("wallet.ui.delete", lang), delete, "form-delete",
+                                     icon=ft.Icons.DELETE_OUTLINE))
+    return wallet_view(state, nav, route, body)
+
+
+def new_view(state, nav, record_type: str) -> ft.View:
+    route = f"/wallet/add/{record_type}"
+    locked = locked_view(state, nav, route)
+    if locked:
+        return locked
+    if record_type not in FORMS:
+        return choose_view(state, nav)
+    return _form(state, nav, route, record_type, None)
+
+
+def edit_view(state, nav, record_id: str) -> ft.View:
+    route = f"/wallet/edit/{record_id}"
+    locked = locked_view(state, nav, route)
+    if locked:
+        return locked
+    try:
+        record = state.wallet.require().get(record_id)
+    except InfocardsError as exc:
+        return wallet_view(state, nav, route, [ft.Text(exc.message(state.lang), size=16)])
+    return _form(state, nav, route, record["type"], record)

@@ -1,0 +1,154 @@
+"""The wallet: first run (create, recovery code), unlock, recover, and the timeline of the course."""
+
+from __future__ import annotations
+
+import flet as ft
+
+from infocards.i18n import t
+from infocards.ui.record_text import record_detail, record_title
+from infocards.ui.views.wallet_common import busy_row, error_text, password_field, run_guarded
+from infocards.ui.widgets import app_bar, big_button, heading, labelled, page_column, secondary_button
+
+__all__ = ["view"]
+
+
+def _create(state, nav) -> list[ft.Control]:
+    lang = state.lang
+    first, first_box = password_field(t("wallet.ui.passphrase", lang), "wallet-passphrase")
+    second, second_box = password_field(t("wallet.ui.passphrase_again", lang), "wallet-passphrase-again")
+    error, busy = error_text(), busy_row(lang)
+
+    async def create(_event) -> None:
+        if await run_guarded(lambda: state.wallet.create(first.value or "", second.value or ""),
+                              error, busy, lang):
+            nav.refresh()
+
+    return [
+        heading(t("wallet.ui.create_heading", lang), 1, identifier="wallet-create-heading"),
+        ft.Text(t("wallet.ui.create_explain", lang), size=16),
+        ft.Text(t("wallet.ui.passphrase_advice", lang), size=15),
+        first_box,
+        second_box,
+        labelled(error, "wallet-error"),
+        busy,
+        big_button(t("wallet.ui.create", lang), create, "wallet-create", icon=ft.Icons.LOCK_OUTLINE),
+    ]
+
+
+def _recovery_code(state, nav) -> list[ft.Control]:
+    lang = state.lang
+    code = state.wallet.recovery_code or ""
+    written = ft.Checkbox(label=t("wallet.ui.code_written", lang), value=False)
+    proceed = ft.FilledButton(content=ft.Text(t("wallet.ui.continue", lang), size=18), height=56,
+                              disabled=True, expand=True)
+
+    def on_check(_event) -> None:
+        proceed.disabled = not written.value
+        proceed.update()
+
+    def on_continue(_event) -> None:
+        state.wallet.confirm_recovery_code_written()
+        nav.refresh()
+
+    written.on_change = on_check
+    proceed.on_click = on_continue
+    return [
+        heading(t("wallet.ui.code_heading", lang), 1),
+        ft.Text(t("wallet.ui.code_explain", lang), size=16),
+        labelled(ft.Container(ft.Text(code, size=26, weight=ft.FontWeight.BOLD,
+                                      font_family="monospace"),
+                              padding=16, border=ft.Border.all(2, ft.Colors.PRIMARY), border_radius=12),
+                 "recovery-code"),
+        labelled(written, "code-written"),
+        labelled(ft.Row([proceed]), "code-continue"),
+    ]
+
+
+def _unlock(state, nav) -> list[ft.Control]:
+    lang = state.lang
+    field, box = password_field(t("wallet.ui.passphrase", lang), "unlock-passphrase")
+    error, busy = error_text(), busy_row(lang)
+
+    async def unlock(_event) -> None:
+        if await run_guarded(lambda: state.wallet.unlock(field.value or ""), error, busy, lang):
+            nav.refresh()
+
+    async def forgot(_event) -> None:
+        await nav.go("/wallet/recover")
+
+    field.on_submit = unlock
+    return [
+        heading(t("wallet.ui.unlock_heading", lang), 1, identifier="unlock-heading"),
+        ft.Text(t("wallet.ui.unlock_explain", lang), size=16),
+        box,
+        labelled(error, "wallet-error"),
+        busy,
+        big_button(t("wallet.ui.unlock", lang), unlock, "wallet-unlock", icon=ft.Icons.LOCK_OPEN),
+        secondary_button(t("wallet.ui.forgot", lang), forgot, "wallet-forgot"),
+    ]
+
+
+def _timeline(state, nav) -> list[ft.Control]:
+    lang = state.lang
+    wallet = state.wallet.require()
+
+    async def add(_event) -> None:
+        await nav.go("/wallet/add")
+
+    async def share(_event) -> None:
+        await nav.go("/share")
+
+    async def settings(_event) -> None:
+        await nav.go("/wallet/settings")
+
+    def lock(_event) -> None:
+        state.wallet.lock()
+        nav.refresh()
+
+    controls: list[ft.Control] = [
+        heading(t("wallet.ui.timeline_heading", lang), 1, identifier="timeline-heading"),
+        big_button(t("wallet.ui.add", lang), add, "wallet-add", icon=ft.Icons.ADD),
+        big_button(t("share.ui.open", lang), share, "wallet-share", icon=ft.Icons.QR_CODE_2),
+    ]
+    months = wallet.timeline()
+    if not months:
+        controls.append(labelled(ft.Text(t("wallet.ui.empty", lang), size=16), "timeline-empty"))
+    for month, records in months:
+        controls.append(heading(month, 2))
+        for record in records:
+
+            async def edit(_event, record_id=record["id"]) -> None:
+                await nav.go(f"/wallet/edit/{record_id}")
+
+            tile = ft.ListTile(
+                title=ft.Text(record_title(record, lang), size=17, weight=ft.FontWeight.W_600),
+                subtitle=ft.Text(f"{record['date']} · {record_detail(record, lang)}", size=15),
+                trailing=ft.Icon(ft.Icons.EDIT_OUTLINED),
+                on_click=edit,
+            )
+            controls.append(labelled(ft.Card(content=tile), f"record-{record['id']}"))
+    controls += [
+        secondary_button(t("wallet.ui.settings", lang), settings, "wallet-settings", icon=ft.Icons.SETTINGS),
+        secondary_button(t("wallet.ui.lock", lang), lock, "wallet-lock", icon=ft.Icons.LOCK),
+    ]
+    return controls
+
+
+def view(state, nav) -> ft.View:
+    lang = state.lang
+    session = state.wallet
+    if session.recovery_code:
+        body = _recovery_code(state, nav)
+    elif session.unlocked:
+        body = _timeline(state, nav)
+    elif session.exists():
+        body = _unlock(state, nav)
+    else:
+        body = _create(state, nav)
+    return ft.View(
+        route="/wallet",
+        appbar=app_bar(state, nav, t("wallet.ui.title", lang)),
+        controls=[page_column(body)],
+        scroll=ft.ScrollMode.AUTO,
+        padding=16,
+    )

@@ -1,0 +1,68 @@
+"""Pieces shared by the wallet's views: passphrase fields, progress while the KDF runs, locking."""
+
+from __future__ import annotations
+
+import asyncio
+
+import flet as ft
+
+from infocards.errors import InfocardsError
+from infocards.i18n import t
+from infocards.ui.widgets import app_bar, big_button, labelled, page_column
+
+__all__ = ["busy_row", "error_text", "locked_view", "password_field", "run_guarded", "wallet_view"]
+
+
+def password_field(label: str, identifier: str) -> tuple[ft.TextField, ft.Control]:
+    field = ft.TextField(label=label, password=True, can_reveal_password=True, text_size=18)
+    return field, labelled(field, identifier)
+
+
+def error_text() -> ft.Text:
+    return ft.Text("", color=ft.Colors.ERROR, size=16)
+
+
+def busy_row(lang: str) -> ft.Control:
+    return ft.Row(
+        [ft.ProgressRing(width=28, height=28), ft.Text(t("wallet.ui.working", lang), size=16)],
+        visible=False,
+    )
+
+
+async def run_guarded(action, error: ft.Text, busy: ft.Control, lang: str) -> bool:
+    """Run a slow wallet call (the KDF) off the event loop, with a progress indicator and a
+    clear message on failure. Returns True on success."""
+    error.value = ""
+    busy.visible = True
+    busy.update()
+    error.update()
+    try:
+        await asyncio.to_thread(action)
+    except InfocardsError as exc:
+        error.value = exc.message(lang)
+        return False
+    finally:
+        busy.visible = False
+        busy.update()
+        error.update()
+    return True
+
+
+def wallet_view(state, nav, route: str, body: list[ft.Control]) -> ft.View:
+    return ft.View(route=route, appbar=app_bar(state, nav, t("wallet.ui.title", state.lang)),
+                   controls=[page_column(body)], scroll=ft.ScrollMode.AUTO, padding=16)
+
+
+def locked_view(state, nav, route: str) -> ft.View | None:
+    """Forms need an unlocked wallet; a locked one sends the patient to unlock first."""
+    if state.wallet.unlocked:
+        return None
+
+    async def to_unlock(_event) -> None:
+        await nav.go("/wallet")
+
+    body = [ft.Text(t("wallet.ui.locked", state.lang), size=16),
+            big_button(t("wallet.ui.unlock", state.lang), to_unlock, "goto-unlock")]
+    return wallet_view(state, nav, route, body)
+
+

@@ -1,0 +1,128 @@
+"""Wallet settings and recovery: change passphrase, auto-lock, export a backup, wipe; recover with
+the recovery code."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import flet as ft
+
+from infocards.errors import InfocardsError
+from infocards.i18n import t
+from infocards.ui.views.record_form import locked_view, wallet_view
+from infocards.ui.views.wallet import busy_row, error_text, password_field, run_guarded
+from infocards.ui.widgets import big_button, heading, labelled, secondary_button
+
+__all__ = ["recover_view", "settings_view"]
+
+AUTO_LOCK_CHOICES = (1, 5, 15, 30)
+
+
+def settings_view(state, nav) -> ft.View:
+    route = "/wallet/settings"
+    locked = locked_view(state, nav, route)
+    if locked:
+        return locked
+    lang = state.lang
+    session = state.wallet
+    new, new_box = password_field(t("wallet.ui.new_passphrase", lang), "new-passphrase")
+    again, again_box = password_field(t("wallet.ui.passphrase_again", lang), "new-passphrase-again")
+    message = ft.Text("", size=16)
+    error, busy = error_text(), busy_row(lang)
+
+    def change() -> None:
+        if (new.value or "") != (again.value or ""):
+            raise InfocardsError("wallet.ui.mismatch")
+        session.require().change_passphrase(new.value or "")
+
+    async def on_change(_event) -> None:
+        if await run_guarded(change, error, busy, lang):
+            message.value = t("wallet.ui.passphrase_changed", lang)
+            new.value = again.value = ""
+            message.update()
+            new.update()
+            again.update()
+
+    minutes = round(session.auto_lock_seconds / 60)
+    lock_choice = ft.Dropdown(
+        label=t("wallet.ui.auto_lock", lang),
+        value=str(minutes),
+        options=[ft.DropdownOption(key=str(m), text=t("wallet.ui.minutes", lang, n=m))
+                 for m in sorted({*AUTO_LOCK_CHOICES, minutes})],
+    )
+
+    def on_lock_choice(_event) -> None:
+        session.auto_lock_seconds = float(lock_choice.value) * 60
+
+    lock_choice.on_select = on_lock_choice
+
+    def export(_event) -> None:
+        data = session.require().export_data()
+        target = session.path.with_name(f"infocards-export-{date.today().isoformat()}.json")
+        target.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+        message.value = t("wallet.ui.exported", lang, path=str(target))
+        message.update()
+
+    count = len(session.require().records())
+    shares = len(session.require().share_log())
+
+    def confirm_wipe(_event) -> None:
+        def wipe(_e) -> None:
+            session.wipe()
+            nav.page.pop_dialog()
+            nav.refresh()
+
+        def cancel(_e) -> None:
+            nav.page.pop_dialog()
+
+        dialog = ft.AlertDialog(
+            modal=True,
+            title=ft.Text(t("wallet.ui.wipe_title", lang)),
+            content=ft.Text(t("wallet.ui.wipe_confirm", lang, count=count, shares=shares), size=16),
+            actions=[
+                labelled(ft.TextButton(content=t("wallet.ui.cancel", lang), on_click=cancel), "wipe-cancel"),
+                labelled(ft.FilledButton(content=t("wallet.ui.wipe_yes", lang), on_click=wipe,
+                                         bgcolor=ft.Colors.ERROR), "wipe-yes"),
+            ],
+        )
+        nav.page.show_dialog(dialog)
+
+    body = [
+        heading(t("wallet.ui.settings", lang), 1, identifier="settings-heading"),
+        heading(t("wallet.ui.change_passphrase", lang), 2),
+        new_box, again_box, labelled(error, "wallet-error"), busy,
+        big_button(t("wallet.ui.change_passphrase", lang), on_change, "change-passphrase"),
+        labelled(message, "settings-message"),
+        heading(t("wallet.ui.auto_lock", lang), 2),
+        labelled(lock_choice, "auto-lock"),
+        heading(t("wallet.ui.export", lang), 2),
+        ft.Text(t("wallet.ui.export_explain", lang), size=15),
+        secondary_button(t("wallet.ui.export", lang), export, "export-backup", icon=ft.Icons.DOWNLOAD),
+        heading(t("wallet.ui.wipe_title", lang), 2),
+        secondary_button(t("wallet.ui.wipe", lang), confirm_wipe, "wipe", icon=ft.Icons.DELETE_FOREVER),
+    ]
+    return wallet_view(state, nav, route, body)
+
+
+def recover_view(state, nav) -> ft.View:
+    lang = state.lang
+    code = ft.TextField(label=t("wallet.ui.recovery_code", lang), text_size=18,
+                        capitalization=ft.TextCapitalization.CHARACTERS)
+    new, new_box = password_field(t("wallet.ui.new_passphrase", lang), "recover-passphrase")
+    again, again_box = password_field(t("wallet.ui.passphrase_again", lang), "recover-passphrase-again")
+    error, busy = error_text(), busy_row(lang)
+
+    async def recover(_event) -> None:
+        action = lambda: state.wallet.recover(code.value or "", new.value or "", again.value or "")  # noqa: E731
+        if await run_guarded(action, error, busy, lang):
+            await nav.go("/wallet")
+
+    body = [
+        heading(t("wallet.ui.recover_heading", lang), 1),
+        ft.Text(t("wallet.ui.recover_explain", lang), size=16),
+        labelled(code, "recovery-code-input"), new_box, again_box,
+        labelled(error, "wallet-error"), busy,
+        big_button(t("wallet.ui.recover", lang), recover, "wallet-recover"),
+    ]
+    return wallet_view(state, nav, "/wallet/recover", body)
