@@ -260,3 +260,28 @@ def test_every_save_uses_a_fresh_nonce(wallet_factory):
 def test_validate_record_is_exported(wallet_reference_course):
     for record in wallet_reference_course["records"]:
         assert validate_record(record) == record
+
+
+def test_import_data_validates_everything_before_saving(wallet_factory, wallet_reference_course):
+    from infocards.errors import NewerFormat
+
+    course = wallet_reference_course
+    wallet, _ = wallet_factory()
+    bad = dict(course, records=[*course["records"][:3], {"id": "x", "type": "note", "date": "soon"}])
+    with pytest.raises(InvalidRecord):
+        wallet.import_data(bad)
+    assert wallet.records() == []
+    with pytest.raises(NewerFormat):
+        wallet.import_data(dict(course, version=2))
+    with pytest.raises(WalletError):
+        wallet.import_data({"records": []})
+    result = wallet.import_data(course)
+    assert result == [(r["id"], False) for r in course["records"]]
+    assert wallet.export_data() == {**course, "records": wallet.records()}
+    assert all(replaced for _, replaced in wallet.import_data(course))
+
+
+def test_exists(wallet_factory, tmp_path):
+    assert not Wallet.exists(tmp_path / "wallet.icw")
+    wallet_factory()
+    assert Wallet.exists(tmp_path / "wallet.icw")

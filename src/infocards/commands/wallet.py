@@ -9,9 +9,10 @@ import os
 import sys
 from pathlib import Path
 
-from infocards.errors import InvalidRecord, NewerFormat, WalletError, WalletExists, WalletNotFound
+from infocards.errors import InvalidRecord, WalletError, WalletExists, WalletNotFound
 from infocards.i18n import cli_language, t
-from infocards.wallet import RECORDS_FORMAT, Wallet
+from infocards.wallet import Wallet
+from infocards.wallet.records import check_records_document
 from infocards.wallet.storage import atomic_write
 
 __all__ = ["register"]
@@ -110,14 +111,7 @@ def _read_records_file(path: Path) -> dict:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise WalletError("error.wallet.import_json", path=str(path), line=exc.lineno) from exc
-    if not isinstance(data, dict) or data.get("format") != RECORDS_FORMAT:
-        raise WalletError("error.wallet.import_format", path=str(path))
-    version = data.get("version")
-    if type(version) is int and version > 1:
-        raise NewerFormat("error.wallet.import_newer", path=str(path), version=version)
-    if version != 1 or not isinstance(data.get("records"), list):
-        raise WalletError("error.wallet.import_format", path=str(path))
-    return data
+    return check_records_document(data, str(path))
 
 
 def run_import(args: argparse.Namespace) -> int:

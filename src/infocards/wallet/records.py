@@ -12,17 +12,20 @@ from collections.abc import Mapping
 from datetime import date
 
 from infocards import vocab
-from infocards.errors import InvalidRecord
+from infocards.errors import InvalidRecord, NewerFormat, WalletError
 
 __all__ = [
     "PROFILE_FIELDS",
+    "RECORDS_FORMAT",
     "TYPE_FIELDS",
+    "check_records_document",
     "new_record_id",
     "record_sort_key",
     "validate_profile",
     "validate_record",
 ]
 
+RECORDS_FORMAT = "infocards-records"
 MAX_TEXT = 10_000
 MAX_SHORT = 200
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}")
@@ -182,3 +185,21 @@ def validate_profile(profile: object) -> dict:
         else:
             out[name] = _check_text(value, "profile", name, MAX_SHORT, blank_ok=True)
     return out
+
+
+def check_records_document(data: object, name: str = "") -> dict:
+    """The import/export document's envelope: format, version and a records list.
+
+    `name` (a file name) goes into the message; the records themselves are validated one by one
+    by the importer, so that the ones before a bad record can be kept.
+    """
+    if not isinstance(data, Mapping) or data.get("format") != RECORDS_FORMAT:
+        raise WalletError("error.wallet.import_format", path=name)
+    version = data.get("version")
+    if type(version) is int and version > 1:
+        raise NewerFormat("error.wallet.import_newer", path=name, version=version)
+    if version != 1 or not isinstance(data.get("records"), list):
+        raise WalletError("error.wallet.import_format", path=name)
+    if data.get("profile") is not None and not isinstance(data["profile"], Mapping):
+        raise WalletError("error.wallet.import_format", path=name)
+    return dict(data)

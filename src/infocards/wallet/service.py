@@ -41,6 +41,8 @@ from infocards.wallet.crypto import (
 from infocards.wallet.fileformat import Slot, WalletFile, parse_file
 from infocards.wallet.lock import WalletLock, lock_path
 from infocards.wallet.records import (
+    RECORDS_FORMAT,
+    check_records_document,
     record_sort_key,
     validate_profile,
     validate_record,
@@ -55,7 +57,6 @@ from infocards.wallet.storage import (
 __all__ = ["MIN_PASSPHRASE", "RECORDS_FORMAT", "Wallet", "check_passphrase"]
 
 MIN_PASSPHRASE = 8
-RECORDS_FORMAT = "infocards-records"
 BODY_VERSION = 1
 _TABLES = ("meta", "profile", "device", "records", "shares")
 _OPEN: weakref.WeakValueDictionary[Path, Wallet] = weakref.WeakValueDictionary()
@@ -239,6 +240,12 @@ class Wallet:
             wallet.change_passphrase(new_passphrase)
 
     @staticmethod
+    def exists(path: Path) -> bool:
+        """Whether a wallet file (or its backup) is at PATH: create or unlock?"""
+        path = Path(path)
+        return path.exists() or backup_path(path).exists()
+
+    @staticmethod
     def wipe(path: Path) -> None:
         """Remove the wallet, its backup and its lock file (closing it first if open here)."""
         path = Path(path)
@@ -395,6 +402,20 @@ class Wallet:
         return list(months.items())
 
     # -- import and export -----------------------------------------------------------------
+
+    def import_data(self, data: dict) -> list[tuple[str, bool]]:
+        """Import a document in the DESIGN format (profile and records) in one go.
+
+        All records are validated before anything is saved; returns put()'s (id, replaced) pairs.
+        The CLI imports record by record instead, to print each id once it is saved.
+        """
+        document = check_records_document(data)
+        profile = document.get("profile")
+        clean_profile = validate_profile(profile) if profile is not None else None
+        result = self.put_many(document["records"])
+        if clean_profile is not None and clean_profile != self.profile:
+            self.set_profile(clean_profile)
+        return result
 
     def export_data(self) -> dict:
         return {
