@@ -52,6 +52,7 @@ _STATUSES = {
     "work": vocab.WORK_STATUSES,
 }
 _PLAN_GOAL_KINDS = ("plan", "goal")
+_OPTIONAL_TEXT = frozenset({"code", "card", "professional"})  # "" in a code means absent (None)
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,7 @@ def _write_entry(out: BodyWriter, section: str, entry: dict, issue_day: int) -> 
         if name == "end":
             out.uint(0 if not value else 1 + _zigzag(_day(value) - (start or issue_day)))
         elif name == "hours_per_week":
+            # tenths of an hour: 37.5 h stays exact; finer fractions are rounded
             out.uint(0 if value is None else 1 + round(float(value) * 10))
         elif name in _ENUMS or name == "status":
             out.uint(_enum_for(kind, name).index(value))
@@ -124,9 +126,6 @@ def _read_entry(src: BodyReader, section: str, issue_day: int) -> dict:
             text = src.text()
             entry[name] = text if text or name not in _OPTIONAL_TEXT else None
     return {name: entry[name] for name in ENTRY_FIELDS[kind]}
-
-
-_OPTIONAL_TEXT = frozenset({"code", "card", "professional"})
 
 
 def _zigzag(value: int) -> int:

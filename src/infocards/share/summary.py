@@ -27,7 +27,6 @@ ENTRY_FIELDS: dict[str, tuple[str, ...]] = {
     "work": ("date", "source", "status", "hours_per_week", "note"),
     "involved": ("date", "source", "role", "place", "professional"),
 }
-OPTIONAL_FIELDS = frozenset({"date", "code", "card", "end", "hours_per_week", "professional"})
 
 
 @dataclass(frozen=True)
@@ -95,17 +94,20 @@ def _involved(encounters: list[Mapping], profile: Mapping) -> list[dict]:
     return entries
 
 
+def _base(record: Mapping) -> dict:
+    return {"date": record["date"], "source": record["source"]}
+
+
 def _section_entries(section: str, by_type: Mapping[str, list[Mapping]], profile: Mapping) -> list[dict]:
-    base = lambda r: {"date": r["date"], "source": r["source"]}  # noqa: E731 - tiny local helper
     findings = by_type.get("finding", [])
     if section == "red_flags":
         return [
-            {**base(r), "role": r["role"], "text": r["text"]} for r in findings if r["kind"] == "red_flag_screening"
+            {**_base(r), "role": r["role"], "text": r["text"]} for r in findings if r["kind"] == "red_flag_screening"
         ]
     if section == "findings":
         return [
             {
-                **base(r),
+                **_base(r),
                 "role": r["role"],
                 "kind": r["kind"],
                 "text": r["text"],
@@ -118,7 +120,7 @@ def _section_entries(section: str, by_type: Mapping[str, list[Mapping]], profile
     if section == "imaging":
         return [
             {
-                **base(r),
+                **_base(r),
                 "role": r["role"],
                 "text": r["text"],
                 "code": _optional(r.get("code")),
@@ -129,13 +131,13 @@ def _section_entries(section: str, by_type: Mapping[str, list[Mapping]], profile
         ]
     if section == "treatments":
         return [
-            {**base(r), "role": r["role"], "what": r["what"], "end": _optional(r.get("end")), "effect": r["effect"]}
+            {**_base(r), "role": r["role"], "what": r["what"], "end": _optional(r.get("end")), "effect": r["effect"]}
             for r in by_type.get("treatment", [])
         ]
     if section == "medication":
         return [
             {
-                **base(r),
+                **_base(r),
                 "name": r["name"],
                 "dose": r.get("dose") or "",
                 "end": _optional(r.get("end")),
@@ -146,7 +148,7 @@ def _section_entries(section: str, by_type: Mapping[str, list[Mapping]], profile
     if section == "referrals":
         return [
             {
-                **base(r),
+                **_base(r),
                 "from_role": r["from_role"],
                 "to_role": r["to_role"],
                 "reason": r["reason"],
@@ -156,15 +158,15 @@ def _section_entries(section: str, by_type: Mapping[str, list[Mapping]], profile
         ]
     if section == "plan_goals":
         plans = [
-            {**base(r), "role": r["role"], "text": r.get("summary") or ""}
+            {**_base(r), "role": r["role"], "text": r.get("summary") or ""}
             for r in by_type.get("encounter", [])
             if r.get("summary")
         ]
-        goals = [{**base(r), "text": r["text"], "status": r["status"]} for r in by_type.get("goal", [])]
+        goals = [{**_base(r), "text": r["text"], "status": r["status"]} for r in by_type.get("goal", [])]
         return plans + goals
     if section == "work":
         return [
-            {**base(r), "status": r["status"], "hours_per_week": r.get("hours_per_week"), "note": r.get("note") or ""}
+            {**_base(r), "status": r["status"], "hours_per_week": r.get("hours_per_week"), "note": r.get("note") or ""}
             for r in by_type.get("work", [])
         ]
     if section == "involved":
