@@ -73,22 +73,22 @@ def _newest_first(entries: Iterable[dict]) -> tuple[dict, ...]:
 
 
 def _involved(encounters: list[Mapping], profile: Mapping) -> list[dict]:
-    """One entry per role: where and by whom the patient was last seen in that role."""
-    latest: dict[str, Mapping] = {}
+    """One entry per role and place: when, and by whom, the patient was last seen there."""
+    latest: dict[tuple[str, str], Mapping] = {}
     for record in sorted(encounters, key=lambda r: (r["date"], r.get("id", ""))):
-        latest[record["role"]] = record
+        latest[(record["role"], record.get("place") or "")] = record
     entries = [
         {
             "date": r["date"],
             "source": r["source"],
             "role": role,
-            "place": r.get("place") or "",
+            "place": place,
             "professional": _optional(r.get("professional")),
         }
-        for role, r in latest.items()
+        for (role, place), r in latest.items()
     ]
     gp = _optional(profile.get("gp"))
-    if gp and "gp" not in latest:
+    if gp and not any(role == "gp" for role, _ in latest):
         # The profile names the GP even before a first visit is recorded: undated, from the patient.
         entries.append({"date": None, "source": "patient", "role": "gp", "place": gp, "professional": None})
     return entries
