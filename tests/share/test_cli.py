@@ -152,7 +152,8 @@ def test_share_wrong_passphrase_and_missing_wallet(cli, share_wallet, tmp_path):
 
 def test_share_without_passphrase_and_no_terminal_is_a_clear_error(cli, share_wallet, tmp_path):
     result = cli("share", share_wallet(), "--out", tmp_path / "x.png", passphrase=None)
-    assert result.returncode != 0
+    assert result.returncode == 1
+    assert "No passphrase" in result.stderr and "INFOCARDS_PASSPHRASE" in result.stderr
     _no_traceback(result)
 
 

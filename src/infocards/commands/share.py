@@ -104,6 +104,9 @@ def _passphrase(lang: str) -> str:
     value = os.environ.get(PASSPHRASE_ENV)
     if value:
         return value
+    if not sys.stdin.isatty():
+        # getpass would fall back to reading the passphrase, echoed, from a pipe
+        raise ShareError("error.share.no_passphrase")
     try:
         return getpass.getpass(t("cli.share.passphrase_prompt", lang))
     except EOFError:

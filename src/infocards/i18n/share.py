@@ -168,8 +168,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "cli.share.path": {"da": "tegnebogsfilen", "en": "the wallet file"},
     "cli.share.out": {"da": "hvor QR-billedet (PNG) skrives", "en": "where to write the QR image (PNG)"},
     "cli.share.to": {
-        "da": "rollen koden vises til (gemmes i delingsloggen): {roles}",
-        "en": "the role the code is shown to (kept in the share log): {roles}",
+        "da": "rollen koden vises til (gemmes i delingsloggen; uden: other): {roles}",
+        "en": "the role the code is shown to (kept in the share log; without it: other): {roles}",
     },
     "cli.share.sections": {
         "da": "afsnit, kommasepareret (standard: alle): {sections}",
