@@ -30,6 +30,8 @@ from PIL import Image, ImageDraw, ImageFilter
 from qrcode.constants import ERROR_CORRECT_M
 from qrcode.util import MODE_8BIT_BYTE, MODE_NUMBER, QRData
 
+from infocards.share.base45 import b45decode
+from infocards.share.codec import PREFIX, compress, encode_body
 from infocards.share.issue import issue_from_records
 from infocards.share.qr_in import decode_image
 from infocards.share.qr_out import png_bytes, qr_modules, qr_version
@@ -130,8 +132,15 @@ def main() -> int:
     plain_version = _version_of(QRData(plain.encode("utf-8"), mode=MODE_8BIT_BYTE))
     shc_version = _version_of(QRData(b"shc:/", mode=MODE_8BIT_BYTE), QRData(shc[5:], mode=MODE_NUMBER))
 
+    body = encode_body(share.summary, share.issued_at.date().toordinal())
+    plain_deflate = zlib.compressobj(9, zlib.DEFLATED, -15, 9)
+    without_dict = len(plain_deflate.compress(body) + plain_deflate.flush())
+    code_bytes = len(b45decode(share.text[len(PREFIX) :])) - len(compress(body)) + without_dict
+    no_dict_chars = len(PREFIX) + code_bytes // 2 * 3 + code_bytes % 2 * 2
+
     print(f"QR size, reference course, all sections ({len(course['records'])} records), error correction M")
     _row("infocards IC1 (base45, alphanumeric)", len(share.text), ours_version)
+    _row("same, without the preset dictionary", no_dict_chars, qr_version("A" * no_dict_chars))
     _row("plain JSON, same content (byte)", len(plain), plain_version)
     _row("SMART-style shc:/ (ES256, numeric)", len(shc), shc_version)
     ours, smart = qr_modules(ours_version) ** 2, qr_modules(shc_version) ** 2
