@@ -205,7 +205,7 @@ def test_a_list_as_front_matter_and_odd_values_never_raise(content_pack, content
         "scalar.md": "---\njust text\n---\n",
         "empty.md": "---\n---\n",
         "nested.md": "---\n" + "a: " + "[" * 5000 + "\n---\n",
-        "bigint.md": content_card(id="x1", title="9" * 5000),
+        "bigint.md": content_card(id="x1", codes="[ICD-10:" + "9" * 5000 + "]"),
         "alias.md": "---\na: &a [1, 2]\nb: [*a, *a]\nid: *a\n---\n",
         "tag.md": "---\nid: !!python/object:os.system ls\n---\n",
         "timestamp.md": content_card(id="x2", reviewed="!!timestamp 2026-13-45"),

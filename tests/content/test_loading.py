@@ -108,3 +108,15 @@ def test_quoted_dates_and_windows_line_endings_load(content_pack, content_card):
 def test_a_readme_in_a_pack_is_not_a_card(content_pack, content_card):
     root = content_pack(cards={"README.md": "# Om pakken\n", "a.md": content_card()})
     assert len(Library.load([root])) == 1
+
+
+def test_front_matter_values_are_text_not_yaml_guesses(content_pack, content_card):
+    root = content_pack(cards={"a.md": content_card(id="yes-card", title="Yes", summary="2026", region="null")})
+    card = Library.load([root]).get("yes-card", "da")
+    assert (card.title, card.summary, card.region) == ("Yes", "2026", None)
+
+
+@pytest.mark.parametrize(("flag", "expected"), [("true", True), ("True", True), ("yes", True), ("false", False)])
+def test_overrides_accepts_yaml_booleans(content_pack, content_card, flag, expected):
+    root = content_pack(cards={"a.md": content_card(overrides=flag)})
+    assert Library.load([root]).get("test-card", "da").overrides is expected

@@ -20,10 +20,14 @@ _ESCAPED_PUNCTUATION = re.compile(r"\\([!-/:-@\[-`{-~])")
 _IGNORED_IN_URL = re.compile(r"[\x00-\x20\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]")
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
 _TEL = re.compile(r"\+?[0-9()./-]{3,}")
+# Most URLs hold nothing to decode: no entity, escape, blank or angle; they skip the slow path.
+_PLAIN_URL = re.compile(r"[A-Za-z0-9:/?#@!$'()*+,;=%._~\[\]-]*")
 
 
 def normalise_url(url: str) -> str:
     """The URL a renderer would follow: entities and markdown escapes decoded, blanks removed."""
+    if _PLAIN_URL.fullmatch(url):
+        return url
     text = url.strip()
     if text.startswith("<") and text.endswith(">"):
         text = text[1:-1]

@@ -33,8 +33,7 @@ def card_files(root: Path, report: Reporter) -> list[Path]:
     found: list[Path] = []
 
     def unreadable(error: OSError) -> None:
-        report.add("file-unreadable", Path(error.filename or root), 1,
-                   reason=error.strerror or type(error).__name__)  # fmt: skip
+        report.add("file-unreadable", Path(error.filename or root), 1, reason=error.strerror or type(error).__name__)
 
     for folder, dirnames, filenames in os.walk(root, onerror=unreadable):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
@@ -79,8 +78,14 @@ def read_pack(root: Path, report: Reporter, position: int) -> Pack:
     values = dict(defaults)
     for key, value in data.items():
         if key not in PACK_FIELDS:
-            report.add("pack-field-unknown", path, lines.get(str(key), 1), suggestion=suggest(key, PACK_FIELDS),
-                       field=str(key)[:60], choices=", ".join(PACK_FIELDS))  # fmt: skip
+            report.add(
+                "pack-field-unknown",
+                path,
+                lines.get(str(key), 1),
+                suggestion=suggest(key, PACK_FIELDS),
+                field=str(key)[:60],
+                choices=", ".join(PACK_FIELDS),
+            )
         elif value is None and key == "region":
             values[key] = ""
         elif not isinstance(value, str):
@@ -91,8 +96,13 @@ def read_pack(root: Path, report: Reporter, position: int) -> Pack:
         if key not in data:
             report.add("pack-field", path, 1, field=key, choices=", ".join(PACK_FIELDS))
     if values["kind"] not in PACK_KINDS:
-        report.add("pack-kind", path, lines.get("kind", 1), suggestion=suggest(values["kind"], PACK_KINDS),
-                   value=str(values["kind"])[:40])  # fmt: skip
+        report.add(
+            "pack-kind",
+            path,
+            lines.get("kind", 1),
+            suggestion=suggest(values["kind"], PACK_KINDS),
+            value=str(values["kind"])[:40],
+        )
         values["kind"] = defaults["kind"]
     return Pack(path=root, **values)
 
@@ -125,14 +135,20 @@ def load_packs(pack_paths: Sequence[Path], today: date | None = None, lang: str 
             key = (card.id, card.lang)
             id_line = parsed.field_lines.get("id", 1)
             if key in seen_here:
-                report.add("duplicate-id", path, id_line, id=card.id, lang=card.lang,
-                           first=report.path_text(seen_here[key]))  # fmt: skip
+                report.add(
+                    "duplicate-id", path, id_line, id=card.id, lang=card.lang, first=report.path_text(seen_here[key])
+                )
                 continue
             seen_here[key] = path
             if key in cards:
                 if not card.overrides:
-                    report.add("override-without-flag", path, id_line, id=card.id,
-                               first=report.path_text(cards[key].path or root))  # fmt: skip
+                    report.add(
+                        "override-without-flag",
+                        path,
+                        id_line,
+                        id=card.id,
+                        first=report.path_text(cards[key].path or root),
+                    )
                     continue
             elif card.overrides:
                 report.add("override-unused", path, parsed.field_lines.get("overrides", 1), id=card.id)
@@ -152,8 +168,9 @@ def _check_across(cards, parsed_by_key, all_parsed: list[ParsedCard], report: Re
         card = parsed.card
         if card is None:
             continue
-        for target, line in zip(card.related, parsed.related_lines, strict=False):
+        for index, target in enumerate(card.related):
             if target not in ids:
+                line = parsed.item_line("related", index)
                 report.add("related-missing", parsed.path, line, suggestion=suggest(target, ids), id=target)
     languages: dict[str, set[str]] = {}
     for card_id, card_lang in cards:

@@ -21,11 +21,50 @@ from infocards.i18n import t
 __all__ = ["DECK_CSS", "build_deck", "card_to_html", "markdown_for_app", "sanitise_html"]
 
 ALLOWED_TAGS = {
-    "a", "abbr", "article", "b", "blockquote", "br", "code", "dd", "del", "div", "dl", "dt", "em",
-    "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "i", "img", "li", "nav", "ol", "p",
-    "pre", "section", "small", "span", "strong", "sub", "sup", "table", "tbody", "td", "th", "thead",
-    "time", "tr", "ul",
-}  # fmt: skip
+    "a",
+    "abbr",
+    "article",
+    "b",
+    "blockquote",
+    "br",
+    "code",
+    "dd",
+    "del",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "footer",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "i",
+    "img",
+    "li",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "small",
+    "span",
+    "strong",
+    "sub",
+    "sup",
+    "table",
+    "tbody",
+    "td",
+    "th",
+    "thead",
+    "time",
+    "tr",
+    "ul",
+}
 ALLOWED_ATTRIBUTES = {
     "a": {"href", "title", "hreflang"},
     "img": {"src", "alt", "title"},
@@ -153,8 +192,11 @@ def card_to_html(
             f'<span class="url">{_esc(source.url)}</span></li>'
         )
     parts.append('</ul></section><footer class="meta">')
-    dates = [("content.deck.reviewed", card.reviewed), ("content.deck.applies_from", card.applies_from),
-             ("content.deck.review_by", card.review_by)]  # fmt: skip
+    dates = [
+        ("content.deck.reviewed", card.reviewed),
+        ("content.deck.applies_from", card.applies_from),
+        ("content.deck.review_by", card.review_by),
+    ]
     for key, value in dates:
         if value is not None:
             parts.append(
@@ -228,13 +270,17 @@ def build_deck(
                 f" ({_esc(t(f'content.deck.language.{code}', code))})</li>"
             )
         top.append("</ul>")
-        _write(out_dir / "index.html", _page(t("content.deck.title", langs[0]), langs[0], "style.css",
-                                             sanitise_html("".join(top))), written)  # fmt: skip
+        _write(
+            out_dir / "index.html",
+            _page(t("content.deck.title", langs[0]), langs[0], "style.css", sanitise_html("".join(top))),
+            written,
+        )
         for code in langs:
             _write_language(library, out_dir / code, code, written)
     except OSError as exc:
-        raise ContentError(key="error.content.build_failed", out=str(out_dir),
-                           detail=exc.strerror or type(exc).__name__) from None  # fmt: skip
+        raise ContentError(
+            key="error.content.build_failed", out=str(out_dir), detail=exc.strerror or type(exc).__name__
+        ) from None
     return written
 
 
@@ -273,5 +319,8 @@ def _write_language(library: Library, folder: Path, lang: str, written: list[Pat
         _page(t("content.deck.index", lang), lang, "../style.css", sanitise_html("".join(index))),
         written,
     )
-    _write(folder / "all.html", _page(t("content.deck.title", lang), lang, "../style.css", back + "".join(articles)),
-           written)  # fmt: skip
+    _write(
+        folder / "all.html",
+        _page(t("content.deck.title", lang), lang, "../style.css", back + "".join(articles)),
+        written,
+    )

@@ -25,11 +25,30 @@ __all__ = [
 # Elements whose content must go with them: script, styles, frames and embedded documents.
 DANGEROUS_TAGS = frozenset(
     {
-        "script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "noscript",
-        "template", "svg", "math", "link", "meta", "base", "form", "textarea", "xmp", "noembed",
-        "noframes", "title", "plaintext",
+        "script",
+        "style",
+        "iframe",
+        "frame",
+        "frameset",
+        "object",
+        "embed",
+        "applet",
+        "noscript",
+        "template",
+        "svg",
+        "math",
+        "link",
+        "meta",
+        "base",
+        "form",
+        "textarea",
+        "xmp",
+        "noembed",
+        "noframes",
+        "title",
+        "plaintext",
     }
-)  # fmt: skip
+)
 _CONTENT_TAGS = "script|style|iframe|object|embed|applet|noscript|template|svg|math|textarea|xmp|noembed|noframes|title|frameset|form"  # noqa: E501
 
 _FILLER = "\ue000"  # code is masked with a private-use character, keeping offsets and newlines
@@ -51,15 +70,13 @@ _SCRIPT_URL = re.compile(r"(?:java|vb)script\s*:|data\s*:", re.I)
 _TEXT = r"(?:[^\[\]\\\n]|\\.|\n(?![ \t]*\n)|\[(?:[^\[\]\\]|\\.)*\])*"
 _DEST = r"(?:<[^<>\n]*>|(?:[^\s()\\]|\\.|\((?:[^\s()\\]|\\.)*\))*)"
 _TITLE = r"(?:\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'|\((?:[^()\\]|\\.)*\))"
-_INLINE_LINK = re.compile(
-    rf"(?P<bang>!?)\[(?P<text>{_TEXT})\]\([ \t]*\n?[ \t]*(?P<dest>{_DEST})(?:\s+(?P<title>{_TITLE}))?\s*\)"
-)
+_INLINE_LINK = re.compile(rf"\[(?P<text>{_TEXT})\]\([ \t]*\n?[ \t]*(?P<dest>{_DEST})(?:\s+(?P<title>{_TITLE}))?\s*\)")
 _REFERENCE_DEFINITION = re.compile(
     rf"^ {{0,3}}\[(?P<label>(?:[^\[\]\\]|\\.)+)\]:[ \t]*\n?[ \t]*(?P<dest>{_DEST})"
     rf"(?:[ \t]+(?P<title>{_TITLE}))?[ \t]*$",
     re.M,
 )
-_REFERENCE_USE = re.compile(rf"(?P<bang>!?)\[(?P<text>{_TEXT})\](?:\[(?P<label>(?:[^\[\]\\]|\\.)*)\]|(?![(:]))")
+_REFERENCE_USE = re.compile(rf"\[(?P<text>{_TEXT})\](?:\[(?P<label>(?:[^\[\]\\]|\\.)*)\]|(?![(:]))")
 
 
 @dataclass(frozen=True)
@@ -87,6 +104,14 @@ class ReferenceDefinition:
     end: int
     label: str
     url: str
+
+
+def _image_start(masked: str, start: int) -> int | None:
+    """Where an image starts if the bracket at `start` follows an unescaped "!"; the patterns begin
+    with the bracket itself because a leading optional "!" makes the regex engine try every position."""
+    if start > 0 and masked[start - 1] == "!" and not (start > 1 and masked[start - 2] == "\\"):
+        return start - 1
+    return None
 
 
 def _label_key(label: str) -> str:
@@ -188,22 +213,34 @@ def iter_links(text: str, masked: str | None = None) -> Iterator[LinkToken]:
             url = definitions.get(_label_key(label))
             if url is None or any(s <= match.start() < e for s, e in taken):
                 continue
+            image_start = _image_start(masked, match.start())
+            start = match.start() if image_start is None else image_start
             tokens.append(
-                LinkToken(match.start(), match.end(), bool(match.group("bang")),
-                          text[match.start("text") : match.end("text")], url, reference=True)
-            )  # fmt: skip
+                LinkToken(
+                    start,
+                    match.end(),
+                    image_start is not None,
+                    text[match.start("text") : match.end("text")],
+                    url,
+                    reference=True,
+                )
+            )
     tokens.sort(key=lambda token: token.start)
     yield from tokens
 
 
+def _token(text: str, masked: str, match: re.Match[str]) -> LinkToken:
+    image_start = _image_start(masked, match.start())
+    return LinkToken(
+        match.start() if image_start is None else image_start,
+        match.end(),
+        image_start is not None,
+        text[match.start("text") : match.end("text")],
+        text[match.start("dest") : match.end("dest")],
+    )
+
+
 def _with_nested_images(text: str, masked: str, match: re.Match[str]) -> Iterator[LinkToken]:
-    yield LinkToken(
-        match.start(), match.end(), bool(match.group("bang")),
-        text[match.start("text") : match.end("text")], text[match.start("dest") : match.end("dest")],
-    )  # fmt: skip
-    inner_start = match.start("text")
-    for inner in _INLINE_LINK.finditer(masked, inner_start, match.end("text")):
-        yield LinkToken(
-            inner.start(), inner.end(), bool(inner.group("bang")),
-            text[inner.start("text") : inner.end("text")], text[inner.start("dest") : inner.end("dest")],
-        )  # fmt: skip
+    yield _token(text, masked, match)
+    for inner in _INLINE_LINK.finditer(masked, match.start("text"), match.end("text")):
+        yield _token(text, masked, inner)
