@@ -122,3 +122,14 @@ def test_every_command_has_help(args, tmp_path):
     assert result.returncode == 0
     assert "usage: infocards content" in result.stdout
     assert len(result.stdout.splitlines()) > 3
+
+
+def test_odd_file_names_and_a_latin1_terminal_never_give_a_traceback(content_pack, content_card, tmp_path):
+    root = content_pack(cards={"a.md": content_card(category="ryg✓")})
+    with open(os.fsencode(root) + b"/\xff\xfe.md", "wb") as handle:
+        handle.write(b"---\nid: x\ntitle: a: b\n---\n")
+    result = run("check", "pack", cwd=tmp_path, env={"PYTHONIOENCODING": "latin-1"})
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "pack/\\ufffd\\ufffd.md:3: error: the front matter is not valid YAML" in result.stdout
+    assert "pack/a.md:4: error: unknown category 'ryg\\u2713'" in result.stdout

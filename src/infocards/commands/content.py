@@ -48,6 +48,8 @@ def run_check(args: argparse.Namespace) -> int:
     from infocards.content.check import check_and_count, count_by_severity
 
     lang = cli_language()
+    if hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(errors="backslashreplace")  # a card's text must not crash a non-UTF-8 terminal
     problems, cards = check_and_count(_pack_paths(args.packs), lang=lang)
     errors, warnings = count_by_severity(problems)
     if args.json:

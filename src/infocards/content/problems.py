@@ -132,7 +132,9 @@ class Reporter:
     def path_text(self, path: Path) -> str:
         text = self._paths.get(path)
         if text is None:
-            text = self._paths[path] = display_path(path, self._cwd)
+            # A file name that is not valid UTF-8 arrives with surrogate escapes, which cannot be printed.
+            shown = display_path(path, self._cwd).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+            text = self._paths[path] = shown
         return text
 
     def add(

@@ -13,14 +13,19 @@ __all__ = ["SearchIndex", "fold", "words"]
 
 # Danish letters are spelled out the way Danes type them without a Danish keyboard (ae, oe, aa),
 # so "laenderyg" finds "lænderyg"; other accents are dropped ("é" is "e").
-_SPELLED_OUT = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "ä": "ae", "ö": "oe", "ß": "ss"})
+_SPELLED_OUT = (("æ", "ae"), ("ø", "oe"), ("å", "aa"), ("ä", "ae"), ("ö", "oe"), ("ß", "ss"))
 _WORD = re.compile(r"\w+")
 TITLE, SUMMARY, BODY = 3, 2, 1  # a word's weight by where it occurs
 
 
 def fold(text: str) -> str:
     """Lower case, Danish letters spelled out, accents removed."""
-    text = text.casefold().translate(_SPELLED_OUT)
+    text = text.casefold()
+    if text.isascii():
+        return text
+    for letter, spelled in _SPELLED_OUT:  # str.replace is many times faster than translate to pairs
+        if letter in text:
+            text = text.replace(letter, spelled)
     if text.isascii():
         return text
     decomposed = unicodedata.normalize("NFKD", text)
