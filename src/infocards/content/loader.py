@@ -10,8 +10,9 @@ from pathlib import Path
 
 import yaml
 
+from infocards.content.frontmatter import load_yaml
 from infocards.content.model import PACK_FIELDS, PACK_KINDS, Card, Pack
-from infocards.content.parse import ParsedCard, load_yaml, parse_card_file, read_text
+from infocards.content.parse import ParsedCard, parse_card_file, read_text
 from infocards.content.problems import Reporter, suggest, yaml_error_line
 
 __all__ = ["Loaded", "card_files", "load_packs", "read_pack"]

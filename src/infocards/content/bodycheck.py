@@ -1,0 +1,59 @@
+"""Checks a card's markdown body: unsafe HTML, links and images, each at its line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from infocards.content import scan
+from infocards.content.links import card_link_target, classify_link, is_local_image, is_remote_image, normalise_url
+from infocards.content.problems import Reporter
+
+__all__ = ["check_body"]
+
+_UNSAFE_SCHEMES = ("javascript:", "vbscript:", "data:")
+
+
+def check_body(body: str, body_line: int, path: Path, report: Reporter) -> list[tuple[str, int]]:
+    """Report unsafe HTML, links and images in the body; return the card links with their lines."""
+    if "<" not in body and "[" not in body:
+        return []
+    masked = scan.mask_code(body)
+
+    def line_of(offset: int) -> int:
+        return body_line + body.count("\n", 0, offset)
+
+    for token in scan.iter_html(body, masked):
+        if token.kind == "comment":
+            continue  # editors' notes: never shown, harmless
+        if token.kind == "autolink":
+            _check_url(token.name, False, line_of(token.start), path, report, [])
+        elif token.dangerous:
+            report.add("unsafe-html", path, line_of(token.start), tag=token.name or "?")
+        else:
+            report.add("raw-html", path, line_of(token.start), tag=token.name or "?")
+    card_links: list[tuple[str, int]] = []
+    for link in scan.iter_links(body, masked):
+        _check_url(link.url, link.image, line_of(link.start), path, report, card_links)
+    return card_links
+
+
+def _check_url(url: str, image: bool, line: int, path: Path, report: Reporter, card_links: list) -> None:
+    target = normalise_url(url)
+    shown = target[:80]
+    if target.lower().startswith(_UNSAFE_SCHEMES):
+        report.add("unsafe-link", path, line, url=shown.split(",", 1)[0])
+    elif image:
+        if is_remote_image(url):
+            report.add("remote-image", path, line, url=shown)
+        elif not is_local_image(url):
+            report.add("blocked-link", path, line, url=shown)
+        elif not (path.parent / target.split("#", 1)[0].split("?", 1)[0]).is_file():
+            report.add("image-missing", path, line, url=shown)
+    elif target.lower().startswith("card:"):
+        card_id = card_link_target(url)
+        if card_id is None:
+            report.add("bad-card-link", path, line, url=shown)
+        else:
+            card_links.append((card_id, line))
+    elif classify_link(url) == "blocked":
+        report.add("blocked-link", path, line, url=shown)
