@@ -133,3 +133,11 @@ def test_odd_file_names_and_a_latin1_terminal_never_give_a_traceback(content_pac
     assert "Traceback" not in result.stderr
     assert "pack/\\ufffd\\ufffd.md:3: error: the front matter is not valid YAML" in result.stdout
     assert "pack/a.md:4: error: unknown category 'ryg\\u2713'" in result.stdout
+
+
+def test_build_into_a_file_exits_1_with_a_message(content_packs, tmp_path):
+    (tmp_path / "deck").write_text("not a folder", encoding="utf-8")
+    result = run("build", content_packs / "clean", "--out", tmp_path / "deck", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"The deck cannot be written to {tmp_path / 'deck'}:")
+    assert "Traceback" not in result.stderr

@@ -51,7 +51,7 @@ def _yaml(text: str):
         return "error"
 
 
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=2000, deadline=None)
 @given(st.one_of(st.lists(_LINE, max_size=8), _DOCUMENT))
 @example(["id: x", "sources:", "  - title: a", "    url: https://a.dk", "codes: [ICPC-2:L86, ICD-10:M51.1]"])
 def test_the_fast_reader_agrees_with_pyyaml_or_steps_aside(lines):
