@@ -43,6 +43,7 @@ def screenshot(request):
 
     def take(page, name: str) -> Path:
         ARTIFACTS.mkdir(exist_ok=True)
+        page.wait_for_timeout(400)  # Flutter paints a frame after its semantics tree changes
         path = ARTIFACTS / f"{request.node.name}-{name}.png"
         page.screenshot(path=str(path))
         return path

@@ -23,6 +23,7 @@ __all__ = [
     "open_app",
     "served",
     "tap",
+    "text_of",
     "type_into",
     "wait_for_text",
     "wait_id",
@@ -158,3 +159,11 @@ def wait_for_text(page, identifier: str, contains: str = "", timeout_ms: int = 3
         timeout=timeout_ms,
     )
     return by_id(page, identifier).inner_text()
+
+
+def text_of(page, identifier: str) -> str:
+    """What a screen reader gets from `identifier`: its text and the labels of its children."""
+    return wait_id(page, identifier).evaluate(
+        """el => [el.innerText, ...[el, ...el.querySelectorAll('[aria-label]')]
+                 .map(e => e.getAttribute('aria-label') || '')].join('\\n')"""
+    )

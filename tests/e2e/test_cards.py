@@ -6,7 +6,7 @@ import pytest
 
 from infocards.config import load_settings
 from infocards.content.library import Library
-from tests.e2e.harness import by_id, open_app, wait_id
+from tests.e2e.harness import by_id, open_app, text_of, wait_id
 
 
 @pytest.fixture(scope="module")
@@ -57,7 +57,7 @@ def test_card_shows_body_summary_and_sources(app_url, browser_page, library, scr
     assert card.summary in by_id(page, "card-summary").inner_text()
     body_text = by_id(page, "card-body").inner_text()
     assert "1813" in body_text and "112" in body_text
-    sources = by_id(page, "card-sources").inner_text()
+    sources = text_of(page, "card-sources")
     for source in card.sources:
         assert source.title in sources
     assert "Gennemgået" in by_id(page, "card-reviewed").inner_text()

@@ -45,7 +45,7 @@ class Nav:
 
 def _routes() -> list[tuple[re.Pattern[str], ViewBuilder, str | None]]:
     # Imported here so that `infocards --help` does not pay for building every view module.
-    from infocards.ui.views import card, category, home, record_form, wallet, wallet_settings
+    from infocards.ui.views import card, category, home, reader, record_form, share, wallet, wallet_settings
 
     return [
         (re.compile(r"^/$"), home.view, None),
@@ -57,6 +57,8 @@ def _routes() -> list[tuple[re.Pattern[str], ViewBuilder, str | None]]:
         (re.compile(r"^/wallet/edit/(?P<record_id>[A-Za-z0-9_.-]+)$"), record_form.edit_view, "/wallet"),
         (re.compile(r"^/wallet/settings$"), wallet_settings.settings_view, "/wallet"),
         (re.compile(r"^/wallet/recover$"), wallet_settings.recover_view, "/wallet"),
+        (re.compile(r"^/share$"), share.view, "/wallet"),
+        (re.compile(r"^/reader$"), reader.view, "/"),
     ]
 
 

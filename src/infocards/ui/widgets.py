@@ -63,6 +63,7 @@ def page_column(controls: list[ft.Control]) -> ft.Control:
             ft.Column(
                 controls,
                 spacing=14,
+                horizontal_alignment=ft.CrossAxisAlignment.STRETCH,
                 col={"xs": 12, "md": 10, "lg": 8, "xl": 6},
             )
         ],

@@ -23,7 +23,7 @@ def _facts(card, lang: str) -> list[ft.Control]:
 def _codes(card, lang: str) -> list[ft.Control]:
     if not card.codes:
         return []
-    chips = [ft.Container(ft.Text(code, size=15, selectable=True), padding=8,
+    chips = [ft.Container(ft.Text(code, size=15), padding=8,
                           border=ft.Border.all(1, ft.Colors.OUTLINE), border_radius=8)
              for code in card.codes]
     return [
@@ -58,7 +58,7 @@ def _sources(nav, card, lang: str) -> list[ft.Control]:
         items.append(ft.ListTile(
             leading=ft.Icon(ft.Icons.OPEN_IN_NEW),
             title=ft.Text(source.title, size=15),
-            subtitle=ft.Text(source.url, size=13, selectable=True),
+            subtitle=ft.Text(source.url, size=13),
             on_click=open_source,
         ))
     return [heading(t("card.sources", lang), 2), labelled(ft.Column(items, spacing=0), "card-sources")]
@@ -87,7 +87,7 @@ def view(state, nav, card_id: str) -> ft.View:
             markdown_for_app(card.body),
             extension_set=ft.MarkdownExtensionSet.GITHUB_FLAVORED,
             on_tap_link=on_link,
-            p_text_style=ft.TextStyle(size=17, height=1.4),
+            md_style_sheet=ft.MarkdownStyleSheet(p_text_style=ft.TextStyle(size=17, height=1.4)),
         )
         body = [
             heading(card.title, 1, identifier="card-title"),

@@ -1,0 +1,137 @@
+"""Show my summary: choose sections and who it is for, then a full-screen QR code with a countdown."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime, timedelta
+
+import flet as ft
+
+from infocards import vocab
+from infocards.errors import InfocardsError
+from infocards.i18n import t
+from infocards.share import SECTION_KEYS, issue_share
+from infocards.ui.views.wallet_common import error_text, locked_view, wallet_view
+from infocards.ui.widgets import big_button, heading, labelled
+
+__all__ = ["view"]
+
+QR_SIDE = 380  # fills a 412-wide phone with the code's quiet zone around it
+
+
+def _countdown(seconds: float) -> str:
+    whole = max(0, int(seconds))
+    return f"{whole // 60}:{whole % 60:02d}"
+
+
+async def _keep_screen_on(on: bool) -> None:
+    """Keep the screen awake and bright while the code shows, where the platform allows it."""
+    try:
+        if on:
+            await ft.Wakelock().enable()
+            await ft.ScreenBrightness().set_application_screen_brightness(1.0)
+        else:
+            await ft.Wakelock().disable()
+            await ft.ScreenBrightness().reset_application_screen_brightness()
+    except Exception:  # noqa: BLE001 (a browser has neither; the on-screen advice covers it)
+        return
+
+
+def _showing(state, nav, share, show_form) -> list[ft.Control]:
+    """The QR code, big, with what the professional needs to know about it."""
+    lang = state.lang
+    settings = state.settings
+    display_until = asyncio.get_running_loop().time() + settings.share_display_seconds
+    local_expiry = share.expires_at.astimezone().strftime("%H:%M")
+    countdown = ft.Text(t("share.ui.hides_in", lang, time=_countdown(settings.share_display_seconds)), size=16)
+    controls: list[ft.Control] = [
+        labelled(ft.Image(src=share.png(box_size=8), fit=ft.BoxFit.CONTAIN, width=QR_SIDE, height=QR_SIDE,
+                          filter_quality=ft.FilterQuality.NONE, semantics_label=t("share.ui.qr_label", lang)),
+                 "share-qr", label=t("share.ui.qr_label", lang)),
+        ft.Text(t("share.ui.valid_until", lang, time=local_expiry), size=18, weight=ft.FontWeight.BOLD),
+        labelled(countdown, "share-countdown"),
+        ft.Text(t("share.ui.brightness", lang), size=15),
+    ]
+    note = share.omitted_note(lang)
+    if note:
+        controls.append(labelled(ft.Text(note, size=15, color=ft.Colors.ON_TERTIARY_CONTAINER), "share-omitted"))
+
+    async def hide(_event=None) -> None:
+        await _keep_screen_on(False)
+        show_form()
+
+    async def tick() -> None:
+        loop = asyncio.get_running_loop()
+        while True:
+            left = display_until - loop.time()
+            if left <= 0 or not countdown.page:
+                break
+            countdown.value = t("share.ui.hides_in", lang, time=_countdown(left))
+            countdown.update()
+            await asyncio.sleep(1)
+        if countdown.page:
+            await hide()
+
+    controls.append(big_button(t("share.ui.hide", lang), hide, "share-hide", icon=ft.Icons.VISIBILITY_OFF))
+    nav.page.run_task(tick)
+    nav.page.run_task(_keep_screen_on, True)
+    return controls
+
+
+def _form(state, nav, column: ft.Column) -> list[ft.Control]:
+    lang = state.lang
+    checks = {key: ft.Checkbox(label=t(f"share.section.{key}", lang), value=True) for key in SECTION_KEYS}
+    role = ft.Dropdown(
+        label=t("share.ui.to_whom", lang),
+        options=[ft.DropdownOption(key=r, text=t(f"vocab.role.{r}", lang)) for r in vocab.ROLES],
+        text_size=17,
+    )
+    since = ft.TextField(label=t("share.ui.since", lang), hint_text=t("wallet.ui.date_hint", lang), text_size=17)
+    error = error_text()
+
+    def show_form() -> None:
+        column.controls = _form(state, nav, column)
+        column.update()
+
+    async def show(_event) -> None:
+        chosen = [key for key, box in checks.items() if box.value]
+        if not chosen:
+            error.value = t("share.ui.choose_something", lang)
+            error.update()
+            return
+        try:
+            share = issue_share(
+                state.wallet.require(),
+                chosen,
+                to_role=role.value or None,
+                lifetime=timedelta(minutes=state.settings.share_expiry_minutes),
+                period=((since.value or "").strip() or None, None),
+                now=datetime.now(UTC),
+            )
+        except InfocardsError as exc:
+            error.value = exc.message(lang)
+            error.update()
+            return
+        column.controls = _showing(state, nav, share, show_form)
+        column.update()
+
+    return [
+        heading(t("share.ui.heading", lang), 1, identifier="share-heading"),
+        ft.Text(t("share.ui.explain", lang), size=16),
+        labelled(role, "share-role", label=t("share.ui.to_whom", lang)),
+        heading(t("share.ui.what", lang), 2),
+        *[labelled(box, f"share-section-{key}") for key, box in checks.items()],
+        labelled(since, "share-since"),
+        labelled(error, "share-error"),
+        big_button(t("share.ui.show", lang), show, "share-show", icon=ft.Icons.QR_CODE_2),
+    ]
+
+
+def view(state, nav) -> ft.View:
+    locked = locked_view(state, nav, "/share")
+    if locked:
+        return locked
+    column = ft.Column(spacing=14, horizontal_alignment=ft.CrossAxisAlignment.STRETCH)
+    column.controls = _form(state, nav, column)
+
+    return wallet_view(state, nav, "/share", [column])

@@ -1,0 +1,145 @@
+"""Sharing in a real Chromium: the share screen's QR decodes to a valid code; the clinician view reads
+a pasted code, and a code held up to Chromium's fake camera."""
+
+from __future__ import annotations
+
+import io
+import json
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from PIL import Image
+from playwright.sync_api import sync_playwright
+
+from infocards.share import decode_image, issue_from_records, png_bytes, read_text
+from infocards.wallet import Wallet
+from tests.e2e.harness import (
+    free_port,
+    infocards_web,
+    launch_chromium,
+    open_app,
+    served,
+    tap,
+    text_of,
+    type_into,
+    wait_for_text,
+    wait_id,
+)
+
+FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "wallets" / "reference-course.json"
+PASSPHRASE = "rolig ryg og varm kaffe"
+
+
+@pytest.fixture(scope="module")
+def course() -> dict:
+    return json.loads(FIXTURE.read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def shared_app(tmp_path, course):
+    """The web app with a wallet already holding the reference course."""
+    wallet_file = tmp_path / "data" / "wallet.icw"
+    wallet_file.parent.mkdir()
+    wallet, _code = Wallet.create(wallet_file, PASSPHRASE, profile=course["profile"])
+    wallet.put_many(course["records"])
+    wallet.close()
+    port = free_port()
+    with served(infocards_web(port), port, tmp_path, env={"INFOCARDS_WALLET": str(wallet_file)}) as url:
+        yield url, wallet_file
+
+
+def _code_for(course: dict, lifetime: timedelta) -> str:
+    return issue_from_records(course["profile"], course["records"], bytes(range(32)), lifetime=lifetime).text
+
+
+def test_share_screen_shows_a_qr_that_decodes_to_a_valid_code(shared_app, browser_page, screenshot):
+    url, _wallet_file = shared_app
+    page = browser_page
+    open_app(page, url + "wallet")
+    type_into(page, "unlock-passphrase", PASSPHRASE)
+    tap(page, "wallet-unlock")
+    tap(page, "wallet-share")
+    wait_id(page, "share-heading")
+    tap(page, "share-show")
+    qr = wait_id(page, "share-qr", timeout_ms=30_000)
+    wait_for_text(page, "share-countdown")
+    page.wait_for_timeout(500)  # the image is painted a frame after its node appears
+    shot = screenshot(page, "share-qr")
+    picture = Image.open(io.BytesIO(qr.screenshot()))
+    texts = decode_image(picture)
+    assert len(texts) == 1, f"zxing-cpp found {len(texts)} codes in the share screen ({shot})"
+    result = read_text(texts[0])
+    assert result.status == "valid"
+    assert result.summary.name == "Anna Jensen"
+
+    tap(page, "share-hide")
+    wait_id(page, "share-heading")
+
+
+def test_clinician_view_reads_a_pasted_code(app_url, browser_page, course, screenshot):
+    page = browser_page
+    page.set_viewport_size({"width": 1280, "height": 2400})  # a clinic's laptop, with room for every section
+    code = _code_for(course, timedelta(minutes=30))
+    open_app(page, app_url + "reader")
+    wait_id(page, "reader-heading")
+    field = wait_id(page, "reader-paste").locator("input, textarea").first
+    field.click()
+    page.wait_for_function("el => document.activeElement === el", arg=field.element_handle())
+    page.keyboard.insert_text(code)
+    tap(page, "reader-read")
+    status = wait_for_text(page, "reader-status", "GYLDIG")
+    assert "GYLDIG" in status
+    wait_for_text(page, "reader-section-red_flags", "Røde flag")
+    red_flags = text_of(page, "reader-section-red_flags")
+    assert "saddle numbness" in red_flags  # the screening's own text, as the patient recorded it
+    assert "Anna Jensen" in wait_for_text(page, "reader-patient")
+    screenshot(page, "reader-valid")
+
+
+def test_clinician_view_rejects_a_tampered_code(app_url, browser_page, course):
+    page = browser_page
+    code = _code_for(course, timedelta(minutes=30))
+    middle = len(code) // 2
+    tampered = code[:middle] + ("A" if code[middle] != "A" else "B") + code[middle + 1:]
+    open_app(page, app_url + "reader")
+    type_into(page, "reader-paste", tampered)
+    tap(page, "reader-read")
+    status = wait_for_text(page, "reader-status", "UGYLDIG")
+    assert "intet vises" in status
+    assert page.locator('[flt-semantics-identifier="reader-patient"]').count() == 0
+
+
+def _write_y4m(image: Image.Image, path: Path) -> None:
+    """One 4:2:0 frame in YUV4MPEG2, the format Chromium's fake camera plays (grey: U = V = 128)."""
+    grey = image.convert("L")
+    width, height = grey.size
+    chroma = bytes([128]) * ((width // 2) * (height // 2))
+    header = f"YUV4MPEG2 W{width} H{height} F30:1 Ip A1:1 C420jpeg\n".encode()
+    path.write_bytes(header + b"FRAME\n" + grey.tobytes() + chroma + chroma)
+
+
+def test_scan_button_reads_a_code_from_the_fake_camera(app_url, tmp_path, course, screenshot):
+    code = _code_for(course, timedelta(hours=2))
+    qr = Image.open(io.BytesIO(png_bytes(code, box_size=6))).convert("L")
+    frame = Image.new("L", (1280, 720), 235)
+    qr.thumbnail((680, 680))
+    frame.paste(qr, ((1280 - qr.width) // 2, (720 - qr.height) // 2))
+    video = tmp_path / "qr.y4m"
+    _write_y4m(frame, video)
+    camera_args = [
+        "--use-fake-ui-for-media-stream",
+        "--use-fake-device-for-media-stream",
+        f"--use-file-for-fake-video-capture={video}",
+    ]
+    with sync_playwright() as playwright:
+        context = launch_chromium(playwright, tmp_path / "profile", camera_args)
+        context.grant_permissions(["camera"])
+        page = context.pages[0] if context.pages else context.new_page()
+        page.set_default_timeout(30_000)
+        open_app(page, app_url + "reader")
+        tap(page, "reader-scan")
+        status = wait_for_text(page, "reader-status", "GYLDIG", timeout_ms=60_000)
+        assert "GYLDIG" in status
+        screenshot(page, "reader-camera")
+        context.close()
