@@ -251,7 +251,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "share.reader.undated": {"da": "udateret", "en": "undated"},
     "share.reader.ended": {"da": "Sluttede {date}", "en": "Ended {date}"},
     "share.reader.ongoing": {"da": "I gang", "en": "Ongoing"},
-    "share.reader.referral": {"da": "{from_role} → {to_role}", "en": "{from_role} → {to_role}"},
+    "share.reader.referral": {"da": "fra {from_role} til {to_role}", "en": "from {from_role} to {to_role}"},
     "share.reader.hours": {"da": "{hours} timer om ugen", "en": "{hours} hours a week"},
     "share.reader.card": {"da": "Kort: {card}", "en": "Card: {card}"},
     "share.reader.code": {"da": "Kode: {code}", "en": "Code: {code}"},
