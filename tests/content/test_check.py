@@ -219,3 +219,10 @@ def test_a_list_as_front_matter_and_odd_values_never_raise(content_pack, content
 def test_json_of_problems_is_plain_data(broken_problems):
     data = json.loads(json.dumps([p.to_dict() for p in broken_problems]))
     assert {"path", "line", "severity", "message", "hint", "code"} <= set(data[0])
+
+
+def test_an_unknown_field_without_a_near_name_lists_the_known_fields(content_pack, content_card, content_today):
+    root = content_pack(cards={"a.md": content_card(zzz="1")})
+    (problem,) = check_packs([root], today=content_today)
+    assert (problem.line, problem.code) == (9, "unknown-field")
+    assert problem.hint.startswith("known fields: id, title, category, lang, summary, sources, reviewed, review_by")

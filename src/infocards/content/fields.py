@@ -100,7 +100,14 @@ def _date(data: dict, key: str, lines: FieldLines, path: Path, report: Reporter,
 def check_fields(data: dict, lines: FieldLines, path: Path, report: Reporter, today: date) -> dict | None:
     for key in data:
         if key not in CARD_FIELDS:
-            report.add("unknown-field", path, lines.of(key), suggestion=suggest(key, CARD_FIELDS), field=str(key)[:60])
+            report.add(
+                "unknown-field",
+                path,
+                lines.of(key),
+                suggestion=suggest(key, CARD_FIELDS),
+                field=str(key)[:60],
+                choices=", ".join(CARD_FIELDS),
+            )
     for key, key_lines in lines.keys.items():
         if len(key_lines) > 1:
             report.add("duplicate-field", path, key_lines[1], field=key[:60], first=key_lines[0])
@@ -204,6 +211,7 @@ def _sources(data: dict, lines: FieldLines, path: Path, report: Reporter) -> tup
                         path,
                         lines.item("sources", index),
                         suggestion=suggest(key, ("title", "url")),
+                        choices="title, url",
                         field=f"sources: {str(key)[:40]}",
                     )
         if classify_link(url) != "https":

@@ -25,7 +25,12 @@ def _other(lang: str) -> str:
 
 
 class Library:
-    """A lenient, read-only view of the loaded cards: cards with errors are left out."""
+    """A lenient, read-only view of the loaded cards.
+
+    A card with an error of its own (front matter, unsafe HTML or links) is left out; a card whose only
+    problem points elsewhere (a link to a missing card, a missing translation) is kept, so one bad link
+    does not hide a card. An override without `overrides: true` is not applied. The checker reports all.
+    """
 
     def __init__(self, packs: Sequence[Pack], cards: dict[tuple[str, str], Card]) -> None:
         self.packs: tuple[Pack, ...] = tuple(packs)

@@ -115,6 +115,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "the front matter must be fields like 'name: value', not {kind}",
     },
     "content.check.unknown-field": {"da": "ukendt felt '{field}'", "en": "unknown field '{field}'"},
+    "content.check.unknown-field.hint": {"da": "kendte felter: {choices}", "en": "known fields: {choices}"},
     "content.check.duplicate-field": {
         "da": "feltet '{field}' står to gange (første gang på linje {first})",
         "en": "the field '{field}' is given twice (first on line {first})",
