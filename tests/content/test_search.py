@@ -42,7 +42,7 @@ def test_a_word_in_the_title_ranks_above_summary_above_body(library):
 def test_prefixes_of_words_match(library):
     assert ids(library.search("ryg", "da")) == ["ryg-i-titel", "ryg-i-resume", "ryg-i-tekst"]
     assert ids(library.search("disk", "da")) == ["prolaps"]
-    assert library.search("iskus", "da") == []  # a prefix of a word, not any substring
+    assert library.search("iskus", "da") == []  # a word start or a compound part, not any substring
 
 
 def test_case_and_accents_do_not_matter(library):
@@ -83,3 +83,18 @@ def test_search_stays_in_the_language_asked(library):
     assert ids(library.search("back", "en")) == ["en-card"]
     assert library.search("back", "da") == []
     assert library.search("ryg", "en") == []
+
+
+def test_a_part_of_a_danish_compound_word_finds_the_card(library):
+    # Patients type "prolaps", the card says "Diskusprolaps".
+    assert ids(library.search("prolaps", "da"))[0] == "prolaps"
+    assert ids(library.search("optræning", "da")) == ["genoptraening"]
+
+
+def test_a_word_start_ranks_above_a_compound_part(library):
+    # "træning" starts a title word on one card and sits inside "genoptræning" on another.
+    assert ids(library.search("træning", "da")) == ["ryg-i-tekst", "genoptraening"]
+
+
+def test_short_terms_only_match_word_starts(library):
+    assert "prolaps" not in ids(library.search("lap", "da"))

@@ -1,4 +1,5 @@
-"""Search over cards: accent- and case-insensitive prefix matching, title above summary above body."""
+"""Search over cards: accent- and case-insensitive prefix and compound-part matching, title above
+summary above body."""
 
 from __future__ import annotations
 
@@ -16,6 +17,8 @@ __all__ = ["SearchIndex", "fold", "words"]
 _SPELLED_OUT = (("æ", "ae"), ("ø", "oe"), ("å", "aa"), ("ä", "ae"), ("ö", "oe"), ("ß", "ss"))
 _WORD = re.compile(r"\w+")
 TITLE, SUMMARY, BODY = 3, 2, 1  # a word's weight by where it occurs
+MIN_INFIX = 4  # shorter terms inside words match too much ("ryg" is in "bryg")
+MIN_PART = 3  # the shortest first part of a compound word
 
 
 def fold(text: str) -> str:
@@ -57,18 +60,29 @@ class SearchIndex:
         self._vocabulary = sorted(postings)
 
     def _matches(self, term: str) -> dict[int, int]:
-        """Cards with a word starting with `term`, each with its best weight (exact words score more)."""
+        """Cards with a word starting with `term`, each with its best weight (exact words score more).
+
+        Danish glues words together ("diskusprolaps", "sygedagpenge"), so a term of MIN_INFIX
+        letters or more also finds a word it ends or continues after a first part of at least
+        MIN_PART letters ("prolaps" finds "diskusprolaps"; "iskus" does not), just below a prefix."""
         found: dict[int, int] = {}
+
+        def add(word: str, bonus: int) -> None:
+            for position, weight in self._postings[word].items():
+                score = weight * 2 + bonus
+                if found.get(position, 0) < score:
+                    found[position] = score
+
         start = bisect.bisect_left(self._vocabulary, term)
         for index in range(start, len(self._vocabulary)):
             word = self._vocabulary[index]
             if not word.startswith(term):
                 break
-            exact = word == term
-            for position, weight in self._postings[word].items():
-                score = weight * 2 + (1 if exact else 0)
-                if found.get(position, 0) < score:
-                    found[position] = score
+            add(word, 1 if word == term else 0)
+        if len(term) >= MIN_INFIX:
+            for word in self._vocabulary:
+                if word.find(term, MIN_PART) >= MIN_PART:
+                    add(word, -1)
         return found
 
     def search(self, query: str, limit: int = 50) -> list[Card]:
