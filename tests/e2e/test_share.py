@@ -15,6 +15,7 @@ from playwright.sync_api import sync_playwright
 from infocards.share import decode_image, issue_from_records, png_bytes, read_text
 from infocards.wallet import Wallet
 from tests.e2e.harness import (
+    by_id,
     free_port,
     infocards_web,
     launch_chromium,
@@ -61,6 +62,8 @@ def test_share_screen_shows_a_qr_that_decodes_to_a_valid_code(shared_app, browse
     tap(page, "wallet-unlock")
     tap(page, "wallet-share")
     wait_id(page, "share-heading")
+    by_id(page, "share-role").click()
+    page.get_by_role("button", name="Kiropraktor", exact=True).click()
     tap(page, "share-show")
     qr = wait_id(page, "share-qr", timeout_ms=30_000)
     wait_for_text(page, "share-countdown")
@@ -75,6 +78,26 @@ def test_share_screen_shows_a_qr_that_decodes_to_a_valid_code(shared_app, browse
 
     tap(page, "share-hide")
     wait_id(page, "share-heading")
+
+    # The share log (the app's "Min Log") names who was shown what.
+    page.go_back()
+    tap(page, "wallet-profile")
+    log = text_of(page, "share-log")
+    assert "Kiropraktor" in log and "Screening for røde flag" in log
+
+
+def test_reader_only_server_shows_only_the_clinician_view(tmp_path, browser_page):
+    port = free_port()
+    with served(infocards_web(port, "--reader"), port, tmp_path) as url:
+        page = browser_page
+        for route in ("", "wallet", "share", "wallet/settings"):
+            open_app(page, url + route)
+            wait_id(page, "reader-heading")
+            assert page.locator('[flt-semantics-identifier="home-wallet"]').count() == 0
+            assert page.locator('[flt-semantics-identifier="unlock-heading"]').count() == 0
+        # The cards the reader links to stay readable.
+        open_app(page, url + "card/red-flags")
+        wait_id(page, "card-title")
 
 
 def test_clinician_view_reads_a_pasted_code(app_url, browser_page, course, screenshot):

@@ -196,4 +196,27 @@ STRINGS = {
     },
     "reader.ui.expires": {"da": "Koden udløber {time}", "en": "The code expires {time}"},
     "reader.ui.shown_to": {"da": "Vist til: {role}", "en": "Shown to: {role}"},
+    "share.ui.no_name": {
+        "da": "Tilføj dit navn og din fødselsdato, så fagpersonen kan se, at resuméet er dit.",
+        "en": "Add your name and birth date, so the professional can see that the summary is yours.",
+    },
+    "profile.ui.heading": {"da": "Mine oplysninger", "en": "My details"},
+    "profile.ui.explain": {
+        "da": "Navn og fødselsdato står i dit resumé, så fagpersonen kan se, at det er dit.",
+        "en": "Your name and birth date are in your summary, so the professional can see it is yours.",
+    },
+    "profile.field.name": {"da": "Navn", "en": "Name"},
+    "profile.field.birth_date": {"da": "Fødselsdato", "en": "Birth date"},
+    "profile.field.municipality": {"da": "Kommune", "en": "Municipality"},
+    "profile.field.gp": {"da": "Din egen læge", "en": "Your GP"},
+    "profile.ui.saved": {"da": "Gemt.", "en": "Saved."},
+    "profile.ui.log_heading": {"da": "Hvem har set mit resumé?", "en": "Who has seen my summary?"},
+    "profile.ui.log_explain": {
+        "da": "Hver gang du viser en QR-kode, skrives det her: hvornår, til hvem og hvad.",
+        "en": "Each time you show a QR code, it is noted here: when, to whom and what.",
+    },
+    "profile.ui.no_shares": {
+        "da": "Du har ikke vist dit resumé til nogen endnu.",
+        "en": "You have not shown your summary to anyone yet.",
+    },
 }

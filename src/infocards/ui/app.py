@@ -45,7 +45,17 @@ class Nav:
 
 def _routes() -> list[tuple[re.Pattern[str], ViewBuilder, str | None]]:
     # Imported here so that `infocards --help` does not pay for building every view module.
-    from infocards.ui.views import card, category, home, reader, record_form, share, wallet, wallet_settings
+    from infocards.ui.views import (
+        card,
+        category,
+        home,
+        profile,
+        reader,
+        record_form,
+        share,
+        wallet,
+        wallet_settings,
+    )
 
     return [
         (re.compile(r"^/$"), home.view, None),
@@ -57,6 +67,7 @@ def _routes() -> list[tuple[re.Pattern[str], ViewBuilder, str | None]]:
         (re.compile(r"^/wallet/edit/(?P<record_id>[A-Za-z0-9_.-]+)$"), record_form.edit_view, "/wallet"),
         (re.compile(r"^/wallet/settings$"), wallet_settings.settings_view, "/wallet"),
         (re.compile(r"^/wallet/recover$"), wallet_settings.recover_view, "/wallet"),
+        (re.compile(r"^/wallet/profile$"), profile.view, "/wallet"),
         (re.compile(r"^/share$"), share.view, "/wallet"),
         (re.compile(r"^/reader$"), reader.view, "/"),
     ]
@@ -81,9 +92,12 @@ def match_route(route: str) -> tuple[ViewBuilder, dict[str, str], str | None]:
 def render(page: ft.Page, state: AppState) -> None:
     """Rebuild the view stack for the current route, with its parent below it so Back works."""
     nav = Nav(page, state)
-    builder, params, parent = match_route("/reader" if state.reader_only else (page.route or "/"))
+    route = page.route or "/"
+    if state.reader_only and not route.startswith("/card/"):
+        route = "/reader"  # a clinic's reader-only server shows the reader and the cards it links to
+    builder, params, parent = match_route(route)
     if state.reader_only:
-        parent = None  # a clinic's reader-only server shows nothing else
+        parent = "/reader" if route.startswith("/card/") else None
     state.wallet.touch()
     views = []
     if parent is not None:

@@ -12,7 +12,7 @@ from infocards.errors import InfocardsError
 from infocards.i18n import t
 from infocards.share import SECTION_KEYS, issue_share
 from infocards.ui.views.wallet_common import error_text, locked_view, wallet_view
-from infocards.ui.widgets import big_button, heading, labelled
+from infocards.ui.widgets import big_button, heading, labelled, secondary_button
 
 __all__ = ["view"]
 
@@ -115,9 +115,17 @@ def _form(state, nav, column: ft.Column) -> list[ft.Control]:
         column.controls = _showing(state, nav, share, show_form)
         column.update()
 
+    async def to_profile(_event) -> None:
+        await nav.go("/wallet/profile")
+
+    missing_name = [] if state.wallet.require().profile.get("name") else [
+        labelled(ft.Text(t("share.ui.no_name", lang), size=15, color=ft.Colors.ERROR), "share-no-name"),
+        secondary_button(t("profile.ui.heading", lang), to_profile, "share-to-profile", icon=ft.Icons.PERSON_OUTLINE),
+    ]
     return [
         heading(t("share.ui.heading", lang), 1, identifier="share-heading"),
         ft.Text(t("share.ui.explain", lang), size=16),
+        *missing_name,
         labelled(role, "share-role", label=t("share.ui.to_whom", lang)),
         heading(t("share.ui.what", lang), 2),
         *[labelled(box, f"share-section-{key}") for key, box in checks.items()],

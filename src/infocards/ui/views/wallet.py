@@ -101,6 +101,9 @@ def _timeline(state, nav) -> list[ft.Control]:
     async def settings(_event) -> None:
         await nav.go("/wallet/settings")
 
+    async def details(_event) -> None:
+        await nav.go("/wallet/profile")
+
     def lock(_event) -> None:
         state.wallet.lock()
         nav.refresh()
@@ -128,6 +131,7 @@ def _timeline(state, nav) -> list[ft.Control]:
             )
             controls.append(labelled(ft.Card(content=tile), f"record-{record['id']}"))
     controls += [
+        secondary_button(t("profile.ui.heading", lang), details, "wallet-profile", icon=ft.Icons.PERSON_OUTLINE),
         secondary_button(t("wallet.ui.settings", lang), settings, "wallet-settings", icon=ft.Icons.SETTINGS),
         secondary_button(t("wallet.ui.lock", lang), lock, "wallet-lock", icon=ft.Icons.LOCK),
     ]

@@ -1,0 +1,77 @@
+"""My details (name, birth date, municipality, GP) and the log of who was shown my summary."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import flet as ft
+
+from infocards.errors import InfocardsError
+from infocards.i18n import t
+from infocards.ui.views.wallet_common import error_text, locked_view, wallet_view
+from infocards.ui.widgets import big_button, heading, labelled
+
+__all__ = ["PROFILE_FIELDS", "view"]
+
+PROFILE_FIELDS = ("name", "birth_date", "municipality", "gp")
+
+
+def _share_log(state) -> list[ft.Control]:
+    lang = state.lang
+    shares = state.wallet.require().share_log()
+    if not shares:
+        return [labelled(ft.Text(t("profile.ui.no_shares", lang), size=15), "share-log-empty")]
+    rows = []
+    for share in reversed(shares):  # newest first
+        when = datetime.fromisoformat(share["date"]).astimezone().strftime("%d-%m-%Y %H:%M")
+        sections = ", ".join(t(f"share.section.{key}", lang) for key in share.get("sections", ()))
+        rows.append(ft.ListTile(
+            leading=ft.Icon(ft.Icons.QR_CODE_2),
+            title=ft.Text(f"{when} · {t('vocab.role.' + share['role'], lang)}", size=16),
+            subtitle=ft.Text(sections, size=14),
+        ))
+    return [labelled(ft.Column(rows, spacing=0), "share-log")]
+
+
+def view(state, nav) -> ft.View:
+    route = "/wallet/profile"
+    locked = locked_view(state, nav, route)
+    if locked:
+        return locked
+    lang = state.lang
+    wallet = state.wallet.require()
+    current = wallet.profile
+    if not current.get("municipality") and state.settings.municipality:
+        current["municipality"] = state.settings.municipality
+    fields = {}
+    for name in PROFILE_FIELDS:
+        fields[name] = ft.TextField(
+            label=t(f"profile.field.{name}", lang),
+            value=current.get(name, ""),
+            hint_text=t("wallet.ui.date_hint", lang) if name == "birth_date" else None,
+            text_size=17,
+        )
+    message, error = ft.Text("", size=16), error_text()
+
+    def save(_event) -> None:
+        try:
+            wallet.set_profile({name: (field.value or "").strip() for name, field in fields.items()})
+        except InfocardsError as exc:
+            error.value, message.value = exc.message(lang), ""
+        else:
+            error.value, message.value = "", t("profile.ui.saved", lang)
+        error.update()
+        message.update()
+
+    body = [
+        heading(t("profile.ui.heading", lang), 1, identifier="profile-heading"),
+        ft.Text(t("profile.ui.explain", lang), size=16),
+        *[labelled(field, f"profile-{name}") for name, field in fields.items()],
+        labelled(error, "profile-error"),
+        labelled(message, "profile-message"),
+        big_button(t("wallet.ui.save", lang), save, "profile-save", icon=ft.Icons.CHECK),
+        heading(t("profile.ui.log_heading", lang), 2),
+        ft.Text(t("profile.ui.log_explain", lang), size=15),
+        *_share_log(state),
+    ]
+    return wallet_view(state, nav, route, body)
