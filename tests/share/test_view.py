@@ -5,6 +5,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from infocards import vocab
 from infocards.i18n import t
 from infocards.share.issue import issue_from_records
 from infocards.share.reader import ReadResult, read_text
@@ -27,6 +28,11 @@ def _view(course, seed, lang="en", now=NOW, sections=SECTION_KEYS, records=None,
     return build_view(read_text(share.text, now=now), lang)
 
 
+def _mid_line(label):
+    """A vocabulary label as the reader writes it after the role: first letter lower-case."""
+    return label[:1].lower() + label[1:]
+
+
 def test_sections_in_clinician_order(share_course, share_seed):
     view = _view(share_course, share_seed)
     keys = [s.key for s in view.sections]
@@ -45,7 +51,7 @@ def test_every_entry_is_dated_and_says_who_reported_it(share_course, share_seed)
         for entry in section.entries:
             assert entry.date, (section.key, entry.title)
             labels.add(entry.source_label)
-    assert labels == {t("share.source.patient", "en"), t("share.source.professional", "en")}
+    assert labels == {_mid_line(t(f"vocab.source.{source}", "en")) for source in vocab.SOURCES}
 
 
 def test_diagnoses_carry_code_and_card_roles_carry_role_card(share_course, share_seed):
@@ -65,8 +71,9 @@ def test_treatments_show_their_effect(share_course, share_seed):
     view = _view(share_course, share_seed, sections=["treatments"])
     treatments = view.sections[0].entries
     effects = [r["effect"] for r in share_course["records"] if r["type"] == "treatment"]
-    assert sorted(d for e in treatments for d in e.details if d.startswith("Effect")) == sorted(
-        t(f"share.effect.{effect}", "en") for effect in effects
+    labels = {t(f"vocab.effect.{effect}", "en") for effect in vocab.EFFECTS}
+    assert sorted(d for e in treatments for d in e.details if d in labels) == sorted(
+        t(f"vocab.effect.{effect}", "en") for effect in effects
     )
 
 
@@ -97,7 +104,7 @@ def test_both_languages_render(share_course, share_seed, lang):
     view = _view(share_course, share_seed, lang=lang)
     text = render_text(view)
     assert t("share.view.red_flags", lang).upper() in text
-    assert t("share.source.patient", lang) in text
+    assert _mid_line(t("vocab.source.patient", lang)) in text
 
 
 def test_json_has_status_and_sections_beside_it(share_course, share_seed):

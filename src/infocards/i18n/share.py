@@ -1,4 +1,7 @@
-"""Strings for the share area: the share and read commands, section and vocabulary labels, the reader."""
+"""Strings for the share area: the share and read commands, section labels, the reader.
+
+Roles, kinds, effects, statuses and sources are labelled once, in i18n/vocab.py (`vocab.<group>.<value>`).
+"""
 
 
 def _pairs(prefix: str, table: dict[str, tuple[str, str]]) -> dict[str, dict[str, str]]:
@@ -8,7 +11,7 @@ def _pairs(prefix: str, table: dict[str, tuple[str, str]]) -> dict[str, dict[str
 _SECTIONS = {  # what the patient chooses from (infocards.share.sections.SECTION_KEYS)
     "red_flags": ("Screening for røde flag", "Red-flag screening"),
     "findings": ("Diagnoser og fund", "Diagnoses and findings"),
-    "imaging": ("Skanninger og røntgen", "Imaging"),
+    "imaging": ("Scanninger og røntgen", "Imaging"),
     "treatments": ("Behandlinger og deres effekt", "Treatments and how they worked"),
     "medication": ("Medicin", "Medication"),
     "referrals": ("Henvisninger", "Referrals"),
@@ -20,7 +23,7 @@ _VIEW_SECTIONS = {  # what the clinician view shows (VIEW_SECTION_KEYS)
     "red_flags": ("Røde flag", "Red flags"),
     "diagnoses": ("Diagnoser", "Diagnoses"),
     "findings": ("Fund", "Findings"),
-    "imaging": ("Skanninger og røntgen", "Imaging"),
+    "imaging": ("Scanninger og røntgen", "Imaging"),
     "treatments": ("Behandlinger og effekt", "Treatments and effect"),
     "medication": ("Medicin", "Medication"),
     "referrals": ("Henvisninger", "Referrals"),
@@ -28,53 +31,6 @@ _VIEW_SECTIONS = {  # what the clinician view shows (VIEW_SECTION_KEYS)
     "goals": ("Mål", "Goals"),
     "work": ("Arbejde", "Work"),
     "involved": ("Hvem er involveret", "Who is involved"),
-}
-_ROLES = {
-    "gp": ("Praktiserende læge", "General practitioner"),
-    "physiotherapist": ("Fysioterapeut", "Physiotherapist"),
-    "chiropractor": ("Kiropraktor", "Chiropractor"),
-    "spine_centre": ("Rygcenter", "Spine centre"),
-    "municipal_physiotherapist": ("Kommunal fysioterapeut", "Municipal physiotherapist"),
-    "social_worker": ("Socialrådgiver", "Social worker"),
-    "rehabilitation_team": ("Rehabiliteringsteam", "Rehabilitation team"),
-    "hospital": ("Sygehus", "Hospital"),
-    "other": ("Anden", "Other"),
-}
-_KINDS = {
-    "examination": ("Undersøgelse", "Examination"),
-    "diagnosis": ("Diagnose", "Diagnosis"),
-    "imaging": ("Skanning", "Imaging"),
-    "red_flag_screening": ("Screening for røde flag", "Red-flag screening"),
-    "test": ("Test", "Test"),
-}
-_EFFECTS = {
-    "none": ("Effekt: ingen", "Effect: none"),
-    "little": ("Effekt: lidt", "Effect: little"),
-    "some": ("Effekt: nogen", "Effect: some"),
-    "good": ("Effekt: god", "Effect: good"),
-    "unknown": ("Effekt: ukendt", "Effect: unknown"),
-}
-_REFERRAL_STATUSES = {
-    "planned": ("Planlagt", "Planned"),
-    "sent": ("Sendt", "Sent"),
-    "waiting": ("Venter", "Waiting"),
-    "seen": ("Set", "Seen"),
-}
-_GOAL_STATUSES = {
-    "active": ("Aktivt", "Active"),
-    "reached": ("Nået", "Reached"),
-    "dropped": ("Opgivet", "Dropped"),
-}
-_WORK_STATUSES = {
-    "working": ("I arbejde", "Working"),
-    "partial_sick_leave": ("Delvist sygemeldt", "Partial sick leave"),
-    "sick_leave": ("Sygemeldt", "Sick leave"),
-    "unemployed": ("Ledig", "Unemployed"),
-    "other": ("Andet", "Other"),
-}
-_SOURCES = {
-    "patient": ("oplyst af patienten", "reported by the patient"),
-    "professional": ("oplyst af en fagperson", "reported by a professional"),
 }
 _STATUS = {
     "valid": ("GYLDIG", "VALID"),
@@ -86,13 +42,6 @@ _STATUS = {
 STRINGS: dict[str, dict[str, str]] = {
     **_pairs("share.section", _SECTIONS),
     **_pairs("share.view", _VIEW_SECTIONS),
-    **_pairs("share.role", _ROLES),
-    **_pairs("share.kind", _KINDS),
-    **_pairs("share.effect", _EFFECTS),
-    **_pairs("share.referral_status", _REFERRAL_STATUSES),
-    **_pairs("share.goal_status", _GOAL_STATUSES),
-    **_pairs("share.work_status", _WORK_STATUSES),
-    **_pairs("share.source", _SOURCES),
     **_pairs("share.status", _STATUS),
     # errors
     "error.share": {"da": "Deling mislykkedes.", "en": "Sharing failed."},

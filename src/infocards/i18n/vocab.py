@@ -1,7 +1,9 @@
 """Labels for the record vocabulary (infocards.vocab): roles, record types, kinds, effects, statuses.
 
 Keys are `vocab.<group>.<value>`; groups: role, type, kind, effect, referral_status,
-goal_status, work_status, source. Shared by the wallet screens, the share screens and the reader.
+goal_status, work_status, source. Shared by the wallet screens, the share screens and the reader
+(the one copy of these labels: other areas wrap them in their own phrasing, never copy them).
+Effect labels name the effect ("God effekt") because the reader shows them without a field name.
 """
 
 STRINGS = {
@@ -10,7 +12,7 @@ STRINGS = {
     "vocab.role.chiropractor": {"da": "Kiropraktor", "en": "Chiropractor"},
     "vocab.role.spine_centre": {"da": "Rygcenter", "en": "Spine Centre"},
     "vocab.role.municipal_physiotherapist": {"da": "Kommunal fysioterapeut", "en": "Municipal physiotherapist"},
-    "vocab.role.social_worker": {"da": "Sagsbehandler i kommunen", "en": "Social worker (municipality)"},
+    "vocab.role.social_worker": {"da": "Socialrådgiver i kommunen", "en": "Social worker (municipality)"},
     "vocab.role.rehabilitation_team": {"da": "Rehabiliteringsteam", "en": "Rehabilitation team"},
     "vocab.role.hospital": {"da": "Hospital", "en": "Hospital"},
     "vocab.role.other": {"da": "Anden fagperson", "en": "Other professional"},
@@ -31,7 +33,7 @@ STRINGS = {
     "vocab.effect.little": {"da": "Lidt effekt", "en": "Little effect"},
     "vocab.effect.some": {"da": "Nogen effekt", "en": "Some effect"},
     "vocab.effect.good": {"da": "God effekt", "en": "Good effect"},
-    "vocab.effect.unknown": {"da": "Ved ikke endnu", "en": "Not known yet"},
+    "vocab.effect.unknown": {"da": "Effekt ikke kendt endnu", "en": "Effect not known yet"},
     "vocab.referral_status.planned": {"da": "Planlagt", "en": "Planned"},
     "vocab.referral_status.sent": {"da": "Sendt", "en": "Sent"},
     "vocab.referral_status.waiting": {"da": "Venter", "en": "Waiting"},

@@ -116,10 +116,21 @@ class ClinicianView:
         return data
 
 
+def _label(group: str, value: str, lang: str) -> str:
+    """A vocabulary label (i18n/vocab.py): the one place roles, kinds, effects and statuses are named."""
+    return t(f"vocab.{group}.{value}", lang)
+
+
+def _source_label(source: str, lang: str) -> str:
+    """Who reported an entry, lower-case because it follows the role mid-line: "oplyst af patienten"."""
+    label = _label("source", source, lang)
+    return label[:1].lower() + label[1:]
+
+
 def _role(role: str | None, lang: str) -> dict:
     if not role:
         return {}
-    return {"role": role, "role_label": t(f"share.role.{role}", lang), "role_card": role_card(role)}
+    return {"role": role, "role_label": _label("role", role, lang), "role_card": role_card(role)}
 
 
 def _entry(entry: Mapping, lang: str, title: str, details: list[str | None], **extra) -> ViewEntry:
@@ -129,7 +140,7 @@ def _entry(entry: Mapping, lang: str, title: str, details: list[str | None], **e
         title=title,
         details=tuple(d for d in details if d),
         source=source,
-        source_label=t(f"share.source.{source}", lang),
+        source_label=_source_label(source, lang),
         fields=dict(entry),
         **extra,
     )
@@ -144,7 +155,7 @@ def _ended(entry: Mapping, lang: str) -> str:
 def _finding(entry: Mapping, lang: str, as_diagnosis: bool = False) -> ViewEntry:
     """A finding or imaging entry; as a diagnosis its code is the title and its text a detail."""
     code = entry.get("code")
-    kind = t(f"share.kind.{entry.get('kind', 'imaging')}", lang)
+    kind = _label("kind", entry.get("kind", "imaging"), lang)
     title, details = (code, [entry["text"], kind]) if as_diagnosis and code else (entry["text"], [kind])
     return _entry(entry, lang, title, details, card=entry.get("card"), code=code, **_role(entry.get("role"), lang))
 
@@ -167,7 +178,7 @@ def _view_entries(key: str, summary: Summary, lang: str) -> list[ViewEntry]:
     if key == "treatments":
         return [
             _entry(
-                e, lang, e["what"], [t(f"share.effect.{e['effect']}", lang), _ended(e, lang)], **_role(e["role"], lang)
+                e, lang, e["what"], [_label("effect", e["effect"], lang), _ended(e, lang)], **_role(e["role"], lang)
             )
             for e in entries.get("treatments", ())
         ]
@@ -177,7 +188,7 @@ def _view_entries(key: str, summary: Summary, lang: str) -> list[ViewEntry]:
                 e,
                 lang,
                 " ".join(p for p in (e["name"], e["dose"]) if p),
-                [t(f"share.effect.{e['effect']}", lang), _ended(e, lang)],
+                [_label("effect", e["effect"], lang), _ended(e, lang)],
             )
             for e in entries.get("medication", ())
         ]
@@ -191,10 +202,10 @@ def _view_entries(key: str, summary: Summary, lang: str) -> list[ViewEntry]:
                     t(
                         "share.reader.referral",
                         lang,
-                        from_role=t(f"share.role.{e['from_role']}", lang),
-                        to_role=t(f"share.role.{e['to_role']}", lang),
+                        from_role=_label("role", e["from_role"], lang),
+                        to_role=_label("role", e["to_role"], lang),
                     ),
-                    t(f"share.referral_status.{e['status']}", lang),
+                    _label("referral_status", e["status"], lang),
                 ],
                 **_role(e["to_role"], lang),
             )
@@ -205,13 +216,13 @@ def _view_entries(key: str, summary: Summary, lang: str) -> list[ViewEntry]:
         chosen = [e for e in entries.get("plan_goals", ()) if entry_kind("plan_goals", e) == kind]
         if kind == "plan":
             return [_entry(e, lang, e["text"], [], **_role(e["role"], lang)) for e in chosen]
-        return [_entry(e, lang, e["text"], [t(f"share.goal_status.{e['status']}", lang)]) for e in chosen]
+        return [_entry(e, lang, e["text"], [_label("goal_status", e["status"], lang)]) for e in chosen]
     if key == "work":
         return [
             _entry(
                 e,
                 lang,
-                t(f"share.work_status.{e['status']}", lang),
+                _label("work_status", e["status"], lang),
                 [
                     None
                     if e.get("hours_per_week") is None
@@ -226,7 +237,7 @@ def _view_entries(key: str, summary: Summary, lang: str) -> list[ViewEntry]:
             _entry(
                 e,
                 lang,
-                t(f"share.role.{e['role']}", lang),
+                _label("role", e["role"], lang),
                 [e.get("place"), e.get("professional")],
                 **_role(e["role"], lang),
             )
@@ -274,7 +285,7 @@ def build_view(result: ReadResult, lang: str = "da") -> ClinicianView:
         issued_at=result.issued_at,
         expires_at=result.expires_at,
         shown_to=summary.to_role,
-        shown_to_label=t(f"share.role.{summary.to_role}", lang) if summary.to_role else None,
+        shown_to_label=_label("role", summary.to_role, lang) if summary.to_role else None,
         period=summary.period,
         sections=tuple(sections),
         not_shared=tuple(key for key in SECTION_KEYS if key not in summary.sections),
