@@ -16,6 +16,7 @@ class Field:
     required: bool = True
     choices: tuple[str, ...] = ()
     group: str = ""  # the vocab.<group> catalog prefix for choice labels
+    blank: bool = False  # may be left empty, but the record still carries it (as "")
 
 
 _DATE = Field("date", "date")
@@ -37,6 +38,6 @@ FORMS: dict[str, tuple[Field, ...]] = {
     "goal": (_DATE, Field("text", "long_text"),
              Field("status", "choice", choices=vocab.GOAL_STATUSES, group="goal_status")),
     "work": (_DATE, Field("status", "choice", choices=vocab.WORK_STATUSES, group="work_status"),
-             Field("hours_per_week", "number", required=False), Field("note", "long_text", required=False)),
+             Field("hours_per_week", "number", required=False), Field("note", "long_text", required=False, blank=True)),
     "note": (_DATE, Field("text", "long_text")),
 }

@@ -90,6 +90,8 @@ def _collect(specs: tuple[Field, ...], inputs: dict) -> dict:
         raw = inputs[spec.name].value
         raw = raw.strip() if isinstance(raw, str) else raw
         if raw in (None, ""):
+            if spec.blank:
+                record[spec.name] = ""
             continue
         if spec.kind == "number":
             try:

@@ -1,0 +1,64 @@
+"""The app's wallet session: create, the one-time recovery code, lock, unlock, auto-lock timing."""
+
+from __future__ import annotations
+
+import pytest
+
+from infocards.errors import UsageError, WrongPassphrase
+from infocards.ui.session import WalletSession
+
+PASSPHRASE = "lang og rolig gåtur"
+
+
+@pytest.fixture
+def session(tmp_path):
+    made = WalletSession(tmp_path / "w" / "wallet.icw", auto_lock_seconds=60)
+    yield made
+    made.lock()
+
+
+def test_create_shows_the_recovery_code_once_and_unlocks(session):
+    assert not session.exists()
+    code = session.create(PASSPHRASE, PASSPHRASE)
+    assert session.exists() and session.unlocked
+    assert session.recovery_code == code
+    session.confirm_recovery_code_written()
+    assert session.recovery_code is None
+    assert "recovery_code" not in repr(session) or code not in repr(session)
+
+
+def test_mismatched_passphrases_create_nothing(session):
+    with pytest.raises(UsageError):
+        session.create(PASSPHRASE, PASSPHRASE + "x")
+    assert not session.exists()
+
+
+def test_lock_and_unlock(session):
+    session.create(PASSPHRASE, PASSPHRASE)
+    session.require().add({"type": "note", "date": "2026-11-01", "text": "Bedre i dag"})
+    session.lock()
+    assert not session.unlocked
+    with pytest.raises(UsageError):
+        session.require()
+    with pytest.raises(WrongPassphrase):
+        session.unlock("forkert adgangskode")
+    session.unlock(PASSPHRASE)
+    assert [r["text"] for r in session.require().records()] == ["Bedre i dag"]
+
+
+def test_idle_too_long_only_when_unlocked_and_past_the_limit(session):
+    assert not session.idle_too_long(now=10**9)  # locked: nothing to lock
+    session.create(PASSPHRASE, PASSPHRASE)
+    session.touch()
+    start = session.last_activity
+    assert not session.idle_too_long(now=start + 59)
+    assert session.idle_too_long(now=start + 60)
+
+
+def test_recover_sets_a_new_passphrase(session):
+    code = session.create(PASSPHRASE, PASSPHRASE)
+    session.lock()
+    session.recover(code.lower().replace("-", " "), "en helt ny kode", "en helt ny kode")
+    assert session.unlocked
+    session.lock()
+    session.unlock("en helt ny kode")
