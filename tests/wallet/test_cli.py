@@ -241,7 +241,7 @@ def test_danish_messages(closed_wallet, wallet_cli):
     path, _ = closed_wallet
     result = wallet_cli("wallet", "list", path, env={"INFOCARDS_PASSPHRASE": "wrong passphrase!",
                                                      "INFOCARDS_LANG": "da"})
-    assert result.returncode == 1 and "Forkert adgangssætning" in result.stderr
+    assert result.returncode == 1 and "Forkert adgangskode" in result.stderr
 
 
 def _wallet_parsers():

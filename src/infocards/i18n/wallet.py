@@ -7,12 +7,12 @@ STRINGS = {
     # -- errors ------------------------------------------------------------------------------
     "error.wallet": {"da": "Fejl i tegnebogen.", "en": "Wallet error."},
     "error.wallet.wrong_passphrase": {
-        "da": f"Forkert adgangssætning. {_NOTHING_CHANGED_DA}",
+        "da": f"Forkert adgangskode. {_NOTHING_CHANGED_DA}",
         "en": f"wrong passphrase: the wallet was not opened. {_NOTHING_CHANGED_EN}",
     },
     "error.wallet.wrong_passphrase_backup": {
-        "da": "Forkert adgangssætning: tegnebogsfilen er beskadiget, og den "
-        "seneste gode kopi kan ikke åbnes med denne adgangssætning.",
+        "da": "Forkert adgangskode: tegnebogsfilen er beskadiget, og den "
+        "seneste gode kopi kan ikke åbnes med denne adgangskode.",
         "en": "wrong passphrase: the wallet file is damaged, and the last good copy does not "
         "open with this passphrase either.",
     },
@@ -69,15 +69,15 @@ STRINGS = {
         "en": "There is no wallet at {path}. Create one with `infocards wallet init`.",
     },
     "error.wallet.weak_passphrase": {
-        "da": "Adgangssætningen er for kort: brug mindst {minimum} tegn, gerne flere ord.",
+        "da": "Adgangskoden er for kort: brug mindst {minimum} tegn, gerne flere ord.",
         "en": "The passphrase is too short: use at least {minimum} characters, ideally several words.",
     },
     "error.wallet.passphrase_mismatch": {
-        "da": f"De to adgangssætninger er ikke ens. {_NOTHING_CHANGED_DA}",
+        "da": f"De to adgangskoder er ikke ens. {_NOTHING_CHANGED_DA}",
         "en": f"The two passphrases do not match. {_NOTHING_CHANGED_EN}",
     },
     "error.wallet.no_passphrase": {
-        "da": "Ingen adgangssætning: sæt INFOCARDS_PASSPHRASE eller kør kommandoen i en terminal.",
+        "da": "Ingen adgangskode: sæt INFOCARDS_PASSPHRASE eller kør kommandoen i en terminal.",
         "en": "No passphrase: set INFOCARDS_PASSPHRASE or run the command in a terminal.",
     },
     "error.wallet.io": {
@@ -178,7 +178,7 @@ STRINGS = {
     },
     "cli.wallet.path": {"da": "Tegnebogsfilen (.icw).", "en": "The wallet file (.icw)."},
     "cli.wallet.init.help": {
-        "da": "Opret en ny tegnebog. Adgangssætningen læses fra INFOCARDS_PASSPHRASE, ellers "
+        "da": "Opret en ny tegnebog. Adgangskoden læses fra INFOCARDS_PASSPHRASE, ellers "
         "spørges der to gange. Gendannelseskoden vises én gang.",
         "en": "Create a new wallet. The passphrase is read from INFOCARDS_PASSPHRASE, else asked "
         "twice. The recovery code is shown once.",
@@ -210,13 +210,13 @@ STRINGS = {
         "en": "Print the records as JSON (an object with a records list).",
     },
     "cli.wallet.passwd.help": {
-        "da": "Skift adgangssætning. Den nye læses fra INFOCARDS_NEW_PASSPHRASE, ellers "
+        "da": "Skift adgangskode. Den nye læses fra INFOCARDS_NEW_PASSPHRASE, ellers "
         "spørges der to gange.",
         "en": "Change the passphrase. The new one is read from INFOCARDS_NEW_PASSPHRASE, else "
         "asked twice.",
     },
     "cli.wallet.recover.help": {
-        "da": "Sæt en ny adgangssætning med gendannelseskoden (INFOCARDS_RECOVERY_CODE og "
+        "da": "Sæt en ny adgangskode med gendannelseskoden (INFOCARDS_RECOVERY_CODE og "
         "INFOCARDS_NEW_PASSPHRASE, ellers spørges der).",
         "en": "Set a new passphrase with the recovery code (INFOCARDS_RECOVERY_CODE and "
         "INFOCARDS_NEW_PASSPHRASE, else asked).",
@@ -229,16 +229,16 @@ STRINGS = {
         "da": "Skriv delingsloggen som JSON (en liste).",
         "en": "Print the share log as JSON (a list).",
     },
-    "wallet.prompt.passphrase": {"da": "Adgangssætning: ", "en": "Passphrase: "},
-    "wallet.prompt.new_passphrase": {"da": "Ny adgangssætning: ", "en": "New passphrase: "},
-    "wallet.prompt.repeat": {"da": "Gentag adgangssætningen: ", "en": "Repeat the passphrase: "},
+    "wallet.prompt.passphrase": {"da": "Adgangskode: ", "en": "Passphrase: "},
+    "wallet.prompt.new_passphrase": {"da": "Ny adgangskode: ", "en": "New passphrase: "},
+    "wallet.prompt.repeat": {"da": "Gentag adgangskoden: ", "en": "Repeat the passphrase: "},
     "wallet.prompt.recovery_code": {"da": "Gendannelseskode: ", "en": "Recovery code: "},
     # Standard output, read by scripts: the same words in both languages on purpose.
     "wallet.init.recovery_code": {"da": "Recovery code: {code}", "en": "Recovery code: {code}"},
     "wallet.init.keep_code": {
         "da": "Tegnebogen er oprettet. Skriv gendannelseskoden (Recovery code) ned, og gem den "
         "et sikkert sted: den vises kun denne ene gang og er den eneste vej ind, hvis du glemmer "
-        "adgangssætningen.",
+        "adgangskoden.",
         "en": "The wallet is created. Write the recovery code down and keep it somewhere safe: it "
         "is shown only this once, and it is the only way back in if you forget the passphrase.",
     },
@@ -262,11 +262,11 @@ STRINGS = {
         "en": "{count} records exported to {path}.",
     },
     "wallet.passwd.done": {
-        "da": "Adgangssætningen er skiftet.",
+        "da": "Adgangskoden er skiftet.",
         "en": "The passphrase was changed.",
     },
     "wallet.recover.done": {
-        "da": "Den nye adgangssætning er sat. Gendannelseskoden virker stadig; gem den fortsat.",
+        "da": "Den nye adgangskode er sat. Gendannelseskoden virker stadig; gem den fortsat.",
         "en": "The new passphrase is set. The recovery code still works; keep it safe.",
     },
     "wallet.list.empty": {"da": "Ingen poster endnu.", "en": "No records yet."},
