@@ -195,7 +195,7 @@ def run_list(args: argparse.Namespace) -> int:
     for month, records in timeline:
         lines.append(month)
         for record in records:
-            label = t(f"wallet.type.{record['type']}", lang)
+            label = t(f"vocab.type.{record['type']}", lang)  # one copy of the labels: i18n/vocab.py
             lines.append(f"  {record['date']}  {label}  {_summary(record)}  [{record['id']}]")
     sys.stdout.write("".join(line + "\n" for line in lines))
     return 0

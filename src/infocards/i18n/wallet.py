@@ -275,12 +275,4 @@ STRINGS = {
         "da": "{date}  {role}  {sections}  (gyldig til {expires})",
         "en": "{date}  {role}  {sections}  (valid until {expires})",
     },
-    "wallet.type.encounter": {"da": "Besøg", "en": "Encounter"},
-    "wallet.type.finding": {"da": "Fund", "en": "Finding"},
-    "wallet.type.referral": {"da": "Henvisning", "en": "Referral"},
-    "wallet.type.treatment": {"da": "Behandling", "en": "Treatment"},
-    "wallet.type.medication": {"da": "Medicin", "en": "Medication"},
-    "wallet.type.goal": {"da": "Mål", "en": "Goal"},
-    "wallet.type.work": {"da": "Arbejde", "en": "Work"},
-    "wallet.type.note": {"da": "Note", "en": "Note"},
 }
