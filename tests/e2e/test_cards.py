@@ -6,7 +6,7 @@ import pytest
 
 from infocards.config import load_settings
 from infocards.content.library import Library
-from tests.e2e.harness import by_id, open_app, text_of, wait_id
+from tests.e2e.harness import by_id, open_app, text_of, type_into, wait_id
 
 
 @pytest.fixture(scope="module")
@@ -40,11 +40,12 @@ def test_search_finds_a_card(app_url, browser_page, library):
     page = browser_page
     open_app(page, app_url)
     card = library.get("disc-herniation", "da")
-    page.get_by_role("textbox", name="Søg i kortene").fill("prolaps")
+    assert page.get_by_role("textbox", name="Søg i kortene").count() == 1  # labelled for screen readers
+    type_into(page, "search", "prolaps")
     result = wait_id(page, f"result-{card.id}")
     assert card.title in result.inner_text()
 
-    page.get_by_role("textbox", name="Søg i kortene").fill("zzzqqqxx")
+    type_into(page, "search", "zzzqqqxx", clear=True)
     wait_id(page, "search-empty")
 
 
