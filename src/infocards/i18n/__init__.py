@@ -12,7 +12,7 @@ from datetime import date
 
 from infocards.i18n import common, content, share, ui, vocab, wallet
 
-__all__ = ["CATALOG", "LANGS", "cli_language", "format_date", "t"]
+__all__ = ["CATALOG", "LANGS", "cli_language", "format_date", "format_month", "t"]
 
 LANGS = ("da", "en")
 
@@ -69,3 +69,13 @@ def format_date(value: date, lang: str = "da") -> str:
     """A date as people write it: '27. november 2026' or '27 November 2026'."""
     month = _MONTHS.get(lang, _MONTHS["da"])[value.month - 1]
     return f"{value.day}. {month} {value.year}" if lang == "da" else f"{value.day} {month} {value.year}"
+
+
+def format_month(year_month: str, lang: str = "da") -> str:
+    """'2026-11' as 'november 2026' / 'November 2026' (unchanged if it is not such a month)."""
+    try:
+        year, month = (int(part) for part in year_month.split("-"))
+        name = _MONTHS.get(lang, _MONTHS["da"])[month - 1]
+    except (ValueError, IndexError):
+        return year_month
+    return f"{name} {year}"

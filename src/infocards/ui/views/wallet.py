@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import flet as ft
 
-from infocards.i18n import t
+from infocards.i18n import format_month, t
 from infocards.ui.record_text import record_detail, record_title
 from infocards.ui.views.wallet_common import busy_row, error_text, password_field, run_guarded
 from infocards.ui.widgets import app_bar, big_button, heading, labelled, page_column, secondary_button
@@ -117,7 +117,7 @@ def _timeline(state, nav) -> list[ft.Control]:
     if not months:
         controls.append(labelled(ft.Text(t("wallet.ui.empty", lang), size=16), "timeline-empty"))
     for month, records in months:
-        controls.append(heading(month, 2))
+        controls.append(heading(format_month(month, lang), 2))
         for record in records:
 
             async def edit(_event, record_id=record["id"]) -> None:
