@@ -166,3 +166,28 @@ def test_scan_button_reads_a_code_from_the_fake_camera(app_url, tmp_path, course
         assert "GYLDIG" in status
         screenshot(page, "reader-camera")
         context.close()
+
+
+def test_clinician_view_reads_a_photo_and_says_when_there_is_no_code(app_url, browser_page, tmp_path, course):
+    page = browser_page
+    code = _code_for(course, timedelta(minutes=30))
+    qr = Image.open(io.BytesIO(png_bytes(code, box_size=5))).convert("RGB")
+    photo = Image.new("RGB", (1600, 1200), (205, 200, 190))  # a desk, with the code lying on it
+    photo.paste(qr.rotate(7, expand=True, fillcolor=(205, 200, 190)), (400, 200))
+    photo_path = tmp_path / "photo.jpg"
+    photo.save(photo_path, quality=90)
+    blank_path = tmp_path / "blank.png"
+    Image.new("RGB", (800, 600), (240, 240, 240)).save(blank_path)
+
+    open_app(page, app_url + "reader")
+    with page.expect_file_chooser() as chooser:
+        tap(page, "reader-photo")
+    chooser.value.set_files(str(photo_path))
+    assert "GYLDIG" in wait_for_text(page, "reader-status", "GYLDIG", timeout_ms=60_000)
+
+    with page.expect_file_chooser() as chooser:
+        tap(page, "reader-photo")
+    chooser.value.set_files(str(blank_path))
+    status = wait_for_text(page, "reader-status", "Ikke en infocards-kode", timeout_ms=60_000)
+    assert "Ikke en infocards-kode" in status
+    assert page.locator('[flt-semantics-identifier="reader-patient"]').count() == 0
