@@ -63,6 +63,16 @@ def test_create_add_lock_unlock(wallet_app, browser_page, screenshot):
     wait_id(page, "timeline-heading", timeout_ms=60_000)
     assert "FysioMidt" in page.locator('[flt-semantics-identifier^="record-"]').first.inner_text()
 
+    # Closing the tab ends its session, which lets go of the wallet: a new tab can unlock it.
+    # (A reload keeps Flet's session, and with it the unlocked wallet, until auto-lock.)
+    context = page.context
+    page.close()
+    page = context.new_page()
+    open_app(page, url + "wallet")
+    type_into(page, "unlock-passphrase", PASSPHRASE)
+    tap(page, "wallet-unlock")
+    wait_id(page, "timeline-heading", timeout_ms=60_000)
+
     # What the browser showed is what the file holds: lock (which releases the file) and read it back.
     tap(page, "wallet-lock")
     wait_id(page, "unlock-heading")

@@ -52,7 +52,7 @@ def test_idle_too_long_only_when_unlocked_and_past_the_limit(session):
     session.touch()
     start = session.last_activity
     assert not session.idle_too_long(now=start + 59)
-    assert session.idle_too_long(now=start + 60)
+    assert session.idle_too_long(now=start + 61)
 
 
 def test_recover_sets_a_new_passphrase(session):

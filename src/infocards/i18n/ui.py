@@ -219,4 +219,5 @@ STRINGS = {
         "da": "Du har ikke vist dit resumé til nogen endnu.",
         "en": "You have not shown your summary to anyone yet.",
     },
+    "nav.back": {"da": "Tilbage", "en": "Back"},
 }

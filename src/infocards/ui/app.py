@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import importlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -43,54 +44,60 @@ class Nav:
             await ft.UrlLauncher().launch_url(url)
 
 
-def _routes() -> list[tuple[re.Pattern[str], ViewBuilder, str | None]]:
-    # Imported here so that `infocards --help` does not pay for building every view module.
-    from infocards.ui.views import (
-        card,
-        category,
-        home,
-        profile,
-        reader,
-        record_form,
-        share,
-        wallet,
-        wallet_settings,
-    )
-
-    return [
-        (re.compile(r"^/$"), home.view, None),
-        (re.compile(r"^/category/(?P<category>[a-z_]+)$"), category.view, "/"),
-        (re.compile(r"^/card/(?P<card_id>[a-z0-9][a-z0-9-]*)$"), card.view, "/"),
-        (re.compile(r"^/wallet$"), wallet.view, "/"),
-        (re.compile(r"^/wallet/add$"), record_form.choose_view, "/wallet"),
-        (re.compile(r"^/wallet/add/(?P<record_type>[a-z_]+)$"), record_form.new_view, "/wallet"),
-        (re.compile(r"^/wallet/edit/(?P<record_id>[A-Za-z0-9_.-]+)$"), record_form.edit_view, "/wallet"),
-        (re.compile(r"^/wallet/settings$"), wallet_settings.settings_view, "/wallet"),
-        (re.compile(r"^/wallet/recover$"), wallet_settings.recover_view, "/wallet"),
-        (re.compile(r"^/wallet/profile$"), profile.view, "/wallet"),
-        (re.compile(r"^/share$"), share.view, "/wallet"),
-        (re.compile(r"^/reader$"), reader.view, "/"),
-    ]
+# The route table: the single source of truth for navigation. A view module is imported the first
+# time its route is shown, so a deep link to a card does not pay for the camera or the wallet.
+ROUTES: tuple[tuple[re.Pattern[str], str, str | None], ...] = (
+    (re.compile(r"^/$"), "home:view", None),
+    (re.compile(r"^/category/(?P<category>[a-z_]+)$"), "category:view", "/"),
+    (re.compile(r"^/card/(?P<card_id>[a-z0-9][a-z0-9-]*)$"), "card:view", "/"),
+    (re.compile(r"^/wallet$"), "wallet:view", "/"),
+    (re.compile(r"^/wallet/add$"), "record_form:choose_view", "/wallet"),
+    (re.compile(r"^/wallet/add/(?P<record_type>[a-z_]+)$"), "record_form:new_view", "/wallet"),
+    (re.compile(r"^/wallet/edit/(?P<record_id>[A-Za-z0-9_.-]+)$"), "record_form:edit_view", "/wallet"),
+    (re.compile(r"^/wallet/settings$"), "wallet_settings:settings_view", "/wallet"),
+    (re.compile(r"^/wallet/recover$"), "wallet_settings:recover_view", "/wallet"),
+    (re.compile(r"^/wallet/profile$"), "profile:view", "/wallet"),
+    (re.compile(r"^/share$"), "share:view", "/wallet"),
+    (re.compile(r"^/reader$"), "reader:view", "/"),
+)
 
 
-_ROUTES: list[tuple[re.Pattern[str], ViewBuilder, str | None]] = []
+def _builder(target: str) -> ViewBuilder:
+    module, function = target.split(":")
+    return getattr(importlib.import_module(f"infocards.ui.views.{module}"), function)
+
+
+def _match(route: str) -> tuple[str, dict[str, str], str | None]:
+    path = route.split("?", 1)[0] or "/"
+    for pattern, target, parent in ROUTES:
+        found = pattern.match(path)
+        if found:
+            return target, found.groupdict(), parent
+    return ROUTES[0][1], {}, None
 
 
 def match_route(route: str) -> tuple[ViewBuilder, dict[str, str], str | None]:
     """The view for a route, its parameters and its parent route (None at the top); unknown
     routes go home."""
-    if not _ROUTES:
-        _ROUTES.extend(_routes())
-    path = route.split("?", 1)[0] or "/"
-    for pattern, builder, parent in _ROUTES:
-        found = pattern.match(path)
-        if found:
-            return builder, found.groupdict(), parent
-    return _ROUTES[0][1], {}, None
+    target, params, parent = _match(route)
+    return _builder(target), params, parent
+
+
+def _back_button(nav: Nav, parent: str) -> ft.Control:
+    async def back(_event) -> None:
+        await nav.go(parent)
+
+    label = t("nav.back", nav.state.lang)
+    return ft.Semantics(
+        identifier="nav-back",
+        label=label,
+        button=True,
+        content=ft.IconButton(icon=ft.Icons.ARROW_BACK, tooltip=label, on_click=back),
+    )
 
 
 def render(page: ft.Page, state: AppState) -> None:
-    """Rebuild the view stack for the current route, with its parent below it so Back works."""
+    """Show the view for the current route; its Back button leads to the route's parent."""
     nav = Nav(page, state)
     route = page.route or "/"
     if state.reader_only and not route.startswith("/card/"):
@@ -99,15 +106,21 @@ def render(page: ft.Page, state: AppState) -> None:
     if state.reader_only:
         parent = "/reader" if route.startswith("/card/") else None
     state.wallet.touch()
-    views = []
-    if parent is not None:
-        parent_builder, parent_params, _ = match_route(parent)
-        views.append(parent_builder(state, nav, **parent_params))
-    views.append(builder(state, nav, **params))
+    view = builder(state, nav, **params)
+    if view.appbar is not None:
+        view.appbar.automatically_imply_leading = False
+        view.appbar.leading = _back_button(nav, parent) if parent is not None else None
     page.views.clear()
-    page.views.extend(views)
+    page.views.append(view)
     page.title = t("app.title", state.lang)
     page.update()
+
+
+def parent_of(route: str, state: AppState) -> str:
+    """Where Back (the app bar's, or the phone's) leads from `route`."""
+    if state.reader_only:
+        return "/reader"
+    return _match(route)[2] or "/"
 
 
 def build(page: ft.Page, state: AppState) -> None:
@@ -118,22 +131,32 @@ def build(page: ft.Page, state: AppState) -> None:
     def on_route_change(_event=None) -> None:
         render(page, state)
 
-    async def on_view_pop(event: ft.ViewPopEvent) -> None:
-        if len(page.views) > 1:
-            page.views.pop()
-        await page.push_route(page.views[-1].route or "/")
+    async def on_view_pop(_event: ft.ViewPopEvent) -> None:
+        await page.push_route(parent_of(page.route or "/", state))
+
+    session_over = asyncio.Event()
+
+    def end_session(_event=None) -> None:
+        # A closed or reloaded tab must not keep the wallet (and its OS lock): lock it now.
+        state.wallet.lock()
+        session_over.set()
 
     async def auto_lock() -> None:
         # Lock the wallet after the inactivity set in flet.toml (or in the settings screen).
-        while True:
-            await asyncio.sleep(AUTO_LOCK_POLL_SECONDS)
-            if state.wallet.idle_too_long():
+        while not session_over.is_set():
+            try:
+                await asyncio.wait_for(session_over.wait(), AUTO_LOCK_POLL_SECONDS)
+            except TimeoutError:
+                pass
+            if not session_over.is_set() and state.wallet.idle_too_long():
                 state.wallet.lock()
                 if (page.route or "/").startswith(("/wallet", "/share")):
                     render(page, state)
 
     page.on_route_change = on_route_change
     page.on_view_pop = on_view_pop
+    page.on_disconnect = end_session
+    page.on_close = end_session
     render(page, state)
     if not state.reader_only:
         page.run_task(auto_lock)
