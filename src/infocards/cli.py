@@ -14,6 +14,9 @@ __all__ = ["main"]
 
 # One module per command (infocards/commands/<name>.py), each with register(subparsers).
 COMMAND_MODULES = ("app", "content", "wallet", "share")
+# Which module registers each subcommand: running one imports only its module, so `infocards web`
+# does not load the wallet's crypto or the QR decoder before it serves (help still lists them all).
+SUBCOMMANDS = {"web": "app", "content": "content", "wallet": "wallet", "share": "share", "read": "share"}
 
 
 class _Parser(argparse.ArgumentParser):
@@ -25,17 +28,20 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(2)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser with every command, or with just the module of subcommand `only`."""
     lang = cli_language()
     parser = _Parser(prog="infocards", description=t("cli.description", lang))
     subparsers = parser.add_subparsers(dest="command", parser_class=_Parser)
-    for name in COMMAND_MODULES:
+    modules = (SUBCOMMANDS[only],) if only in SUBCOMMANDS else COMMAND_MODULES
+    for name in modules:
         importlib.import_module(f"infocards.commands.{name}").register(subparsers)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(only=argv[0] if argv else None)
     args = parser.parse_args(argv)
     lang = cli_language()
     handler = getattr(args, "handler", None)

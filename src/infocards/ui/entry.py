@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import os
 import sys
+import threading
 from functools import lru_cache
 
 import flet as ft
@@ -60,6 +61,9 @@ def serve(host: str = "127.0.0.1", port: int = 8550, reader_only: bool = False) 
     _shared_library(settings.packs)
     shown_host = "localhost" if host in ("127.0.0.1", "0.0.0.0") else host  # noqa: S104
     print(t("cli.web.serving", cli_language(), url=f"http://{shown_host}:{port}/"), flush=True)
+    # Import the card browser's views while the server starts and the browser loads Flutter, so
+    # the first visitor does not wait for them.
+    threading.Thread(target=app.preload_views, args=(reader_only,), daemon=True).start()
     ft.run(
         _make_main(reader_only),
         view=None,

@@ -6,9 +6,12 @@ import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from infocards.wallet import Wallet
 
 from infocards.errors import UsageError
-from infocards.wallet import Wallet, default_wallet_path
 
 __all__ = ["WalletSession", "wallet_path"]
 
@@ -16,14 +19,18 @@ __all__ = ["WalletSession", "wallet_path"]
 def wallet_path() -> Path:
     """INFOCARDS_WALLET if set (tests, a second profile), else the platform's data folder."""
     chosen = os.environ.get("INFOCARDS_WALLET")
-    return Path(chosen) if chosen else default_wallet_path()
+    if chosen:
+        return Path(chosen)
+    from infocards.wallet import default_wallet_path
+
+    return default_wallet_path()
 
 
 @dataclass
 class WalletSession:
     path: Path
     auto_lock_seconds: float
-    wallet: Wallet | None = None
+    wallet: Wallet | None = None  # infocards.wallet is imported on first use: the card browser needs no crypto
     recovery_code: str | None = field(default=None, repr=False)  # shown once, then forgotten
     last_activity: float = field(default_factory=time.monotonic)
 
@@ -45,6 +52,8 @@ class WalletSession:
         if passphrase != repeated:
             raise UsageError("wallet.ui.mismatch")
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        from infocards.wallet import Wallet
+
         self.wallet, code = Wallet.create(self.path, passphrase, profile=profile)
         self.recovery_code = code
         self.touch()
@@ -54,12 +63,16 @@ class WalletSession:
         self.recovery_code = None
 
     def unlock(self, passphrase: str) -> None:
+        from infocards.wallet import Wallet
+
         self.wallet = Wallet.open(self.path, passphrase)
         self.touch()
 
     def recover(self, code: str, passphrase: str, repeated: str) -> None:
         if passphrase != repeated:
             raise UsageError("wallet.ui.mismatch")
+        from infocards.wallet import Wallet
+
         Wallet.recover(self.path, code, passphrase)
         self.unlock(passphrase)
 
@@ -71,6 +84,8 @@ class WalletSession:
 
     def wipe(self) -> None:
         self.lock()
+        from infocards.wallet import Wallet
+
         Wallet.wipe(self.path)
 
     def require(self) -> Wallet:
