@@ -118,19 +118,27 @@ STRINGS = {
     "wallet.ui.passphrase_changed": {"da": "Adgangskoden er skiftet.", "en": "The passphrase has been changed."},
     "wallet.ui.auto_lock": {"da": "Lås automatisk efter", "en": "Lock automatically after"},
     "wallet.ui.minutes": {"da": "{n} minutter", "en": "{n} minutes"},
-    "wallet.ui.export": {"da": "Gem en sikkerhedskopi", "en": "Save a backup"},
-    "wallet.ui.export_explain": {
-        "da": "Kopien er en almindelig, ukrypteret fil. Pas godt på den.",
-        "en": "The copy is an ordinary, unencrypted file. Keep it safe.",
+    "wallet.ui.export": {"da": "Sikkerhedskopi", "en": "Backup"},
+    "wallet.ui.backup_explain": {
+        "da": "En krypteret kopi af din mappe. Den åbnes med din adgangskode eller gendannelseskoden.",
+        "en": "An encrypted copy of your record. It opens with your passphrase or the recovery code.",
     },
-    "wallet.ui.exported": {"da": "Gemt i {path}", "en": "Saved in {path}"},
+    "wallet.ui.backup": {"da": "Gem en krypteret kopi", "en": "Save an encrypted copy"},
+    "wallet.ui.export_explain": {
+        "da": "Eller gem alt som en almindelig fil (JSON), som andre programmer kan læse. "
+        "Den er ikke krypteret, så pas godt på den.",
+        "en": "Or save everything as an ordinary file (JSON) that other programs can read. "
+        "It is not encrypted, so keep it safe.",
+    },
+    "wallet.ui.export_json": {"da": "Gem som ukrypteret fil", "en": "Save as an unencrypted file"},
+    "wallet.ui.exported": {"da": "Gemt: {path}", "en": "Saved: {path}"},
     "wallet.ui.wipe": {"da": "Slet hele mappen", "en": "Delete the whole record"},
     "wallet.ui.wipe_title": {"da": "Slet mappen", "en": "Delete the record"},
     "wallet.ui.wipe_confirm": {
-        "da": "Du mister {count} noter om dit forløb, din profil og listen over {shares} delinger. "
-        "Det kan ikke fortrydes.",
-        "en": "You will lose {count} entries about your course, your profile and the list of {shares} shares. "
-        "This cannot be undone.",
+        "da": "Du mister dit forløb ({count} i alt), dine oplysninger og listen over, hvem du har delt med "
+        "({shares} i alt). Det kan ikke fortrydes.",
+        "en": "You will lose your course ({count} in all), your details and the list of who you shared with "
+        "({shares} in all). This cannot be undone.",
     },
     "wallet.ui.wipe_yes": {"da": "Ja, slet alt", "en": "Yes, delete everything"},
     "wallet.ui.cancel": {"da": "Fortryd", "en": "Cancel"},

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import time
 from dataclasses import dataclass, field
@@ -81,6 +82,15 @@ class WalletSession:
             self.wallet.close()
         self.wallet = None
         self.recovery_code = None
+
+    def backup_bytes(self) -> bytes:
+        """The wallet file as it is on disk: encrypted, it opens with the passphrase or the code."""
+        self.require()
+        return self.path.read_bytes()
+
+    def export_bytes(self) -> bytes:
+        """The profile and every record as JSON (the records format), unencrypted."""
+        return json.dumps(self.require().export_data(), ensure_ascii=False, indent=2).encode("utf-8")
 
     def wipe(self) -> None:
         self.lock()

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import flet as ft
 
-from infocards.i18n import format_month, t
+from infocards.i18n import format_date, format_month, t
 from infocards.ui.record_text import record_detail, record_title
 from infocards.ui.views.wallet_common import busy_row, error_text, password_field, run_guarded
 from infocards.ui.widgets import app_bar, big_button, heading, labelled, page_column, secondary_button
@@ -123,9 +125,10 @@ def _timeline(state, nav) -> list[ft.Control]:
             async def edit(_event, record_id=record["id"]) -> None:
                 await nav.go(f"/wallet/edit/{record_id}")
 
+            when = format_date(date.fromisoformat(record["date"]), lang)
             tile = ft.ListTile(
                 title=ft.Text(record_title(record, lang), size=17, weight=ft.FontWeight.W_600),
-                subtitle=ft.Text(f"{record['date']} · {record_detail(record, lang)}", size=15),
+                subtitle=ft.Text(f"{when} · {record_detail(record, lang)}", size=15),
                 trailing=ft.Icon(ft.Icons.EDIT_OUTLINED),
                 on_click=edit,
             )

@@ -3,7 +3,6 @@ the recovery code."""
 
 from __future__ import annotations
 
-import json
 from datetime import date
 
 import flet as ft
@@ -57,21 +56,27 @@ def settings_view(state, nav) -> ft.View:
 
     lock_choice.on_select = on_lock_choice
 
-    def export(_event) -> None:
-        data = session.require().export_data()
-        target = session.path.with_name(f"infocards-export-{date.today().isoformat()}.json")
-        target.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
-        message.value = t("wallet.ui.exported", lang, path=str(target))
+    async def save_as(file_name: str, data: bytes) -> None:
+        # On the web this is a download; on a desktop or phone, the system's save dialog.
+        await ft.FilePicker().save_file(dialog_title=t("wallet.ui.export", lang), file_name=file_name,
+                                        src_bytes=data)
+        message.value = t("wallet.ui.exported", lang, path=file_name)
         message.update()
+
+    async def backup(_event) -> None:
+        await save_as(f"infocards-{date.today().isoformat()}.icw", session.backup_bytes())
+
+    async def export_json(_event) -> None:
+        await save_as(f"infocards-export-{date.today().isoformat()}.json", session.export_bytes())
 
     count = len(session.require().records())
     shares = len(session.require().share_log())
 
     def confirm_wipe(_event) -> None:
-        def wipe(_e) -> None:
+        async def wipe(_e) -> None:
             session.wipe()
             nav.page.pop_dialog()
-            nav.refresh()
+            await nav.go("/wallet")
 
         def cancel(_e) -> None:
             nav.page.pop_dialog()
@@ -97,8 +102,10 @@ def settings_view(state, nav) -> ft.View:
         heading(t("wallet.ui.auto_lock", lang), 2),
         labelled(lock_choice, "auto-lock"),
         heading(t("wallet.ui.export", lang), 2),
+        ft.Text(t("wallet.ui.backup_explain", lang), size=15),
+        secondary_button(t("wallet.ui.backup", lang), backup, "export-backup", icon=ft.Icons.DOWNLOAD),
         ft.Text(t("wallet.ui.export_explain", lang), size=15),
-        secondary_button(t("wallet.ui.export", lang), export, "export-backup", icon=ft.Icons.DOWNLOAD),
+        secondary_button(t("wallet.ui.export_json", lang), export_json, "export-json", icon=ft.Icons.DATA_OBJECT),
         heading(t("wallet.ui.wipe_title", lang), 2),
         secondary_button(t("wallet.ui.wipe", lang), confirm_wipe, "wipe", icon=ft.Icons.DELETE_FOREVER),
     ]
