@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 import tomllib
 from dataclasses import dataclass, field
@@ -13,6 +14,9 @@ __all__ = ["Settings", "assets_root", "config_path", "content_root", "load_setti
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 _CHECKOUT_ROOT = _PACKAGE_DIR.parent.parent  # src/infocards -> the repository, in a checkout
+# share.issue.MAX_LIFETIME (30 days) in minutes; config cannot import share, which imports config.
+# tests/share/test_expiry.py checks the two agree.
+_SHARE_EXPIRY_MAX_MINUTES = 30 * 24 * 60
 
 
 @dataclass(frozen=True)
@@ -65,10 +69,17 @@ def resolve_pack(name: str, base: Path | None = None) -> Path:
     return path
 
 
-def _number(section: dict, key: str, default: float, path: Path, minimum: float) -> float:
+def _number(section: dict, key: str, default: float, path: Path, minimum: float, maximum: float = math.inf) -> float:
     value = section.get(key, default)
-    if isinstance(value, bool) or not isinstance(value, int | float) or value < minimum:
-        raise ConfigError(path=str(path), detail=f"{key} must be a number of at least {minimum}")
+    # `not minimum <= value <= maximum` also refuses nan; TOML's inf is refused even without a maximum
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int | float)
+        or not math.isfinite(value)
+        or not minimum <= value <= maximum
+    ):
+        within = f"at least {minimum:g}" if maximum == math.inf else f"from {minimum:g} to {maximum:g}"
+        raise ConfigError(path=str(path), detail=f"{key} must be a finite number {within}")
     return float(value)
 
 
@@ -98,7 +109,7 @@ def load_settings(path: Path | None = None) -> Settings:
         municipality=str(app.get("municipality", "")),
         region=str(app.get("region", "")),
         auto_lock_minutes=_number(wallet, "auto_lock_minutes", 5, path, 0.1),
-        share_expiry_minutes=_number(share, "expiry_minutes", 30, path, 0.01),
+        share_expiry_minutes=_number(share, "expiry_minutes", 30, path, 0.01, _SHARE_EXPIRY_MAX_MINUTES),
         share_display_seconds=_number(share, "display_seconds", 120, path, 1),
         source=path,
     )

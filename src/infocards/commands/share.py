@@ -15,7 +15,7 @@ from infocards import vocab
 from infocards.config import load_settings
 from infocards.errors import ConfigError, NotInfocardsCode, ShareError, UsageError, WalletNotFound
 from infocards.i18n import cli_language, t
-from infocards.share.issue import issue_share, log_issued
+from infocards.share.issue import MAX_LIFETIME, issue_share, log_issued
 from infocards.share.qr_in import load_image
 from infocards.share.qr_out import write_png
 from infocards.share.reader import ReadResult, read_image, read_text
@@ -70,7 +70,7 @@ def _default_minutes() -> float:
 
 
 def parse_duration(value: str) -> timedelta:
-    """ "24h", "30m", "90s", "2d" (or a sum like "1h30m") to a positive timedelta."""
+    """ "24h", "30m", "90s", "2d" (or a sum like "1h30m") to a positive timedelta of at most 30 days."""
     text = value.strip().lower()
     parts = _DURATION.findall(text)
     if not parts or "".join(n + u for n, u in parts) != text:
@@ -78,6 +78,9 @@ def parse_duration(value: str) -> timedelta:
     seconds = sum(float(number) * _UNIT_SECONDS[unit] for number, unit in parts)
     if seconds < 1:
         raise UsageError("error.share.bad_duration", value=value)
+    # checked before timedelta(): "99999999999d" would overflow it
+    if not seconds <= MAX_LIFETIME.total_seconds():
+        raise UsageError("error.share.duration_too_long", value=value, days=MAX_LIFETIME.days)
     return timedelta(seconds=seconds)
 
 

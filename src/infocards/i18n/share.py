@@ -97,6 +97,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "da": "Ugyldig varighed: {value} (brug f.eks. 24h, 30m eller 90s)",
         "en": "Invalid duration: {value} (use e.g. 24h, 30m or 90s)",
     },
+    "error.share.duration_too_long": {
+        "da": "For lang varighed: {value} (en kode gælder højst {days} dage)",
+        "en": "Duration too long: {value} (a code is valid for at most {days} days)",
+    },
+    "error.share.lifetime_too_long": {
+        "da": "En kode kan højst gælde i {days} dage.",
+        "en": "A code can be valid for at most {days} days.",
+    },
     "error.share.bad_period": {
         "da": "Ugyldig periode: {value} (brug ÅÅÅÅ-MM-DD..ÅÅÅÅ-MM-DD; en af siderne må mangle)",
         "en": "Invalid period: {value} (use YYYY-MM-DD..YYYY-MM-DD; either side may be left out)",

@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from infocards.config import load_settings
+from infocards.errors import ShareError
 from infocards.share.fit import fit_code
 from infocards.share.qr_out import MAX_VERSION, png_bytes, qr_modules
 from infocards.share.sections import SECTION_KEYS
@@ -18,10 +19,21 @@ from infocards.share.view import omitted_note
 if TYPE_CHECKING:
     from infocards.wallet import Wallet
 
-__all__ = ["UNNAMED_ROLE", "IssuedShare", "default_lifetime", "issue_from_records", "issue_share", "log_issued"]
+__all__ = [
+    "MAX_LIFETIME",
+    "UNNAMED_ROLE",
+    "IssuedShare",
+    "default_lifetime",
+    "issue_from_records",
+    "issue_share",
+    "log_issued",
+]
 
 # The share log needs a role; a code shown without --to is logged as shown to "other".
 UNNAMED_ROLE = "other"
+# The longest a code may be valid. A code is shown to one professional at one visit; longer
+# lifetimes also stop fitting the code's lifetime field (a varint read back to 35 bits).
+MAX_LIFETIME = timedelta(days=30)
 
 
 @dataclass(frozen=True)
@@ -71,7 +83,10 @@ def issue_from_records(
     """The code for `records` signed with the Ed25519 `seed`, without touching a wallet."""
     # Whole seconds: the code stores seconds, so the times here match what a reader sees.
     issued_at = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
-    expires_at = issued_at + (lifetime if lifetime is not None else default_lifetime())
+    lifetime = lifetime if lifetime is not None else default_lifetime()
+    if lifetime > MAX_LIFETIME:
+        raise ShareError("error.share.lifetime_too_long", days=MAX_LIFETIME.days)
+    expires_at = issued_at + lifetime
     summary = build_summary(profile, records, sections, period=period, to_role=to_role)
     key = SigningKey(seed)
     fitted = fit_code(summary, key, issued_at, expires_at, max_version)
