@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
 import pytest
-import yaml
 
+from infocards.content.check import check_packs
+from infocards.content.library import Library
 from infocards.content.readability import lix
 from infocards.vocab import ROLES
 
@@ -43,73 +42,6 @@ CODE = re.compile(r"(ICPC-2|ICD-10|SNOMED):[A-Z0-9][A-Z0-9.]*")
 US_ONLY_LOW_BACK_CODE = re.compile(r"ICD-10:M54\.5\d")
 
 
-@dataclass(frozen=True)
-class _FrontMatterCard:
-    """Just the fields these tests read, for when the content library has not landed yet."""
-
-    id: str
-    lang: str
-    category: str
-    body: str
-    codes: tuple[str, ...]
-    related: tuple[str, ...]
-    role: str | None
-    applies_from: date | None
-    path: Path
-
-
-class _FrontMatterLibrary:
-    """A stand-in with the Library calls these tests use, reading front matter with yaml."""
-
-    def __init__(self, cards: list[_FrontMatterCard]):
-        self._cards = {(c.id, c.lang): c for c in cards}
-
-    @classmethod
-    def load(cls, paths):
-        cards = []
-        for root in paths:
-            for path in sorted(Path(root).rglob("*.md")):
-                _, front, body = path.read_text(encoding="utf-8").split("---\n", 2)
-                data = yaml.safe_load(front)
-                cards.append(
-                    _FrontMatterCard(
-                        id=data["id"],
-                        lang=data["lang"],
-                        category=data["category"],
-                        body=body,
-                        codes=tuple(data.get("codes") or ()),
-                        related=tuple(data.get("related") or ()),
-                        role=data.get("role"),
-                        applies_from=data.get("applies_from"),
-                        path=path,
-                    )
-                )
-        return cls(cards)
-
-    def cards(self, lang, category=None):
-        return [
-            c for (_, card_lang), c in sorted(self._cards.items())
-            if card_lang == lang and (category is None or c.category == category)
-        ]
-
-    def ids(self):
-        return sorted({i for i, _ in self._cards})
-
-    def languages_of(self, card_id):
-        return sorted(card_lang for i, card_lang in self._cards if i == card_id)
-
-    def get(self, card_id, lang):
-        return self._cards[(card_id, lang)]
-
-
-def _library_class():
-    try:
-        from infocards.content.library import Library
-    except ImportError:
-        return _FrontMatterLibrary
-    return Library
-
-
 def _card_files(lang: str) -> list[Path]:
     return sorted((NATIONAL / lang).rglob("*.md"))
 
@@ -120,7 +52,7 @@ def _file_id(path: Path) -> str:
 
 @pytest.fixture(scope="module")
 def library():
-    return _library_class().load([NATIONAL])
+    return Library.load([NATIONAL])
 
 
 @pytest.fixture(scope="module")
@@ -222,7 +154,6 @@ def test_english_lix_at_most_45(cards_by_path, path):
 
 
 def test_strict_check_reports_nothing_on_the_national_pack():
-    check = pytest.importorskip("infocards.content.check", reason="the content checker has not landed yet")
     # Strict: warnings count as failures too, so every reported problem fails the pack.
-    problems = list(check.check_packs([NATIONAL]))
+    problems = list(check_packs([NATIONAL]))
     assert problems == [], "\n".join(str(p) for p in problems)

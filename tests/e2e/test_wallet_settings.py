@@ -66,11 +66,20 @@ def test_change_passphrase_backups_and_wipe(settings_app, browser_page, tmp_path
     assert [r["id"] for r in data["records"]] == ["n1"]
     assert data["profile"]["name"] == "Anna Jensen"
 
+    # Deleting one entry asks first, naming it.
+    page.go_back()
+    wait_id(page, "record-n1").click()
+    tap(page, "form-delete")
+    assert "2. november 2026" in text_of(page, "delete-yes") + page.locator("flt-semantics-host").inner_text()
+    tap(page, "delete-yes")
+    wait_id(page, "timeline-empty")
+    tap(page, "wallet-settings")
+
     tap(page, "wipe")
     warning = text_of(page, "wipe-yes") + text_of(page, "wipe-cancel")
     screenshot(page, "wipe-confirm")
     assert "Ja, slet alt" in warning
-    assert "forløb (1 i alt)" in page.locator("flt-semantics-host").inner_text()
+    assert "forløb (0 i alt)" in page.locator("flt-semantics-host").inner_text()
     tap(page, "wipe-yes")
     wait_id(page, "wallet-create-heading")
     assert not wallet_file.exists()

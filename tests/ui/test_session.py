@@ -49,6 +49,7 @@ def test_lock_and_unlock(session):
 def test_idle_too_long_only_when_unlocked_and_past_the_limit(session):
     assert not session.idle_too_long(now=10**9)  # locked: nothing to lock
     session.create(PASSPHRASE, PASSPHRASE)
+    session.confirm_recovery_code_written()
     session.touch()
     start = session.last_activity
     assert not session.idle_too_long(now=start + 59)
@@ -62,3 +63,31 @@ def test_recover_sets_a_new_passphrase(session):
     assert session.unlocked
     session.lock()
     session.unlock("en helt ny kode")
+
+
+def test_auto_lock_waits_while_the_recovery_code_is_shown(session):
+    session.create(PASSPHRASE, PASSPHRASE)
+    start = session.last_activity
+    assert not session.idle_too_long(now=start + 3600)  # still on the "write it down" screen
+    session.confirm_recovery_code_written()
+    assert session.idle_too_long(now=start + 3600)
+
+
+def test_the_encrypted_copy_is_a_good_file_even_after_opening_from_the_backup(session):
+    from infocards.wallet import Wallet
+
+    session.create(PASSPHRASE, PASSPHRASE)
+    session.confirm_recovery_code_written()
+    session.require().add({"type": "note", "date": "2026-11-01", "text": "første"})
+    session.require().add({"type": "note", "date": "2026-11-02", "text": "anden"})
+    session.lock()
+    damaged = bytearray(session.path.read_bytes())
+    damaged[len(damaged) // 2] ^= 0xFF
+    session.path.write_bytes(bytes(damaged))
+    session.unlock(PASSPHRASE)
+    assert session.require().used_backup is not None
+    copy = session.path.with_name("copy.icw")
+    copy.write_bytes(session.backup_bytes())
+    with Wallet.open(copy, PASSPHRASE) as opened:
+        assert opened.used_backup is None
+        assert [r["text"] for r in opened.records()] == ["første"]  # the backup predates the last save

@@ -49,8 +49,8 @@ STRINGS = {
         "en": "Serve the web app on this computer (works offline).",
     },
     "cli.web.host": {
-        "da": "Adressen der lyttes på (standard 127.0.0.1: kun denne computer).",
-        "en": "Address to listen on (default 127.0.0.1: this computer only).",
+        "da": "Adressen der lyttes på (standard 127.0.0.1: kun denne computer; andre adresser kun med --reader).",
+        "en": "Address to listen on (default 127.0.0.1: this computer only; other addresses only with --reader).",
     },
     "cli.web.port": {"da": "Porten (standard 8550).", "en": "The port (default 8550)."},
     "cli.web.reader": {
@@ -228,4 +228,38 @@ STRINGS = {
         "en": "You have not shown your summary to anyone yet.",
     },
     "nav.back": {"da": "Tilbage", "en": "Back"},
+    "cli.web.bad_port": {
+        "da": "Porten {port} findes ikke (brug 1-65535).",
+        "en": "There is no port {port} (use 1-65535).",
+    },
+    "cli.web.network_refused": {
+        "da": "Patient-appen kører kun på denne computer (--host 127.0.0.1), for den viser din mappe. "
+        "Til en klinik: infocards web --reader --host {host}",
+        "en": "The patient app only runs on this computer (--host 127.0.0.1), because it shows your record. "
+        "For a clinic: infocards web --reader --host {host}",
+    },
+    "cli.web.port_busy": {
+        "da": "Kan ikke lytte på {host}:{port}. Kører infocards allerede? Vælg en anden port med --port.",
+        "en": "Cannot listen on {host}:{port}. Is infocards already running? Choose another port with --port.",
+    },
+    "share.ui.bad_date": {
+        "da": "Skriv datoen som ÅÅÅÅ-MM-DD, fx 2026-08-01.",
+        "en": "Write the date as YYYY-MM-DD, e.g. 2026-08-01.",
+    },
+    "wallet.ui.used_backup": {
+        "da": "Din mappe var beskadiget. Du ser sikkerhedskopien fra {time}. Ændringer efter det kan mangle.",
+        "en": "Your record was damaged. You are seeing the backup from {time}. Later changes may be missing.",
+    },
+    "wallet.ui.download_started": {"da": "Filen hentes: {path}", "en": "Downloading: {path}"},
+    "wallet.ui.not_saved": {"da": "Intet blev gemt.", "en": "Nothing was saved."},
+    "wallet.ui.delete_title": {"da": "Slet denne note?", "en": "Delete this entry?"},
+    "wallet.ui.delete_confirm": {
+        "da": "{what} fra {date} bliver slettet fra din mappe. Det kan ikke fortrydes.",
+        "en": "{what} from {date} will be deleted from your record. This cannot be undone.",
+    },
+    "wallet.ui.delete_yes": {"da": "Ja, slet", "en": "Yes, delete"},
+    "reader.ui.not_an_image": {
+        "da": "Filen er ikke et billede, som kan læses. Prøv et foto eller et skærmbillede af koden.",
+        "en": "The file is not a picture that can be read. Try a photo or a screenshot of the code.",
+    },
 }

@@ -46,6 +46,10 @@ class WalletSession:
         self.last_activity = time.monotonic()
 
     def idle_too_long(self, now: float | None = None) -> bool:
+        """Time to auto-lock; never while the recovery code waits to be written down (it is shown
+        only once, and copying 25 characters by hand can take a patient a while)."""
+        if self.recovery_code:
+            return False
         now = time.monotonic() if now is None else now
         return self.unlocked and now - self.last_activity >= self.auto_lock_seconds
 
@@ -85,7 +89,11 @@ class WalletSession:
 
     def backup_bytes(self) -> bytes:
         """The wallet file as it is on disk: encrypted, it opens with the passphrase or the code."""
-        self.require()
+        wallet = self.require()
+        if wallet.used_backup:
+            # Opened from the last good copy, the main file may still be the damaged one: saving
+            # (the profile, unchanged) writes the good document back to it first.
+            wallet.set_profile(wallet.profile)
         return self.path.read_bytes()
 
     def export_bytes(self) -> bytes:

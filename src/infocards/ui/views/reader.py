@@ -9,7 +9,7 @@ from datetime import date
 import flet as ft
 from PIL import Image, UnidentifiedImageError
 
-from infocards.errors import NoQrFound
+from infocards.errors import NotInfocardsCode
 from infocards.i18n import format_date, t
 from infocards.share import ReadResult, build_view, read_image, read_text
 from infocards.ui.widgets import app_bar, big_button, heading, labelled, page_column, secondary_button
@@ -110,8 +110,9 @@ def view(state, nav) -> ft.View:
         try:
             image = await asyncio.to_thread(lambda: Image.open(io.BytesIO(data)))
             result = await asyncio.to_thread(read_image, image)
-        except (UnidentifiedImageError, OSError, ValueError):
-            result = ReadResult("not_infocards", error=NoQrFound())  # not an image at all
+        except (UnidentifiedImageError, Image.DecompressionBombError, OSError, ValueError):
+            # Not a picture at all, or one too large to be a photo of a code.
+            result = ReadResult("not_infocards", error=NotInfocardsCode("reader.ui.not_an_image"))
         finally:
             busy.visible = False
             busy.update()
@@ -131,19 +132,23 @@ def view(state, nav) -> ft.View:
         camera_box.content = camera
         camera_box.visible = True
         camera_box.update()
+        picture = None
         try:
             cameras = await camera.get_available_cameras()
-            if not cameras:
-                results.controls = [ft.Text(t("reader.ui.no_camera", lang), size=16)]
-                results.update()
-                return
-            back = next((c for c in cameras if "back" in str(c.lens_direction).lower()), cameras[0])
-            await camera.initialize(back, ResolutionPreset.HIGH, enable_audio=False)
-            await asyncio.sleep(0.5)  # let exposure settle before the first picture
-            picture = await camera.take_picture()
+            if cameras:
+                back = next((c for c in cameras if "back" in str(c.lens_direction).lower()), cameras[0])
+                await camera.initialize(back, ResolutionPreset.HIGH, enable_audio=False)
+                await asyncio.sleep(0.5)  # let exposure settle before the first picture
+                picture = await camera.take_picture()
+        except (RuntimeError, TimeoutError, ValueError):
+            picture = None  # no permission, or the camera would not start: said below
         finally:
             camera_box.visible = False
             camera_box.update()
+        if not picture:
+            results.controls = [labelled(ft.Text(t("reader.ui.no_camera", lang), size=16), "reader-no-camera")]
+            results.update()
+            return
         await read_bytes(picture)
 
     body = [

@@ -9,7 +9,7 @@ import flet as ft
 
 from infocards import vocab
 from infocards.errors import InfocardsError
-from infocards.i18n import t
+from infocards.i18n import format_date, t
 from infocards.ui.forms import FORMS, Field
 from infocards.ui.views.wallet_common import locked_view, wallet_view
 from infocards.ui.widgets import big_button, heading, labelled, secondary_button
@@ -132,9 +132,32 @@ def _form(state, nav, route: str, record_type: str, existing: dict | None) -> ft
              big_button(t("wallet.ui.save", lang), save, "form-save", icon=ft.Icons.CHECK)]
     if existing:
 
-        async def delete(_event) -> None:
-            state.wallet.require().delete(existing["id"])
-            await nav.go("/wallet")
+        def delete(_event) -> None:
+            async def confirmed(_e) -> None:
+                nav.page.pop_dialog()
+                try:
+                    state.wallet.require().delete(existing["id"])
+                except InfocardsError as exc:
+                    error.value = exc.message(lang)
+                    error.update()
+                    return
+                await nav.go("/wallet")
+
+            def cancel(_e) -> None:
+                nav.page.pop_dialog()
+
+            what = t(f"vocab.type.{record_type}", lang)
+            when = format_date(date.fromisoformat(existing["date"]), lang)
+            nav.page.show_dialog(ft.AlertDialog(
+                modal=True,
+                title=ft.Text(t("wallet.ui.delete_title", lang)),
+                content=ft.Text(t("wallet.ui.delete_confirm", lang, what=what, date=when), size=16),
+                actions=[
+                    labelled(ft.TextButton(content=t("wallet.ui.cancel", lang), on_click=cancel), "delete-cancel"),
+                    labelled(ft.FilledButton(content=t("wallet.ui.delete_yes", lang), on_click=confirmed,
+                                             bgcolor=ft.Colors.ERROR), "delete-yes"),
+                ],
+            ))
 
         body.append(secondary_button(t("wallet.ui.delete", lang), delete, "form-delete",
                                      icon=ft.Icons.DELETE_OUTLINE))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import flet as ft
 
@@ -99,13 +99,23 @@ def _form(state, nav, column: ft.Column) -> list[ft.Control]:
             error.value = t("share.ui.choose_something", lang)
             error.update()
             return
+        start = (since.value or "").strip()
         try:
-            share = issue_share(
-                state.wallet.require(),
+            period_start = date.fromisoformat(start) if start else None
+        except ValueError:
+            error.value = t("share.ui.bad_date", lang)
+            error.update()
+            return
+        wallet = state.wallet.require()
+        try:
+            # Fitting a long course into one code takes a moment: keep the screen responsive.
+            share = await asyncio.to_thread(
+                issue_share,
+                wallet,
                 chosen,
                 to_role=role.value or None,
                 lifetime=timedelta(minutes=state.settings.share_expiry_minutes),
-                period=((since.value or "").strip() or None, None),
+                period=(period_start, None),
                 now=datetime.now(UTC),
             )
         except InfocardsError as exc:

@@ -115,6 +115,10 @@ def _timeline(state, nav) -> list[ft.Control]:
         big_button(t("wallet.ui.add", lang), add, "wallet-add", icon=ft.Icons.ADD),
         big_button(t("share.ui.open", lang), share, "wallet-share", icon=ft.Icons.QR_CODE_2),
     ]
+    if wallet.used_backup:
+        copy_time = wallet.used_backup.astimezone().strftime("%d-%m-%Y %H:%M")
+        controls.insert(1, labelled(ft.Text(t("wallet.ui.used_backup", lang, time=copy_time), size=16,
+                                            color=ft.Colors.ERROR), "wallet-used-backup"))
     months = wallet.timeline()
     if not months:
         controls.append(labelled(ft.Text(t("wallet.ui.empty", lang), size=16), "timeline-empty"))

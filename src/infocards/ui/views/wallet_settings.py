@@ -27,7 +27,7 @@ def settings_view(state, nav) -> ft.View:
     session = state.wallet
     new, new_box = password_field(t("wallet.ui.new_passphrase", lang), "new-passphrase")
     again, again_box = password_field(t("wallet.ui.passphrase_again", lang), "new-passphrase-again")
-    message = ft.Text("", size=16)
+    message, saved = ft.Text("", size=16), ft.Text("", size=16)
     error, busy = error_text(), busy_row(lang)
 
     def change() -> None:
@@ -56,26 +56,43 @@ def settings_view(state, nav) -> ft.View:
 
     lock_choice.on_select = on_lock_choice
 
-    async def save_as(file_name: str, data: bytes) -> None:
-        # On the web this is a download; on a desktop or phone, the system's save dialog.
-        await ft.FilePicker().save_file(dialog_title=t("wallet.ui.export", lang), file_name=file_name,
-                                        src_bytes=data)
-        message.value = t("wallet.ui.exported", lang, path=file_name)
-        message.update()
+    async def save_as(file_name: str, make_bytes) -> None:
+        """On the web a download; on a desktop or phone, the system's save dialog."""
+        try:
+            data = make_bytes()
+            saved_to = await ft.FilePicker().save_file(dialog_title=t("wallet.ui.export", lang),
+                                                       file_name=file_name, src_bytes=data)
+        except InfocardsError as exc:
+            saved.value = exc.message(lang)
+        except OSError:
+            saved.value = t("wallet.ui.not_saved", lang)
+        else:
+            if nav.page.web:
+                saved.value = t("wallet.ui.download_started", lang, path=file_name)
+            elif saved_to:
+                saved.value = t("wallet.ui.exported", lang, path=saved_to)
+            else:
+                saved.value = t("wallet.ui.not_saved", lang)  # the dialog was cancelled
+        saved.update()
 
     async def backup(_event) -> None:
-        await save_as(f"infocards-{date.today().isoformat()}.icw", session.backup_bytes())
+        await save_as(f"infocards-{date.today().isoformat()}.icw", session.backup_bytes)
 
     async def export_json(_event) -> None:
-        await save_as(f"infocards-export-{date.today().isoformat()}.json", session.export_bytes())
+        await save_as(f"infocards-export-{date.today().isoformat()}.json", session.export_bytes)
 
     count = len(session.require().records())
     shares = len(session.require().share_log())
 
     def confirm_wipe(_event) -> None:
         async def wipe(_e) -> None:
-            session.wipe()
             nav.page.pop_dialog()
+            try:
+                session.wipe()
+            except InfocardsError as exc:
+                saved.value = exc.message(lang)
+                saved.update()
+                return
             await nav.go("/wallet")
 
         def cancel(_e) -> None:
@@ -106,6 +123,7 @@ def settings_view(state, nav) -> ft.View:
         secondary_button(t("wallet.ui.backup", lang), backup, "export-backup", icon=ft.Icons.DOWNLOAD),
         ft.Text(t("wallet.ui.export_explain", lang), size=15),
         secondary_button(t("wallet.ui.export_json", lang), export_json, "export-json", icon=ft.Icons.DATA_OBJECT),
+        labelled(saved, "export-message"),
         heading(t("wallet.ui.wipe_title", lang), 2),
         secondary_button(t("wallet.ui.wipe", lang), confirm_wipe, "wipe", icon=ft.Icons.DELETE_FOREVER),
     ]
