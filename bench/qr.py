@@ -31,14 +31,18 @@ from qrcode.constants import ERROR_CORRECT_M
 from qrcode.util import MODE_8BIT_BYTE, MODE_NUMBER, QRData
 
 from infocards.share.base45 import b45decode
-from infocards.share.codec import PREFIX, compress, encode_body
+from infocards.share.codec import PREFIX, compress, encode_body, make_code
+from infocards.share.fit import fit_code
 from infocards.share.issue import issue_from_records
 from infocards.share.qr_in import decode_image
 from infocards.share.qr_out import png_bytes, qr_modules, qr_version
 from infocards.share.reader import read_image
+from infocards.share.signing import SigningKey
+from infocards.share.summary import build_summary
 
 COURSE = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "wallets" / "reference-course.json"
 RUNS = 15
+FIT_RECORDS = 1000
 
 
 def _version_of(*segments: QRData) -> int | None:
@@ -117,6 +121,40 @@ def _row(label: str, chars: int, version: int | None) -> None:
     print(f"  {label:<38} {chars:>6} chars  version {version:>2}  {side}x{side} = {side * side:>6} modules")
 
 
+def _many_findings(course: dict, count: int = FIT_RECORDS) -> list[dict]:
+    """`count` findings, one a day, their texts those of the reference course's findings, numbered."""
+    texts = [r["text"] for r in course["records"] if r["type"] == "finding"]
+    start = datetime(2020, 1, 1)
+    return [
+        {
+            "id": f"f{n}",
+            "type": "finding",
+            "date": (start + timedelta(days=n)).date().isoformat(),
+            "source": "patient",
+            "role": "physiotherapist",
+            "kind": "examination",
+            "text": f"{n}: {texts[n % len(texts)]}",
+        }
+        for n in range(count)
+    ]
+
+
+def fit_figures(course: dict, now: datetime) -> None:
+    """How long fitting a course far too large for one code takes, against making one code."""
+    summary = build_summary(course["profile"], _many_findings(course))
+    key, expires = SigningKey(os.urandom(32)), now + timedelta(minutes=30)
+    fitted = fit_code(summary, key, now, expires)
+    fit_ms = _median_ms(lambda: fit_code(summary, key, now, expires), runs=5)
+    one_ms = _median_ms(lambda: make_code(fitted.summary, key, now, expires))
+    kept = fitted.summary.count()
+    print(f"Fit time, {FIT_RECORDS} findings into one code, median of 5 runs")
+    print(f"  baseline: making one code of what fits ({kept} kept): {one_ms:7.1f} ms")
+    print(
+        f"  fitting (left out {sum(fitted.summary.omitted.values())}, {fitted.attempts} codes made): "
+        f"{fit_ms:7.1f} ms  ({fit_ms / one_ms:.1f}x the baseline)"
+    )
+
+
 def main() -> int:
     course = json.loads(COURSE.read_text(encoding="utf-8"))
     now = datetime.now(UTC)
@@ -163,6 +201,7 @@ def main() -> int:
         f" target <= 100 ms)"
     )
     print(f"  1080p photo, decode + verify + unpack:      {full_ms:7.1f} ms")
+    fit_figures(course, now)
     return 0
 
 

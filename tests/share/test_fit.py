@@ -1,12 +1,14 @@
 """Fitting into one QR code: what is left out, in which order, and that it is said."""
 
 import hashlib
+import math
+import time
 from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from infocards.errors import ShareError
-from infocards.share.codec import open_code
+from infocards.share.codec import make_code, open_code
 from infocards.share.fit import drop_order, fit_code
 from infocards.share.issue import issue_from_records
 from infocards.share.qr_out import MAX_VERSION, max_code_length, qr_version
@@ -103,3 +105,53 @@ def test_when_not_even_the_name_fits_it_says_so(share_course):
     with pytest.raises(ShareError) as caught:
         _fit(summary)
     assert "does not fit" in caught.value.message("en")
+
+
+def _one_at_a_time(summary, max_version=MAX_VERSION):
+    """The documented rule, spelled out slowly: leave out the next entry of drop_order until it fits."""
+    limit = max_code_length(max_version)
+    queue = drop_order(summary)
+    while len(make_code(summary, KEY, NOW, NOW + timedelta(hours=1))) > limit:
+        section, entry = queue.pop(0)
+        summary = summary.without(section, entry)
+    return summary
+
+
+@pytest.mark.parametrize(("copies", "max_version"), [(1, 8), (1, 10), (1, 12), (3, 14), (4, 22), (5, 18)])
+def test_the_fast_fit_leaves_out_exactly_what_one_at_a_time_would(share_course, copies, max_version):
+    summary = build_summary(share_course["profile"], _long_course(share_course, copies=copies))
+    fitted = _fit(summary, max_version=max_version)
+    assert fitted.summary.omitted  # each case has something to leave out
+    assert fitted.summary == _one_at_a_time(summary, max_version)
+    assert len(fitted.text) <= max_code_length(max_version)
+
+
+def _findings(count):
+    start = datetime(2020, 1, 1)
+    return [
+        {
+            "id": f"f{n}",
+            "type": "finding",
+            "date": (start + timedelta(days=n)).date().isoformat(),
+            "source": "patient",
+            "role": "physiotherapist",
+            "kind": "examination",
+            "text": f"Finding {n}: {NOISE[n % 3000 : n % 3000 + 40]}",
+        }
+        for n in range(count)
+    ]
+
+
+def test_a_thousand_findings_fit_quickly_with_few_codes_made(share_course):
+    summary = build_summary(share_course["profile"], _findings(1000))
+    started = time.perf_counter()
+    fitted = _fit(summary)
+    elapsed = time.perf_counter() - started
+    assert fitted.summary.omitted["findings"] > 900
+    assert len(fitted.text) <= max_code_length(MAX_VERSION)
+    # a binary search over how many to leave out: about log2(1000) = 10 codes, not one per entry
+    assert fitted.attempts <= 2 * math.ceil(math.log2(1000)) + 3
+    assert elapsed < 3.0
+    kept = fitted.summary.entries["findings"]
+    newest = sorted(summary.entries["findings"], key=lambda e: e["date"])[-len(kept) :]
+    assert sorted(e["date"] for e in kept) == [e["date"] for e in newest]  # the oldest went first

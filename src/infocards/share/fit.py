@@ -14,11 +14,15 @@ out one at a time in this documented order, and the code counts per section what
 
 Within a step the oldest entry goes first (undated before dated). A code is never split: if
 even the name alone does not fit, ShareError says so.
+
+What is left out is always the first k entries of that order for the smallest k that fits; k is
+found by a binary search (a code never grows when more is left out), so a large course takes
+about log2(entries) codes to fit, not one per entry.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from infocards.errors import ShareError
@@ -36,6 +40,7 @@ class FittedCode:
     text: str
     version: int
     summary: Summary  # what the code carries; summary.omitted counts what was left out
+    attempts: int = 1  # how many codes were made to find this one
 
 
 def _step(section: str, entry: dict, newest: dict[str, dict]) -> int:
@@ -76,6 +81,18 @@ def drop_order(summary: Summary) -> list[tuple[str, dict]]:
     return [(section, entry) for _, section, entry in ranked]
 
 
+def _without(summary: Summary, dropped: list[tuple[str, dict]]) -> Summary:
+    """`summary` with the given entries left out and counted, in one pass (Summary.without, many times)."""
+    if not dropped:
+        return summary
+    gone = {id(entry) for _, entry in dropped}
+    omitted = dict(summary.omitted)
+    for section, _ in dropped:
+        omitted[section] = omitted.get(section, 0) + 1
+    entries = {section: tuple(e for e in items if id(e) not in gone) for section, items in summary.entries.items()}
+    return replace(summary, entries=entries, omitted=omitted)
+
+
 def fit_code(
     summary: Summary,
     key: SigningKey,
@@ -85,12 +102,31 @@ def fit_code(
 ) -> FittedCode:
     """The signed code of as much of `summary` as fits in one QR code of at most `max_version`."""
     limit = max_code_length(max_version)
-    text = make_code(summary, key, issued_at, expires_at)
     queue = drop_order(summary)
-    while len(text) > limit:
-        if not queue:
-            raise ShareError("error.share.too_large", version=max_version)
-        section, entry = queue.pop(0)
-        summary = summary.without(section, entry)
-        text = make_code(summary, key, issued_at, expires_at)
-    return FittedCode(text, qr_version(text), summary)
+    made: dict[int, tuple[Summary, str]] = {}
+
+    def fits(k: int) -> bool:
+        """Whether the code leaving out the first k entries of the order fits (each k made once)."""
+        if k not in made:
+            kept = _without(summary, queue[:k])
+            made[k] = (kept, make_code(kept, key, issued_at, expires_at))
+        return len(made[k][1]) <= limit
+
+    if fits(0):
+        k = 0
+    elif not fits(len(queue)):
+        raise ShareError("error.share.too_large", version=max_version)
+    else:
+        low, high = 0, len(queue)  # fits(low) is false, fits(high) is true
+        while high - low > 1:
+            middle = (low + high) // 2
+            if fits(middle):
+                high = middle
+            else:
+                low = middle
+        k = high
+        # In case compression ever makes the length not quite monotone: leave out no more than needed.
+        while k > 0 and fits(k - 1):
+            k -= 1
+    kept, text = made[k]
+    return FittedCode(text, qr_version(text), kept, attempts=len(made))
