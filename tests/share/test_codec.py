@@ -71,13 +71,21 @@ def test_name_and_birth_date_travel(share_course):
     )
 
 
+# Digits that \d matches outside ASCII: Arabic-Indic one, fullwidth one, Devanagari one.
+OTHER_DIGITS = ("\u0661", "\uff11", "\u0967")
+
+
 def test_every_single_character_change_is_rejected(share_course):
     code = _code(build_summary(share_course["profile"], share_course["records"]))
     original = open_code(code).summary
     checked = 0
     for position, char in enumerate(code):
         index = ALPHABET.index(char) if char in ALPHABET else 0
-        for replacement in {ALPHABET[(index + 1) % 45], ALPHABET[(index + 22) % 45], "0", "Z"} - {char}:
+        if position < len(PREFIX):  # the prefix: every other base45 character, and other scripts' digits
+            candidates = {*ALPHABET, *OTHER_DIGITS, "c", "i"}
+        else:
+            candidates = {ALPHABET[(index + 1) % 45], ALPHABET[(index + 22) % 45], "0", "Z", OTHER_DIGITS[0]}
+        for replacement in candidates - {char}:
             changed = code[:position] + replacement + code[position + 1 :]
             result = read_text(changed, now=NOW)
             assert result.summary is None, (position, replacement)
@@ -86,8 +94,25 @@ def test_every_single_character_change_is_rejected(share_course):
             else:
                 assert result.status in ("invalid", "not_infocards"), (position, replacement)
             checked += 1
-    assert checked > 2 * len(code)
+    assert checked > 4 * len(code)
     assert open_code(code).summary == original
+
+
+@pytest.mark.parametrize("prefix", ["IC01:", "IC001:", "IC\u0661:", "IC\uff11:", "IC1\u0660:", "IC+1:", "IC 1:"])
+def test_only_the_exact_prefix_reads(share_course, prefix):
+    code = _code(build_summary(share_course["profile"], share_course["records"], ["work"]))
+    assert open_code(code).summary.sections == ("work",)
+    result = read_text(prefix + code[len(PREFIX) :], now=NOW)
+    assert result.summary is None
+    assert result.status in ("invalid", "not_infocards")
+
+
+@pytest.mark.parametrize("prefix", ["IC01:", "IC001:", "IC\u0661:"])
+def test_a_prefix_naming_our_version_in_another_form_is_invalid(share_course, prefix):
+    code = _code(build_summary(share_course["profile"], share_course["records"], ["work"]))
+    with pytest.raises(InvalidCode) as caught:
+        open_code(prefix + code[len(PREFIX) :])
+    assert "newer infocards" not in caught.value.message("en")
 
 
 def test_dropped_or_added_characters_are_invalid(share_course):

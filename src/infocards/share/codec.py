@@ -8,9 +8,10 @@ A code is PREFIX + base45(bytes), the bytes being
 and the body, before compression, binary.BodyWriter's numbers then NUL-ended texts.
 
 The signature (Ed25519, by the key in the code) covers the prefix and every byte before it, so
-any change to a code makes it invalid. The body writes no field names: each section's entries
-carry their fields in the order of summary.ENTRY_FIELDS, vocabulary words (roles, kinds, effects,
-statuses, sources) as their index in infocards.vocab, and dates as day counts before the issue day.
+any change to a code makes it invalid; the prefix must be exactly PREFIX (ASCII "IC1:"). The
+body writes no field names: each section's entries carry their fields in the order of
+summary.ENTRY_FIELDS, vocabulary words (roles, kinds, effects, statuses, sources) as their index
+in infocards.vocab, and dates as day counts before the issue day.
 """
 
 from __future__ import annotations
@@ -33,7 +34,11 @@ __all__ = ["FORMAT_VERSION", "PREFIX", "OpenedCode", "make_code", "open_code"]
 
 FORMAT_VERSION = 1
 PREFIX = f"IC{FORMAT_VERSION}:"
+# What looks like an infocards prefix, digits of any script included, so that a look-alike
+# ("IC01:", "IC١:") is reported as an altered code, not a foreign one. Only the exact text of
+# the version named ("IC1:") reads: the signature covers PREFIX, not what stood in the code.
 _PREFIX_PATTERN = re.compile(r"IC(\d{1,3}):")
+_CANONICAL_VERSION = re.compile(r"[1-9][0-9]{0,2}|0", re.ASCII)
 _MAX_BODY = 64 * 1024  # a decompressed summary is a few KiB; refuse zip bombs
 _HEADER = 1 + 4  # version, issued
 _BIRTH_EPOCH = date(1900, 1, 1).toordinal()
@@ -249,8 +254,11 @@ def open_code(text: str) -> OpenedCode:
     match = _PREFIX_PATTERN.match(text)
     if match is None:
         raise NotInfocardsCode()
-    if int(match.group(1)) != FORMAT_VERSION:
-        raise InvalidCode("error.share.unknown_version", version=match.group(1))
+    number = match.group(1)
+    if not _CANONICAL_VERSION.fullmatch(number):
+        raise InvalidCode(reason="prefix")
+    if int(number) != FORMAT_VERSION:
+        raise InvalidCode("error.share.unknown_version", version=number)
     raw = b45decode(text[match.end() :])
     if len(raw) < _HEADER + 1 + PUBLIC_KEY_SIZE + SIGNATURE_SIZE or raw[0] != FORMAT_VERSION:
         raise InvalidCode(reason="too short")
