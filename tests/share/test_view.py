@@ -51,7 +51,35 @@ def test_every_entry_is_dated_and_says_who_reported_it(share_course, share_seed)
         for entry in section.entries:
             assert entry.date, (section.key, entry.title)
             labels.add(entry.source_label)
-    assert labels == {_mid_line(t(f"vocab.source.{source}", "en")) for source in vocab.SOURCES}
+    assert labels == {"reported by the patient", "reported by the patient (from a professional, the patient says)"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "patient", "professional"),
+    [
+        ("en", "reported by the patient", "reported by the patient (from a professional, the patient says)"),
+        ("da", "oplyst af patienten", "oplyst af patienten (fra en fagperson, ifølge patienten)"),
+    ],
+)
+def test_a_professional_entry_is_labelled_as_the_patient_reports_it(
+    share_course, share_seed, lang, patient, professional
+):
+    # The code is signed by the patient's key: it proves the patient made it, not who wrote an entry.
+    records = [dict(r, source="professional") if r["type"] == "treatment" else dict(r) for r in share_course["records"]]
+    view = _view(share_course, share_seed, lang=lang, records=records)
+    assert view.status == "valid"
+    by_source = {}
+    for section in view.sections:
+        for entry in section.entries:
+            by_source.setdefault(entry.source, set()).add(entry.source_label)
+    assert by_source == {"patient": {patient}, "professional": {professional}}
+    text = render_text(view)
+    assert professional in text
+    assert t("vocab.source.professional", lang) not in text  # "Written by a professional" is never claimed
+    assert t("vocab.source.professional", lang).lower() not in text
+    treatments = view.to_json()["sections"]["treatments"]
+    assert treatments and {e["source"] for e in treatments} == {"professional"}  # the raw field stays
+    assert {e["source_label"] for e in treatments} == {professional}
 
 
 def test_diagnoses_carry_code_and_card_roles_carry_role_card(share_course, share_seed):
@@ -104,7 +132,7 @@ def test_both_languages_render(share_course, share_seed, lang):
     view = _view(share_course, share_seed, lang=lang)
     text = render_text(view)
     assert t("share.view.red_flags", lang).upper() in text
-    assert _mid_line(t("vocab.source.patient", lang)) in text
+    assert t("share.reader.source.patient", lang) in text
 
 
 def test_json_has_status_and_sections_beside_it(share_course, share_seed):

@@ -51,8 +51,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The code is invalid or has been tampered with ({reason}). Nothing is shown.",
     },
     "error.share.unknown_version": {
-        "da": "Koden har formatversion {version}, som denne infocards ikke kender. "
-        "Er den lavet af en nyere infocards?",
+        "da": "Koden har formatversion {version}, som denne infocards ikke kender. Er den lavet af en nyere infocards?",
         "en": "The code has format version {version}, which this infocards does not know. "
         "Was it made by a newer infocards?",
     },
@@ -157,8 +156,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "cli.share.backup_used": {
         "da": "Advarsel: tegnebogen var beskadiget; den seneste gode kopi fra {time} er brugt. "
         "Senere ændringer kan mangle.",
-        "en": "Warning: the wallet was damaged; the last good copy from {time} was used. "
-        "Later changes may be missing.",
+        "en": "Warning: the wallet was damaged; the last good copy from {time} was used. Later changes may be missing.",
     },
     # the read command
     "cli.read.help": {
@@ -210,6 +208,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "share.reader.ongoing": {"da": "I gang", "en": "Ongoing"},
     "share.reader.referral": {"da": "fra {from_role} til {to_role}", "en": "from {from_role} to {to_role}"},
     "share.reader.hours": {"da": "{hours} timer om ugen", "en": "{hours} hours a week"},
+    # who reported an entry: the signature proves the patient made the code, not who wrote an entry
+    "share.reader.source.patient": {"da": "oplyst af patienten", "en": "reported by the patient"},
+    "share.reader.source.professional": {
+        "da": "oplyst af patienten (fra en fagperson, ifølge patienten)",
+        "en": "reported by the patient (from a professional, the patient says)",
+    },
     "share.reader.card": {"da": "Kort: {card}", "en": "Card: {card}"},
     "share.reader.code": {"da": "Kode: {code}", "en": "Code: {code}"},
 }

@@ -1,8 +1,8 @@
 """The clinician view model (no Flet): ordered sections of dated entries, for the CLI and the UI.
 
 The UI renders a ClinicianView as it is; the CLI prints render_text(view) or view.to_json().
-Each entry says who reported it; diagnoses carry their card id and roles their role card id,
-so the UI can link to the cards.
+Each entry says who reported it (always the patient: the code's signature vouches for no more);
+diagnoses carry their card id and roles their role card id, so the UI can link to the cards.
 """
 
 from __future__ import annotations
@@ -44,8 +44,8 @@ class ViewEntry:
     date: str | None  # ISO date; None only for the profile's GP in "involved"
     title: str
     details: tuple[str, ...]  # further lines, translated
-    source: str  # "patient" or "professional"
-    source_label: str  # "reported by the patient"
+    source: str  # "patient" or "professional", as the patient recorded it
+    source_label: str  # "reported by the patient" (+ "from a professional, the patient says")
     role: str | None = None
     role_label: str | None = None
     role_card: str | None = None  # card id of the role, for a link
@@ -121,10 +121,18 @@ def _label(group: str, value: str, lang: str) -> str:
     return t(f"vocab.{group}.{value}", lang)
 
 
+# The code is signed by the patient's own key: that proves the patient made the code, not who
+# wrote an entry. So an entry the patient marked as from a professional is still the patient's
+# report, and says so. Lower-case: the label follows the role mid-line.
+_SOURCE_LABELS = {
+    "patient": "share.reader.source.patient",
+    "professional": "share.reader.source.professional",
+}
+
+
 def _source_label(source: str, lang: str) -> str:
-    """Who reported an entry, lower-case because it follows the role mid-line: "oplyst af patienten"."""
-    label = _label("source", source, lang)
-    return label[:1].lower() + label[1:]
+    """Who reported an entry as far as the code can show: always the patient ("oplyst af patienten")."""
+    return t(_SOURCE_LABELS[source], lang)
 
 
 def _role(role: str | None, lang: str) -> dict:
@@ -177,9 +185,7 @@ def _view_entries(key: str, summary: Summary, lang: str) -> list[ViewEntry]:
         return [_finding(e, lang) for e in entries.get(key, ()) if not _is_diagnosis(e)]
     if key == "treatments":
         return [
-            _entry(
-                e, lang, e["what"], [_label("effect", e["effect"], lang), _ended(e, lang)], **_role(e["role"], lang)
-            )
+            _entry(e, lang, e["what"], [_label("effect", e["effect"], lang), _ended(e, lang)], **_role(e["role"], lang))
             for e in entries.get("treatments", ())
         ]
     if key == "medication":
