@@ -171,7 +171,7 @@ def test_log_json_lists_shares(wallet_factory, wallet_cli):
     assert log == [{"date": "2026-09-20T10:00:00+00:00", "role": "chiropractor",
                     "sections": ["findings", "treatments"], "expires": "2026-09-20T10:10:00+00:00"}]
     readable = _clean(wallet_cli("wallet", "log", wallet.path, env=PASS))
-    assert "chiropractor" in readable.stdout and readable.returncode == 0
+    assert "Chiropractor" in readable.stdout and readable.returncode == 0
 
 
 def test_wrong_passphrase_exit_1_file_byte_identical(closed_wallet, wallet_cli):
@@ -270,3 +270,87 @@ def test_help_runs_for_every_command(wallet_cli):
     for name in commands.choices:
         result = _clean(wallet_cli("wallet", name, "--help"))
         assert result.returncode == 0 and "PATH" in result.stdout
+
+
+def test_init_never_deletes_an_orphaned_backup_and_list_opens_it(closed_wallet, wallet_cli):
+    path, _ = closed_wallet
+    wallet_cli("wallet", "import", path, COURSE, env=PASS)
+    backup = path.with_name(path.name + ".bak")
+    path.unlink()
+    before = _snapshot(backup)
+    refused = _clean(wallet_cli("wallet", "init", path, env=PASS))
+    assert refused.returncode == 1 and "Recovery code" not in refused.stdout
+    assert "backup" in refused.stderr and str(backup) in refused.stderr
+    assert _snapshot(backup) == before and not path.exists()
+    listed = _clean(wallet_cli("wallet", "list", path, "--json", env=PASS))
+    assert listed.returncode == 0 and len(json.loads(listed.stdout)["records"]) == 16
+    assert "missing" in listed.stderr and "Warning" in listed.stderr
+    assert _snapshot(backup) == before and not path.exists()  # reading repairs nothing by itself
+
+
+def test_importing_a_file_without_ids_twice(closed_wallet, wallet_cli, wallet_reference_course, tmp_path):
+    path, _ = closed_wallet
+    course = wallet_reference_course
+    for record in course["records"]:
+        del record["id"]
+    no_ids = tmp_path / "no-ids.json"
+    no_ids.write_text(json.dumps(course), encoding="utf-8")
+    first = _clean(wallet_cli("wallet", "import", path, no_ids, env=PASS))
+    export_1 = _clean(wallet_cli("wallet", "export", path, env=PASS)).stdout
+    second = _clean(wallet_cli("wallet", "import", path, no_ids, env=PASS))
+    assert first.returncode == second.returncode == 0
+    assert second.stdout == first.stdout and len(set(first.stdout.split())) == len(course["records"])
+    assert _clean(wallet_cli("wallet", "export", path, env=PASS)).stdout == export_1
+    assert len(json.loads(export_1)["records"]) == len(course["records"])
+
+
+def test_a_deeply_nested_import_file_is_a_clear_error(closed_wallet, wallet_cli, tmp_path):
+    path, _ = closed_wallet
+    before = _snapshot(path)
+    deep = tmp_path / "deep.json"
+    deep.write_text('{"format": "infocards-records", "version": 1, "records": '
+                    + "[" * 100_000 + "]" * 100_000 + "}", encoding="utf-8")
+    result = _clean(wallet_cli("wallet", "import", path, deep, env=PASS))
+    assert result.returncode == 1 and "not an infocards records file" in result.stderr
+    assert _snapshot(path) == before
+
+
+def test_export_to_a_folder_names_the_folder_not_the_wallet(closed_wallet, wallet_cli, tmp_path):
+    path, _ = closed_wallet
+    wallet_cli("wallet", "import", path, COURSE, env=PASS)
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    result = _clean(wallet_cli("wallet", "export", path, "--out", folder, env=PASS))
+    assert result.returncode == 1 and str(folder) in result.stderr
+    assert "wallet file" not in result.stderr and result.stdout == ""
+    assert list(folder.iterdir()) == []
+    # No half-written plain-text copy of the records is left beside the folder either.
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith("exports.")]
+
+
+def test_list_and_log_show_labels_in_danish(wallet_factory, wallet_cli, wallet_reference_course):
+    from datetime import UTC, datetime
+
+    from infocards.i18n import t
+
+    wallet, _ = wallet_factory(records=wallet_reference_course["records"])
+    wallet.log_share("chiropractor", ["findings", "treatments"], datetime(2026, 9, 20, 10, tzinfo=UTC),
+                     datetime(2026, 9, 20, 10, 10, tzinfo=UTC))
+    wallet.close()
+    danish = {**PASS, "INFOCARDS_LANG": "da"}
+    listed = _clean(wallet_cli("wallet", "list", wallet.path, env=danish)).stdout
+    used = {(group, r[field]) for r in wallet_reference_course["records"]
+            for group, field in (("role", "role"), ("role", "to_role"), ("kind", "kind"), ("type", "type"))
+            if field in r}
+    assert {("role", "gp"), ("kind", "imaging"), ("type", "finding")} <= used
+    for group, word in used:
+        assert t(f"vocab.{group}.{word}", "da") in listed
+        if group != "type":  # "work" is also a word of the patient's own text
+            assert f" {word}," not in listed and f"({word})" not in listed and f" {word}:" not in listed
+    logged = _clean(wallet_cli("wallet", "log", wallet.path, env=danish)).stdout
+    assert "chiropractor" not in logged and t("vocab.role.chiropractor", "da") in logged
+    assert t("share.section.findings", "da") in logged and "treatments" not in logged
+    as_json = json.loads(_clean(wallet_cli("wallet", "list", wallet.path, "--json", env=danish)).stdout)
+    assert as_json["records"] == sorted(wallet_reference_course["records"], key=lambda r: (r["date"], r["id"]))
+    log = json.loads(_clean(wallet_cli("wallet", "log", wallet.path, "--json", env=danish)).stdout)
+    assert log[0]["role"] == "chiropractor" and log[0]["sections"] == ["findings", "treatments"]

@@ -87,6 +87,13 @@ def test_default_kdf_is_at_least_owasp_floor():
         KdfParams(memory_kib=64 * 1024, iterations=3, lanes=0),
         KdfParams(memory_kib=64 * 1024, iterations=3, lanes=1000),
         KdfParams(memory_kib=0, iterations=3, lanes=1),
+        # Just over the ceiling: 256 MiB, 8 passes, 8 lanes (seconds on a desktop, a phone killed).
+        KdfParams(memory_kib=256 * 1024 + 1, iterations=3, lanes=4),
+        KdfParams(memory_kib=1024 * 1024, iterations=3, lanes=4),
+        KdfParams(memory_kib=64 * 1024, iterations=9, lanes=4),
+        KdfParams(memory_kib=64 * 1024, iterations=16, lanes=4),
+        KdfParams(memory_kib=64 * 1024, iterations=3, lanes=9),
+        KdfParams(memory_kib=64 * 1024, iterations=3, lanes=16),
     ],
 )
 def test_absurd_kdf_params_in_a_file_are_refused_at_once(wallet_factory, absurd):
@@ -99,6 +106,12 @@ def test_absurd_kdf_params_in_a_file_are_refused_at_once(wallet_factory, absurd)
         Wallet.open(wallet.path.with_name("wallet.icw"), "correct horse battery staple")
     assert time.perf_counter() - started < 0.5
     assert wallet.path.read_bytes() == before
+
+
+def test_the_kdf_ceiling_itself_is_allowed():
+    ceiling = KdfParams(memory_kib=256 * 1024, iterations=8, lanes=8)
+    assert check_kdf_params(ceiling) == ceiling
+    assert KdfParams.from_json(ceiling.to_json()) == ceiling
 
 
 def test_kdf_params_of_the_wrong_type_are_refused(wallet_factory):
@@ -160,3 +173,27 @@ def _set_kdf_json(header, kdf_json):
     for slot in header["slots"]:
         if slot["kind"] == "passphrase":
             slot["kdf"] = kdf_json
+
+
+@pytest.mark.parametrize("nested", ["[" * 30_000 + "]" * 30_000, '{"a":' * 10_000 + "1" + "}" * 10_000])
+def test_a_deeply_nested_header_with_a_recomputed_checksum_is_damage(wallet_factory, nested):
+    wallet, _ = wallet_factory(records=[{"id": "a", "type": "note", "date": "2026-11-01", "text": "x"}])
+    wallet.add({"id": "b", "type": "note", "date": "2026-11-02", "text": "y"})
+    wallet.close()
+    _replace_header_bytes(wallet.path, nested.encode())
+    with pytest.raises(CorruptWallet):
+        parse_file(wallet.path.read_bytes())
+    with Wallet.open(wallet.path, "correct horse battery staple") as from_backup:
+        assert from_backup.used_backup is not None and [r["id"] for r in from_backup.records()] == ["a"]
+    _replace_header_bytes(wallet.path, nested.encode())
+    wallet.path.with_name("wallet.icw.bak").unlink()
+    with pytest.raises(CorruptWallet) as err:
+        Wallet.open(wallet.path, "correct horse battery staple")
+    assert "damaged" in err.value.message("en")
+
+
+def _replace_header_bytes(path, raw):
+    data = path.read_bytes()[:-32]
+    header_len = struct.unpack_from(">I", data, 12)[0]
+    prefix = data[:12] + struct.pack(">I", len(raw))
+    path.write_bytes(serialise_file(prefix + raw, data[16 + header_len :]))

@@ -32,7 +32,6 @@ BASE = {"id": "r1", "type": "finding", "date": "2026-08-02", "source": "patient"
         ({"text": "x" * 10_001}, "text"),
         ({"text": "bad \ud800 surrogate"}, "text"),
         ({"card": "Not A Card!"}, "card"),
-        ({"mood": SECRET_TEXT}, "mood"),
         ({"type": "diary"}, "type"),
     ],
 )
@@ -44,6 +43,31 @@ def test_invalid_field_named_value_never_shown(change, field):
         assert "r1" in message and field in message
         assert SECRET_TEXT not in message and "horoscope" not in message
     assert SECRET_TEXT not in repr(err.value.params)
+
+
+@pytest.mark.parametrize("unknown", [{"Patient has HIV": "yes"}, {"mood": "low", SECRET_TEXT: 1}])
+def test_unknown_field_names_are_counted_never_echoed(unknown):
+    # A key can hold health data as well as a value can: the message counts, it never quotes.
+    with pytest.raises(InvalidRecord) as err:
+        validate_record({**BASE, **unknown})
+    for lang in ("da", "en"):
+        message = err.value.message(lang)
+        assert "r1" in message and str(len(unknown)) in message
+        assert all(name not in message for name in unknown) and "HIV" not in message
+    # The type as the file spells it, and the fields it may have (known names may be named).
+    assert all("finding" in err.value.message(lang) and "kind" in err.value.message(lang) for lang in ("da", "en"))
+    assert all(name not in repr(err.value.params) for name in unknown)
+    assert err.value.params["count"] == len(unknown)
+
+
+def test_unknown_profile_field_is_not_echoed():
+    from infocards.wallet import validate_profile
+
+    with pytest.raises(InvalidRecord) as err:
+        validate_profile({"name": "Anna", "HIV positive": "yes"})
+    for lang in ("da", "en"):
+        assert "HIV" not in err.value.message(lang) and "1" in err.value.message(lang)
+    assert "HIV" not in repr(err.value.params)
 
 
 def test_missing_required_field_is_named():

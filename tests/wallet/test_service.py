@@ -10,6 +10,7 @@ import pytest
 
 from infocards.errors import (
     AlreadyOpen,
+    CorruptWallet,
     InvalidRecord,
     RecordNotFound,
     WalletError,
@@ -285,3 +286,106 @@ def test_exists(wallet_factory, tmp_path):
     assert not Wallet.exists(tmp_path / "wallet.icw")
     wallet_factory()
     assert Wallet.exists(tmp_path / "wallet.icw")
+
+
+def test_exists_with_only_the_backup(wallet_factory):
+    wallet, _ = wallet_factory(records=[{"type": "note", "date": "2026-11-01", "text": "x"}])
+    wallet.close()
+    wallet.path.unlink()
+    assert Wallet.exists(wallet.path)
+    Wallet.wipe(wallet.path)
+    assert not Wallet.exists(wallet.path)
+
+
+def test_an_orphaned_backup_is_opened_never_deleted(wallet_factory, wallet_cheap_kdf):
+    wallet, _ = wallet_factory()
+    wallet.add({"id": "a", "type": "note", "date": "2026-11-01", "text": "first"})
+    wallet.add({"id": "b", "type": "note", "date": "2026-11-02", "text": "second"})
+    wallet.close()
+    path, backup = wallet.path, wallet.path.with_name("wallet.icw.bak")
+    path.unlink()  # the main file lost by hand or by a sync tool; the backup is the history
+    before = _snapshot(backup)
+    with pytest.raises(WalletExists) as err:
+        Wallet.create(path, WALLET_PASSPHRASE, kdf=wallet_cheap_kdf)
+    assert "backup" in err.value.message("en") and "sikkerhedskopi" in err.value.message("da")
+    assert _snapshot(backup) == before and not path.exists()
+    with pytest.raises(WrongPassphrase):
+        Wallet.open(path, "not the passphrase")
+    with Wallet.open(path, WALLET_PASSPHRASE) as reopened:
+        assert reopened.used_backup is not None
+        assert [r["id"] for r in reopened.records()] == ["a"]
+        reopened.add({"id": "c", "type": "note", "date": "2026-11-03", "text": "third"})
+    with Wallet.open(path, WALLET_PASSPHRASE) as again:
+        assert again.used_backup is None and [r["id"] for r in again.records()] == ["a", "c"]
+
+
+def test_recover_with_only_the_backup(wallet_factory):
+    wallet, code = wallet_factory(records=[{"type": "note", "date": "2026-11-01", "text": "x"}])
+    wallet.add({"type": "note", "date": "2026-11-02", "text": "y"})
+    wallet.close()
+    wallet.path.unlink()
+    Wallet.recover(wallet.path, code, "new passphrase here")
+    with Wallet.open(wallet.path, "new passphrase here") as again:
+        assert len(again.records()) == 1
+
+
+_NO_IDS = [
+    {"type": "note", "date": "2026-11-01", "text": "Slept badly."},
+    {"type": "goal", "date": "2026-11-02", "text": "Walk to work.", "status": "active"},
+    {"type": "work", "date": "2026-11-03", "status": "working", "note": "", "hours_per_week": 30},
+]
+
+
+def test_importing_records_without_ids_twice_leaves_the_same_wallet(wallet_factory, wallet_reference_course):
+    document = {"format": "infocards-records", "version": 1, "records": _NO_IDS}
+    wallet, _ = wallet_factory()
+    first = wallet.import_data(document)
+    assert [replaced for _, replaced in first] == [False, False, False]
+    exported = wallet.export_data()
+    second = wallet.import_data(document)
+    assert second == [(rid, True) for rid, _ in first]
+    assert wallet.export_data() == exported and len(wallet.records()) == 3
+    assert [wallet.put(r) for r in _NO_IDS] == second
+    assert wallet.put_many(_NO_IDS) == second and len(wallet.records()) == 3
+    # Written without `source`, or with the default spelled out: the same record, the same id.
+    assert wallet.put({**_NO_IDS[0], "source": "patient"}) == second[0]
+    # A changed record is another record; a record typed in (add) still gets a random id.
+    assert wallet.put({**_NO_IDS[0], "text": "Slept well."})[1] is False
+    assert wallet.add(_NO_IDS[0]) != first[0][0]
+    assert len(wallet.records()) == 5
+
+
+def test_derived_ids_do_not_reveal_the_record(wallet_factory, tmp_path):
+    # Keyed by the wallet: another wallet gives the same record another id, so an id in an error
+    # message or a bug report cannot be matched against guessed record contents.
+    one, _ = wallet_factory(name="one.icw")
+    two, _ = wallet_factory(name="two.icw")
+    rid_one, _ = one.put(_NO_IDS[2])
+    rid_two, _ = two.put(_NO_IDS[2])
+    assert rid_one != rid_two
+    one.close()
+    with Wallet.open(one.path, WALLET_PASSPHRASE) as again:
+        assert again.put(_NO_IDS[2]) == (rid_one, True)
+
+
+def test_a_damaged_orphaned_backup_says_the_main_file_is_missing(wallet_factory):
+    wallet, _ = wallet_factory(records=[{"type": "note", "date": "2026-11-01", "text": "x"}])
+    wallet.add({"type": "note", "date": "2026-11-02", "text": "y"})
+    wallet.close()
+    backup = wallet.path.with_name("wallet.icw.bak")
+    wallet.path.unlink()
+    backup.write_bytes(backup.read_bytes()[:-1])
+    with pytest.raises(CorruptWallet) as err:
+        Wallet.open(wallet.path, WALLET_PASSPHRASE)
+    assert "missing" in err.value.message("en") and "backup" in err.value.message("en")
+    assert backup.exists()
+
+
+def test_a_failed_atomic_write_leaves_no_stray_copy(tmp_path):
+    from infocards.wallet.storage import atomic_write
+
+    folder = tmp_path / "a-folder"
+    folder.mkdir()
+    with pytest.raises(OSError):
+        atomic_write(folder, b"plain records", rotate_backup=False)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a-folder"]

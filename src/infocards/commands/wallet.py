@@ -9,8 +9,8 @@ import os
 import sys
 from pathlib import Path
 
-from infocards.errors import InvalidRecord, WalletError, WalletExists, WalletNotFound
-from infocards.i18n import cli_language, t
+from infocards.errors import InvalidRecord, WalletError, WalletNotFound
+from infocards.i18n import CATALOG, cli_language, t
 from infocards.wallet import Wallet
 from infocards.wallet.records import check_records_document
 from infocards.wallet.storage import atomic_write
@@ -77,13 +77,20 @@ def _err(text: str) -> None:
 
 
 def _open(path: Path, lang: str) -> Wallet:
-    if not path.exists():
+    if not Wallet.exists(path):  # before asking for a passphrase
         raise WalletNotFound(path=str(path))
     wallet = Wallet.open(path, _secret(PASSPHRASE_ENV, "wallet.prompt.passphrase", lang))
     if wallet.used_backup is not None:
         when = wallet.used_backup.strftime("%Y-%m-%d %H:%M %Z").strip()
-        _err(t("wallet.used_backup", lang, time=when))
+        key = "wallet.used_backup_missing" if wallet.main_missing else "wallet.used_backup"
+        _err(t(key, lang, time=when))
     return wallet
+
+
+def _label(group: str, value: str, lang: str) -> str:
+    """The catalog's label for a vocabulary word (the word itself if it has none)."""
+    key = f"{group}.{value}"
+    return t(key, lang) if key in CATALOG else value
 
 
 # -- commands ------------------------------------------------------------------------------
@@ -91,8 +98,7 @@ def _open(path: Path, lang: str) -> Wallet:
 
 def run_init(args: argparse.Namespace) -> int:
     lang = cli_language()
-    if args.path.exists():
-        raise WalletExists(path=str(args.path))
+    Wallet.check_creatable(args.path)  # before asking; create() checks again under the lock
     passphrase = _secret(PASSPHRASE_ENV, "wallet.prompt.new_passphrase", lang, twice=True)
     wallet, code = Wallet.create(args.path, passphrase)
     wallet.close()
@@ -111,6 +117,8 @@ def _read_records_file(path: Path) -> dict:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise WalletError("error.wallet.import_json", path=str(path), line=exc.lineno) from exc
+    except RecursionError as exc:  # valid JSON nested too deeply to read: no records file
+        raise WalletError("error.wallet.import_format", path=str(path)) from exc
     return check_records_document(data, str(path))
 
 
@@ -145,6 +153,8 @@ def _dump(data: object) -> str:
 
 def run_export(args: argparse.Namespace) -> int:
     lang = cli_language()
+    if args.out is not None and args.out.is_dir():  # before asking for the passphrase
+        raise WalletError("error.wallet.export_out_folder", path=str(args.out))
     with _open(args.path, lang) as wallet:
         data = wallet.export_data()
     text = _dump(data)
@@ -155,30 +165,37 @@ def run_export(args: argparse.Namespace) -> int:
         try:
             atomic_write(args.out, text.encode("utf-8"), rotate_backup=False)
         except OSError as exc:
-            raise WalletError("error.wallet.io", detail=exc.strerror or type(exc).__name__) from exc
+            detail = exc.strerror or type(exc).__name__
+            raise WalletError("error.wallet.export_out", path=str(args.out), detail=detail) from exc
         _err(t("wallet.export.done", lang, count=len(data["records"]), path=str(args.out)))
     return 0
 
 
-def _summary(record: dict) -> str:
+def _summary(record: dict, lang: str) -> str:
+    """One line of a record, its vocabulary words as labels in `lang` (i18n/vocab.py)."""
     kind = record["type"]
+
+    def label(group: str, field: str) -> str:
+        return _label(f"vocab.{group}", record[field], lang)
+
     if kind == "encounter":
-        return f"{record['role']}, {record['place']}: {record['summary']}"
+        return f"{label('role', 'role')}, {record['place']}: {record['summary']}"
     if kind == "finding":
         code = f" [{record['code']}]" if record.get("code") else ""
-        return f"{record['role']} ({record['kind']}){code}: {record['text']}"
+        return f"{label('role', 'role')} ({label('kind', 'kind')}){code}: {record['text']}"
     if kind == "referral":
-        return f"{record['from_role']} -> {record['to_role']} ({record['status']}): {record['reason']}"
+        roles = f"{label('role', 'from_role')} -> {label('role', 'to_role')}"
+        return f"{roles} ({label('referral_status', 'status')}): {record['reason']}"
     if kind == "treatment":
-        return f"{record['role']}: {record['what']} ({record['effect']})"
+        return f"{label('role', 'role')}: {record['what']} ({label('effect', 'effect')})"
     if kind == "medication":
-        return f"{record['name']}, {record['dose']} ({record['effect']})"
+        return f"{record['name']}, {record['dose']} ({label('effect', 'effect')})"
     if kind == "goal":
-        return f"{record['text']} ({record['status']})"
+        return f"{record['text']} ({label('goal_status', 'status')})"
     if kind == "work":
         hours = f", {record['hours_per_week']} h" if "hours_per_week" in record else ""
         note = f": {record['note']}" if record.get("note") else ""
-        return f"{record['status']}{hours}{note}"
+        return f"{label('work_status', 'status')}{hours}{note}"
     return record["text"]
 
 
@@ -195,8 +212,8 @@ def run_list(args: argparse.Namespace) -> int:
     for month, records in timeline:
         lines.append(month)
         for record in records:
-            label = t(f"vocab.type.{record['type']}", lang)  # one copy of the labels: i18n/vocab.py
-            lines.append(f"  {record['date']}  {label}  {_summary(record)}  [{record['id']}]")
+            label = _label("vocab.type", record["type"], lang)  # one copy of the labels: i18n/vocab.py
+            lines.append(f"  {record['date']}  {label}  {_summary(record, lang)}  [{record['id']}]")
     sys.stdout.write("".join(line + "\n" for line in lines))
     return 0
 
@@ -212,7 +229,7 @@ def run_passwd(args: argparse.Namespace) -> int:
 
 def run_recover(args: argparse.Namespace) -> int:
     lang = cli_language()
-    if not args.path.exists():
+    if not Wallet.exists(args.path):
         raise WalletNotFound(path=str(args.path))
     code = _secret(RECOVERY_CODE_ENV, "wallet.prompt.recovery_code", lang)
     new = _secret(NEW_PASSPHRASE_ENV, "wallet.prompt.new_passphrase", lang, twice=True)
@@ -235,8 +252,8 @@ def run_log(args: argparse.Namespace) -> int:
             "wallet.log.line",
             lang,
             date=entry["date"],
-            role=entry["role"],
-            sections=", ".join(entry["sections"]),
+            role=_label("vocab.role", entry["role"], lang),
+            sections=", ".join(_label("share.section", name, lang) for name in entry["sections"]),
             expires=entry["expires"],
         )
         sys.stdout.write(line + "\n")

@@ -60,6 +60,28 @@ STRINGS = {
         "da": "Tegnebogen er allerede åben i et andet program eller vindue.",
         "en": "wallet already open in another program or window.",
     },
+    "error.wallet.exists_backup": {
+        "da": "Der ligger en sikkerhedskopi af en tidligere tegnebog i {path}; den bliver ikke "
+        "slettet. Åbn den med tegnebogens adgangskode (fx `infocards wallet list`), eller flyt "
+        "den væk, før du opretter en ny tegnebog.",
+        "en": "A backup of an earlier wallet is at {path}; it will not be deleted. Open it with "
+        "that wallet's passphrase (e.g. `infocards wallet list`), or move it away before "
+        "creating a new wallet.",
+    },
+    "error.wallet.missing_backup_failed": {
+        "da": "Tegnebogsfilen mangler, og sikkerhedskopien ved siden af den kunne ikke åbnes. "
+        f"{_NOTHING_CHANGED_DA}",
+        "en": "the wallet file is missing, and the backup copy beside it could not be opened. "
+        f"{_NOTHING_CHANGED_EN}",
+    },
+    "error.wallet.export_out": {
+        "da": "Eksporten kan ikke skrives til {path} ({detail}).",
+        "en": "The export cannot be written to {path} ({detail}).",
+    },
+    "error.wallet.export_out_folder": {
+        "da": "{path} er en mappe: angiv et filnavn at eksportere til, fx {path}/forloeb.json.",
+        "en": "{path} is a folder: give a file name to export to, e.g. {path}/course.json.",
+    },
     "error.wallet.exists": {
         "da": "Der findes allerede en tegnebog i {path}; den bliver ikke overskrevet.",
         "en": "A wallet already exists at {path}; it will not be overwritten.",
@@ -127,9 +149,27 @@ STRINGS = {
         "da": "Post {record}: feltet {field} skal være et af: {expected}.",
         "en": "Record {record}: the field {field} must be one of: {expected}.",
     },
+    # Unknown fields are counted, never named: a field name can hold health data too.
     "error.wallet.invalid_record.unknown_field": {
-        "da": "Post {record}: feltet {field} hører ikke til denne posttype.",
-        "en": "Record {record}: the field {field} does not belong to this type of record.",
+        "da": "Post {record} har 1 felt, som ikke hører til i en post af typen {type} "
+        "(dens felter er: {expected}).",
+        "en": "Record {record} has 1 field that does not belong in a record of type {type} "
+        "(its fields are: {expected}).",
+    },
+    "error.wallet.invalid_record.unknown_fields": {
+        "da": "Post {record} har {count} felter, som ikke hører til i en post af typen {type} "
+        "(dens felter er: {expected}).",
+        "en": "Record {record} has {count} fields that do not belong in a record of type {type} "
+        "(its fields are: {expected}).",
+    },
+    "error.wallet.invalid_record.unknown_profile_field": {
+        "da": "Profilen har 1 felt, som ikke hører til i en profil (dens felter er: {expected}).",
+        "en": "The profile has 1 field that does not belong in a profile (its fields are: {expected}).",
+    },
+    "error.wallet.invalid_record.unknown_profile_fields": {
+        "da": "Profilen har {count} felter, som ikke hører til i en profil (dens felter er: {expected}).",
+        "en": "The profile has {count} fields that do not belong in a profile (its fields are: "
+        "{expected}).",
     },
     "error.wallet.invalid_record.missing": {
         "da": "Post {record}: feltet {field} mangler.",
@@ -247,6 +287,14 @@ STRINGS = {
         "åbnet i stedet; ændringer efter dette tidspunkt kan mangle.",
         "en": "Warning: the wallet file is damaged. The last good copy, saved {time}, was opened "
         "instead; changes made after that time may be missing.",
+    },
+    "wallet.used_backup_missing": {
+        "da": "Advarsel: tegnebogsfilen mangler. Den seneste gode kopi fra {time} er åbnet i "
+        "stedet; ændringer efter dette tidspunkt kan mangle. Næste ændring gemmer tegnebogen "
+        "igen.",
+        "en": "Warning: the wallet file is missing. The last good copy, saved {time}, was opened "
+        "instead; changes made after that time may be missing. The next change saves the wallet "
+        "file again.",
     },
     "wallet.import.replaced": {
         "da": "{record}: erstattede posten med samme id i tegnebogen.",

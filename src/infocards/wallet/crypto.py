@@ -10,6 +10,12 @@ roughly three to four times slower than that (an estimate; no phone was availabl
 which gives the intended unlock time of about half a second. bench/wallet.py prints the figures
 for the machine it runs on.
 
+KDF parameters read from a file are range-checked before any derivation (KDF_LIMITS): at most
+256 MiB of memory, 8 passes and 8 lanes. The ceiling is four times the default's memory and
+under three times its passes, room for a wallet tuned up on a fast device, while a header that
+asks for more (1 GiB takes many seconds on a desktop and gets the app killed for memory on a
+phone) is refused at once as damage.
+
 The recovery code carries about 120 random bits, so its slot uses HKDF rather than a slow KDF:
 no amount of hashing makes 120 bits more guessable.
 """
@@ -41,6 +47,7 @@ __all__ = [
     "SecretText",
     "check_kdf_params",
     "derive_passphrase_key",
+    "derive_record_id_key",
     "derive_recovery_key",
     "digests_equal",
     "new_data_key",
@@ -125,9 +132,9 @@ DEFAULT_KDF = KdfParams(memory_kib=64 * 1024, iterations=3, lanes=4)
 # path creates wallets with DEFAULT_KDF, and only tests pass cheaper parameters. A header with
 # lowered costs cannot unwrap the real key slot, so it cannot be used to weaken a wallet.
 KDF_LIMITS = {
-    "memory_kib": (8, 1024 * 1024),
-    "iterations": (1, 16),
-    "lanes": (1, 16),
+    "memory_kib": (8, 256 * 1024),
+    "iterations": (1, 8),
+    "lanes": (1, 8),
 }
 
 
@@ -180,6 +187,12 @@ def derive_passphrase_key(passphrase: SecretText, salt: bytes, params: KdfParams
         memory_cost=params.memory_kib,
     )
     return SecretBytes(kdf.derive(passphrase.reveal().encode("utf-8")))
+
+
+def derive_record_id_key(data_key: bytes) -> SecretBytes:
+    """The wallet's key for ids derived from a record's content (stable while the data key is)."""
+    kdf = HKDF(algorithm=hashes.SHA256(), length=KEY_BYTES, salt=None, info=b"infocards record ids")
+    return SecretBytes(kdf.derive(bytes(data_key)))
 
 
 def derive_recovery_key(canonical_code: SecretText, salt: bytes) -> SecretBytes:

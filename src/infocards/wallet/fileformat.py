@@ -150,7 +150,8 @@ def _parse_header(raw: bytes) -> WalletHeader:
         nonce = _unb64(body["nonce"], NONCE_BYTES)
         length = body["length"]
         created, saved = data["created"], data["saved"]
-    except (UnicodeDecodeError, ValueError, KeyError, TypeError) as exc:
+    except (UnicodeDecodeError, ValueError, KeyError, TypeError, RecursionError) as exc:
+        # RecursionError: deeply nested JSON, which only a crafted header can hold.
         raise CorruptWallet() from exc
     kinds = sorted(slot.kind for slot in slots)
     if kinds != sorted(SLOT_KINDS) or type(length) is not int or length < 16:

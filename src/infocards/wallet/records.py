@@ -1,11 +1,15 @@
 """Records v1 (DESIGN.md): validation on the way in, with errors that name the record and field.
 
-Errors never carry a value the patient wrote: only the record id, the field name and, for a
-closed vocabulary, the allowed words.
+Errors never carry a value the patient wrote: only the record id, the name of a known field
+and, for a closed vocabulary, the allowed words. Unknown fields are counted, never named: a key
+in an import file can hold health data as well as a value can.
 """
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+import json
 import re
 import secrets
 from collections.abc import Mapping
@@ -19,6 +23,7 @@ __all__ = [
     "RECORDS_FORMAT",
     "TYPE_FIELDS",
     "check_records_document",
+    "content_record_id",
     "new_record_id",
     "record_sort_key",
     "validate_profile",
@@ -83,6 +88,18 @@ def new_record_id() -> str:
     return "r" + secrets.token_hex(6)
 
 
+def content_record_id(clean: Mapping, key: bytes) -> str:
+    """An id derived from a validated record's content, so importing it twice replaces it.
+
+    Keyed (HMAC-SHA256 under a per-wallet key) rather than a bare hash: an id shows up in error
+    messages and bug reports, and a bare hash of a short record (a work status and a date) could
+    be matched against guesses. Two records alike in every field get the same id: one record.
+    """
+    content = {name: value for name, value in clean.items() if name != "id"}
+    canonical = json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return "r" + hmac.new(key, canonical.encode("utf-8"), hashlib.sha256).hexdigest()[:12]
+
+
 def record_sort_key(record: Mapping) -> tuple[str, str]:
     return (record["date"], record["id"])
 
@@ -134,22 +151,37 @@ def _check_field(kind: object, value: object, rid: str, name: str) -> object:
     return _check_text(value, rid, name, limit, blank_ok=kind == "blank")
 
 
-def validate_record(record: object, *, assign_id: bool = False) -> dict:
-    """A normalised copy of `record` (empty optional fields dropped), or InvalidRecord."""
+def _unknown_fields(count: int, rid: str, rtype: str, known: tuple[str, ...]) -> InvalidRecord:
+    kind = "unknown_field" if count == 1 else "unknown_fields"
+    if rtype == "profile":
+        kind = kind.replace("unknown_", "unknown_profile_")
+    return InvalidRecord(f"error.wallet.invalid_record.{kind}", record=rid, count=count, type=rtype,
+                         expected=", ".join(known))
+
+
+def validate_record(record: object, *, assign_id: bool = False, id_key: bytes | None = None) -> dict:
+    """A normalised copy of `record` (empty optional fields dropped), or InvalidRecord.
+
+    A record without an id gets one derived from its content when `id_key` is given (import),
+    else a random one when `assign_id` is set (a record typed in), else it is refused.
+    """
     if not isinstance(record, Mapping):
         raise _fail("not_object", "?", "-")
     rid = record.get("id")
-    if rid is None and assign_id:
+    derive = rid is None and id_key is not None
+    if derive:
+        rid = "?"  # names the record in errors until the content is known to be valid
+    elif rid is None and assign_id:
         rid = new_record_id()
-    if not isinstance(rid, str) or not _ID.fullmatch(rid):
+    elif not isinstance(rid, str) or not _ID.fullmatch(rid):
         raise _fail("id", "?", "id")
     rtype = record.get("type")
     if rtype not in vocab.RECORD_TYPES:
         raise _fail("choice", rid, "type", expected=", ".join(vocab.RECORD_TYPES))
     fields = TYPE_FIELDS[rtype]
-    for name in record:
-        if name not in COMMON_FIELDS and name not in fields:
-            raise _fail("unknown_field", rid, str(name))
+    unknown = sum(1 for name in record if name not in COMMON_FIELDS and name not in fields)
+    if unknown:
+        raise _unknown_fields(unknown, rid, rtype, (*COMMON_FIELDS, *fields))
     if "date" not in record:
         raise _fail("missing", rid, "date")
     out: dict = {"id": rid, "type": rtype, "date": _check_date(record["date"], rid, "date")}
@@ -165,6 +197,8 @@ def validate_record(record: object, *, assign_id: bool = False) -> dict:
         out[name] = _check_field(kind, value, rid, name)
     if "end" in out and out["end"] < out["date"]:
         raise _fail("end_before_date", rid, "end")
+    if derive:
+        out["id"] = content_record_id(out, id_key)  # type: ignore[arg-type]
     return out
 
 
@@ -172,9 +206,9 @@ def validate_profile(profile: object) -> dict:
     """A complete profile (missing fields as ""), or InvalidRecord naming record "profile"."""
     if not isinstance(profile, Mapping):
         raise _fail("not_object", "profile", "-")
-    for name in profile:
-        if name not in PROFILE_FIELDS:
-            raise _fail("unknown_field", "profile", str(name))
+    unknown = sum(1 for name in profile if name not in PROFILE_FIELDS)
+    if unknown:
+        raise _unknown_fields(unknown, "profile", "profile", PROFILE_FIELDS)
     out = {}
     for name in PROFILE_FIELDS:
         value = profile.get(name)

@@ -35,6 +35,7 @@ from infocards.wallet.crypto import (
     SecretBytes,
     SecretText,
     check_kdf_params,
+    derive_record_id_key,
     new_data_key,
     new_signing_seed,
 )
@@ -79,38 +80,57 @@ def _io_errors() -> Iterator[None]:
 
 
 def _load(path: Path, unlock: Callable) -> tuple[vault.Unlocked, dict, datetime | None]:
-    """Unlock PATH, or its backup when PATH is damaged (then also return the backup's time)."""
+    """Unlock PATH, or its backup when PATH is damaged or gone (then also return the backup's time).
+
+    A backup without its main file is the history of a wallet whose file was lost (deleted by
+    hand, not restored by a sync tool): it is opened like a damaged file's backup, never dropped.
+    """
+    backup = backup_path(path)
     try:
         data = path.read_bytes()
     except FileNotFoundError as exc:
-        raise WalletNotFound(path=str(path)) from exc
+        if not backup.exists():
+            raise WalletNotFound(path=str(path)) from exc
+        return _load_backup(backup, unlock, main_missing=True)
     try:
         return (*_unlock_file(parse_file(data), unlock), None)
     except NewerFormat:
         raise
     except CorruptWallet as damage:
-        backup = backup_path(path)
         if not backup.exists():
             raise damage from None
-        try:
-            file = parse_file(backup.read_bytes())
-            unlocked, document = _unlock_file(file, unlock)
-        except WrongPassphrase as exc:
-            raise WrongPassphrase("error.wallet.wrong_passphrase_backup") from exc
-        except (CorruptWallet, NewerFormat) as exc:
-            raise CorruptWallet("error.wallet.damaged_backup_failed") from exc
-        try:
-            saved = datetime.fromisoformat(file.header.saved)
-        except ValueError:
-            saved = datetime.fromtimestamp(backup.stat().st_mtime, UTC)
-        return unlocked, document, saved
+        return _load_backup(backup, unlock, main_missing=False)
+
+
+def _load_backup(
+    backup: Path, unlock: Callable, *, main_missing: bool
+) -> tuple[vault.Unlocked, dict, datetime]:
+    try:
+        file = parse_file(backup.read_bytes())
+        unlocked, document = _unlock_file(file, unlock)
+    except WrongPassphrase as exc:
+        if main_missing:  # one file, one passphrase: the plain message is the true one
+            raise WrongPassphrase() from exc
+        raise WrongPassphrase("error.wallet.wrong_passphrase_backup") from exc
+    except NewerFormat:
+        if main_missing:
+            raise
+        raise CorruptWallet("error.wallet.damaged_backup_failed") from None
+    except CorruptWallet as exc:
+        key = "error.wallet.missing_backup_failed" if main_missing else "error.wallet.damaged_backup_failed"
+        raise CorruptWallet(key) from exc
+    try:
+        saved = datetime.fromisoformat(file.header.saved)
+    except ValueError:
+        saved = datetime.fromtimestamp(backup.stat().st_mtime, UTC)
+    return unlocked, document, saved
 
 
 def _unlock_file(file: WalletFile, unlock: Callable) -> tuple[vault.Unlocked, dict]:
     unlocked = unlock(file)
     try:
         document = decode_document(unlocked.plaintext)
-    except (UnicodeDecodeError, ValueError) as exc:
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
         raise CorruptWallet() from exc
     if any(not isinstance(document.get(name), dict) for name in _TABLES):
         raise CorruptWallet()
@@ -132,9 +152,12 @@ class Wallet:
         main_file_good: bool = True,
     ) -> None:
         self.path = path
+        # Set when the last good copy was opened because the main file is damaged or missing.
         self.used_backup = used_backup
+        self.main_missing = used_backup is not None and not path.exists()
         self._lock = lock
         self._data_key = data_key
+        self._id_key = derive_record_id_key(data_key)
         self._slots = slots
         self._created = created
         self._mutex = threading.RLock()
@@ -171,10 +194,9 @@ class Wallet:
             lock = WalletLock(path).acquire()
         try:
             with _io_errors():
-                if path.exists():
-                    raise WalletExists(path=str(path))
-                for leftover in (backup_path(path), path.with_name(path.name + ".tmp")):
-                    leftover.unlink(missing_ok=True)  # from a wallet wiped by hand
+                _refuse_existing(path)
+                # A half-written save; never a whole wallet (the main file is replaced last).
+                path.with_name(path.name + ".tmp").unlink(missing_ok=True)
                 data_key = new_data_key()
                 code = RecoveryCode.generate()
                 slots = (
@@ -201,7 +223,7 @@ class Wallet:
         """Unlock PATH: WalletNotFound, WrongPassphrase, CorruptWallet, NewerFormat, AlreadyOpen."""
         path = Path(path)
         secret = SecretText(passphrase if isinstance(passphrase, str) else "")
-        if not path.exists():
+        if not cls.exists(path):
             raise WalletNotFound(path=str(path))
         return cls._open_with(path, lambda file: vault.unlock_with_passphrase(file, secret))
 
@@ -234,7 +256,7 @@ class Wallet:
         path = Path(path)
         check_passphrase(new_passphrase)
         code = RecoveryCode.parse(recovery_code)
-        if not path.exists():
+        if not cls.exists(path):
             raise WalletNotFound(path=str(path))
         with cls._open_with(path, lambda file: vault.unlock_with_recovery(file, code)) as wallet:
             wallet.change_passphrase(new_passphrase)
@@ -244,6 +266,12 @@ class Wallet:
         """Whether a wallet file (or its backup) is at PATH: create or unlock?"""
         path = Path(path)
         return path.exists() or backup_path(path).exists()
+
+    @staticmethod
+    def check_creatable(path: Path) -> None:
+        """WalletExists if a wallet or the backup of an earlier one is at PATH (before asking)."""
+        with _io_errors():
+            _refuse_existing(Path(path))
 
     @staticmethod
     def wipe(path: Path) -> None:
@@ -269,6 +297,7 @@ class Wallet:
             self._closed = True
             self._storage.close()
             self._data_key = SecretBytes(b"")
+            self._id_key = SecretBytes(b"")
             self._lock.release()
             _OPEN.pop(self.path.resolve(), None)
 
@@ -345,8 +374,12 @@ class Wallet:
         return clean["id"]
 
     def put(self, record: dict) -> tuple[str, bool]:
-        """Add, or replace the record with the same id (import semantics): (id, replaced)."""
-        clean = validate_record(record, assign_id=True)
+        """Add, or replace the record with the same id (import semantics): (id, replaced).
+
+        A record without an id gets one derived from its content, so importing it again
+        replaces it instead of adding a copy.
+        """
+        clean = validate_record(record, id_key=self._id_key)
         with self._guard():
             doc_id = self._index.get(clean["id"])
             if doc_id is None:
@@ -360,7 +393,7 @@ class Wallet:
         """put() for many records at once: all validated first, then at most two saves."""
         cleaned = {}
         for record in records:
-            clean = validate_record(record, assign_id=True)
+            clean = validate_record(record, id_key=self._id_key)
             cleaned[clean["id"]] = clean
         with self._guard():
             replaced = {rid: doc for rid, doc in cleaned.items() if rid in self._index}
@@ -466,6 +499,14 @@ class Wallet:
             except BaseException:
                 self._slots = previous
                 raise
+
+
+def _refuse_existing(path: Path) -> None:
+    if path.exists():
+        raise WalletExists(path=str(path))
+    backup = backup_path(path)
+    if backup.exists():  # the only copy of an earlier wallet's history: open it or move it
+        raise WalletExists("error.wallet.exists_backup", path=str(backup))
 
 
 def _replace_with(clean: dict) -> Callable[[dict], None]:

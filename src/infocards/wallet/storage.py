@@ -62,10 +62,16 @@ def _rotate_backup(path: Path) -> None:
 def atomic_write(path: Path, data: bytes, *, rotate_backup: bool) -> None:
     """Replace `path` by `data` durably; the previous file becomes PATH.bak if `rotate_backup`."""
     temp = _temp_path(path, ".tmp")
-    _write_synced(temp, data)
-    if rotate_backup and path.exists():
-        _rotate_backup(path)
-    os.replace(temp, path)
+    try:
+        _write_synced(temp, data)
+        if rotate_backup and path.exists():
+            _rotate_backup(path)
+        os.replace(temp, path)
+    except OSError:
+        # No stray copy beside the target (for an export: the records in plain text).
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
     _fsync_dir(path.parent)
 
 
