@@ -324,6 +324,9 @@ def test_export_to_a_folder_names_the_folder_not_the_wallet(closed_wallet, walle
     assert result.returncode == 1 and str(folder) in result.stderr
     assert "wallet file" not in result.stderr and result.stdout == ""
     assert list(folder.iterdir()) == []
+    nowhere = tmp_path / "no-such-folder" / "course.json"
+    failed = _clean(wallet_cli("wallet", "export", path, "--out", nowhere, env=PASS))
+    assert failed.returncode == 1 and str(nowhere) in failed.stderr and "wallet file" not in failed.stderr
     # No half-written plain-text copy of the records is left beside the folder either.
     assert not [p for p in tmp_path.iterdir() if p.name.startswith("exports.")]
 

@@ -62,10 +62,10 @@ STRINGS = {
     },
     "error.wallet.exists_backup": {
         "da": "Der ligger en sikkerhedskopi af en tidligere tegnebog i {path}; den bliver ikke "
-        "slettet. Åbn den med tegnebogens adgangskode (fx `infocards wallet list`), eller flyt "
+        "slettet. Åbn den med tegnebogens adgangskode, eller flyt "
         "den væk, før du opretter en ny tegnebog.",
         "en": "A backup of an earlier wallet is at {path}; it will not be deleted. Open it with "
-        "that wallet's passphrase (e.g. `infocards wallet list`), or move it away before "
+        "that wallet's passphrase, or move it away before "
         "creating a new wallet.",
     },
     "error.wallet.missing_backup_failed": {
@@ -225,9 +225,12 @@ STRINGS = {
     },
     "cli.wallet.import.help": {
         "da": "Læs poster og profil fra en JSON-fil (infocards-records). Hver post gemmes for "
-        "sig, og dens id skrives ud, når den er gemt.",
+        "sig, og dens id skrives ud, når den er gemt. En post uden id får et ud fra sit indhold, "
+        "så samme fil importeret igen erstatter posterne i stedet for at lave kopier.",
         "en": "Read records and the profile from a JSON file (infocards-records). Each record is "
-        "saved on its own, and its id is printed once it is saved.",
+        "saved on its own, and its id is printed once it is saved. A record without an id gets "
+        "one from its content, so importing the same file again replaces its records instead of "
+        "copying them.",
     },
     "cli.wallet.import.file": {
         "da": "JSON-filen med posterne.",
