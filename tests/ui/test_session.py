@@ -91,3 +91,16 @@ def test_the_encrypted_copy_is_a_good_file_even_after_opening_from_the_backup(se
     with Wallet.open(copy, PASSPHRASE) as opened:
         assert opened.used_backup is None
         assert [r["text"] for r in opened.records()] == ["første"]  # the backup predates the last save
+
+
+def test_a_wallet_whose_main_file_is_gone_opens_from_its_backup(session):
+    session.create(PASSPHRASE, PASSPHRASE)
+    session.confirm_recovery_code_written()
+    session.require().add({"type": "note", "date": "2026-11-01", "text": "første"})
+    session.require().add({"type": "note", "date": "2026-11-02", "text": "anden"})
+    session.lock()
+    session.path.unlink()
+    assert session.exists()  # the unlock screen, not the create screen that would replace it
+    session.unlock(PASSPHRASE)
+    assert session.require().main_missing
+    assert [r["text"] for r in session.require().records()] == ["første"]

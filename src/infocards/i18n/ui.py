@@ -250,6 +250,11 @@ STRINGS = {
         "da": "Din mappe var beskadiget. Du ser sikkerhedskopien fra {time}. Ændringer efter det kan mangle.",
         "en": "Your record was damaged. You are seeing the backup from {time}. Later changes may be missing.",
     },
+    "wallet.ui.used_backup_missing": {
+        "da": "Filen med din mappe manglede. Du ser sikkerhedskopien fra {time}. Ændringer efter det kan mangle.",
+        "en": "The file with your record was missing. You are seeing the backup from {time}. "
+        "Later changes may be missing.",
+    },
     "wallet.ui.download_started": {"da": "Filen hentes: {path}", "en": "Downloading: {path}"},
     "wallet.ui.not_saved": {"da": "Intet blev gemt.", "en": "Nothing was saved."},
     "wallet.ui.delete_title": {"da": "Slet denne note?", "en": "Delete this entry?"},

@@ -36,7 +36,10 @@ class WalletSession:
     last_activity: float = field(default_factory=time.monotonic)
 
     def exists(self) -> bool:
-        return self.path.exists()
+        """A wallet is here if its file or its last good copy is (the copy opens in its place)."""
+        from infocards.wallet import Wallet
+
+        return Wallet.exists(self.path)
 
     @property
     def unlocked(self) -> bool:

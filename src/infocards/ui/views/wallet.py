@@ -117,8 +117,9 @@ def _timeline(state, nav) -> list[ft.Control]:
     ]
     if wallet.used_backup:
         copy_time = wallet.used_backup.astimezone().strftime("%d-%m-%Y %H:%M")
-        controls.insert(1, labelled(ft.Text(t("wallet.ui.used_backup", lang, time=copy_time), size=16,
-                                            color=ft.Colors.ERROR), "wallet-used-backup"))
+        key = "wallet.ui.used_backup_missing" if wallet.main_missing else "wallet.ui.used_backup"
+        controls.insert(1, labelled(ft.Text(t(key, lang, time=copy_time), size=16, color=ft.Colors.ERROR),
+                                    "wallet-used-backup"))
     months = wallet.timeline()
     if not months:
         controls.append(labelled(ft.Text(t("wallet.ui.empty", lang), size=16), "timeline-empty"))
