@@ -80,8 +80,10 @@ def test_share_screen_shows_a_qr_that_decodes_to_a_valid_code(shared_app, browse
     wait_id(page, "share-heading")
 
     # The share log (the app's "Min Log") names who was shown what.
-    page.go_back()
+    tap(page, "nav-back")
+    wait_id(page, "timeline-heading")
     tap(page, "wallet-profile")
+    wait_id(page, "profile-heading")
     log = text_of(page, "share-log")
     assert "Kiropraktor" in log and "Screening for røde flag" in log
 

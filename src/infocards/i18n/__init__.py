@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from datetime import date
+from datetime import date, datetime
 
 from infocards.i18n import common, content, share, ui, vocab, wallet
 
-__all__ = ["CATALOG", "LANGS", "cli_language", "format_date", "format_month", "t"]
+__all__ = ["CATALOG", "LANGS", "cli_language", "format_date", "format_datetime", "format_month", "t"]
 
 LANGS = ("da", "en")
 
@@ -79,3 +79,11 @@ def format_month(year_month: str, lang: str = "da") -> str:
     except (ValueError, IndexError):
         return year_month
     return f"{name} {year}"
+
+
+def format_datetime(moment: datetime, lang: str = "da") -> str:
+    """A moment in local time: '27. november 2026 kl. 23.50' / '27 November 2026 at 23:50'."""
+    local = moment.astimezone()
+    if lang == "da":
+        return f"{format_date(local.date(), lang)} kl. {local:%H.%M}"
+    return f"{format_date(local.date(), lang)} at {local:%H:%M}"

@@ -14,6 +14,7 @@ STRINGS = {
     "home.search_label": {"da": "Søg i kortene", "en": "Search the cards"},
     "home.search_hint": {"da": "Fx prolaps, sygedagpenge, kiropraktor", "en": "E.g. disc, sick pay, chiropractor"},
     "home.results": {"da": "{count} kort fundet", "en": "{count} cards found"},
+    "home.result_one": {"da": "1 kort fundet", "en": "1 card found"},
     "home.no_results": {
         "da": "Ingen kort passer. Prøv et andet ord.",
         "en": "No cards match. Try another word.",
@@ -108,7 +109,7 @@ STRINGS = {
     "wallet.ui.add": {"da": "Tilføj", "en": "Add"},
     "wallet.ui.choose_type": {"da": "Hvad vil du tilføje?", "en": "What do you want to add?"},
     "wallet.ui.optional": {"da": "(kan udelades)", "en": "(optional)"},
-    "wallet.ui.date_hint": {"da": "ÅÅÅÅ-MM-DD", "en": "YYYY-MM-DD"},
+    "wallet.ui.date_hint": {"da": "fx 1.8.2026", "en": "e.g. 1.8.2026"},
     "wallet.ui.about_role": {"da": "Om denne fagperson", "en": "About this professional"},
     "wallet.ui.save": {"da": "Gem", "en": "Save"},
     "wallet.ui.delete": {"da": "Slet", "en": "Delete"},
@@ -118,6 +119,13 @@ STRINGS = {
     "wallet.ui.passphrase_changed": {"da": "Adgangskoden er skiftet.", "en": "The passphrase has been changed."},
     "wallet.ui.auto_lock": {"da": "Lås automatisk efter", "en": "Lock automatically after"},
     "wallet.ui.minutes": {"da": "{n} minutter", "en": "{n} minutes"},
+    "wallet.ui.minute": {"da": "1 minut", "en": "1 minute"},
+    "wallet.ui.auto_lock_visit": {
+        "da": "Gælder, til du lukker appen. Standarden står i flet.toml.",
+        "en": "Applies until you close the app. The default is set in flet.toml.",
+    },
+    "wallet.ui.show_passphrase": {"da": "Vis adgangskoden", "en": "Show the passphrase"},
+    "wallet.ui.hide_passphrase": {"da": "Skjul adgangskoden", "en": "Hide the passphrase"},
     "wallet.ui.export": {"da": "Sikkerhedskopi", "en": "Backup"},
     "wallet.ui.backup_explain": {
         "da": "En krypteret kopi af din mappe. Den åbnes med din adgangskode eller gendannelseskoden.",
@@ -243,8 +251,8 @@ STRINGS = {
         "en": "Cannot listen on {host}:{port}. Is infocards already running? Choose another port with --port.",
     },
     "share.ui.bad_date": {
-        "da": "Skriv datoen som ÅÅÅÅ-MM-DD, fx 2026-08-01.",
-        "en": "Write the date as YYYY-MM-DD, e.g. 2026-08-01.",
+        "da": "Skriv en dato, fx 1.8.2026 eller 2026-08-01.",
+        "en": "Write a date, e.g. 1.8.2026 or 2026-08-01.",
     },
     "wallet.ui.used_backup": {
         "da": "Din mappe var beskadiget. Du ser sikkerhedskopien fra {time}. Ændringer efter det kan mangle.",
@@ -257,7 +265,7 @@ STRINGS = {
     },
     "wallet.ui.download_started": {"da": "Filen hentes: {path}", "en": "Downloading: {path}"},
     "wallet.ui.not_saved": {"da": "Intet blev gemt.", "en": "Nothing was saved."},
-    "wallet.ui.delete_title": {"da": "Slet denne note?", "en": "Delete this entry?"},
+    "wallet.ui.delete_title": {"da": "Slet denne post?", "en": "Delete this entry?"},
     "wallet.ui.delete_confirm": {
         "da": "{what} fra {date} bliver slettet fra din mappe. Det kan ikke fortrydes.",
         "en": "{what} from {date} will be deleted from your record. This cannot be undone.",
@@ -267,4 +275,16 @@ STRINGS = {
         "da": "Filen er ikke et billede, som kan læses. Prøv et foto eller et skærmbillede af koden.",
         "en": "The file is not a picture that can be read. Try a photo or a screenshot of the code.",
     },
+    "reader.ui.no_name": {"da": "(intet navn i koden)", "en": "(no name in the code)"},
+    "wallet.ui.fill_in": {"da": "Udfyld feltet »{field}«.", "en": "Fill in “{field}”."},
+    "wallet.ui.bad_date_field": {
+        "da": "»{field}« skal være en dato, fx 1.8.2026 eller 2026-08-01.",
+        "en": "“{field}” must be a date, e.g. 1.8.2026 or 2026-08-01.",
+    },
+    "wallet.ui.not_a_number": {
+        "da": "»{field}« skal være et tal, fx 37,5.",
+        "en": "“{field}” must be a number, e.g. 37.5.",
+    },
+    "wallet.ui.check_field": {"da": "Tjek feltet »{field}«.", "en": "Check “{field}”."},
+    "reader.ui.clear": {"da": "Ryd (før næste patient)", "en": "Clear (before the next patient)"},
 }

@@ -94,6 +94,21 @@ class ClinicianView:
     def expired(self) -> bool:
         return self.status == "expired"
 
+    def period_line(self) -> str | None:
+        """'Period: 2026-08-01 to …' when the patient shared only a period, else None."""
+        if self.period == (None, None):
+            return None
+        open_end = t("share.reader.open_end", self.lang)
+        return t("share.reader.period", self.lang, start=self.period[0] or open_end, end=self.period[1] or open_end)
+
+    def not_shared_line(self) -> str | None:
+        """'Not shared: ...' naming the sections the patient left out, else None: a section missing
+        from the code must never read as "nothing to report"."""
+        if not self.not_shared:
+            return None
+        names = ", ".join(t(f"share.section.{key}", self.lang) for key in self.not_shared)
+        return t("share.reader.not_shared", self.lang, sections=names)
+
     def to_json(self) -> dict:
         data: dict = {"status": self.status, "status_label": self.status_label}
         if self.message:
@@ -317,14 +332,12 @@ def render_text(view: ClinicianView) -> str:
     lines.append(t("share.reader.times", lang, issued=_when(view.issued_at), expires=_when(view.expires_at)))
     if view.shown_to_label:
         lines.append(t("share.reader.shared_with", lang, role=view.shown_to_label))
-    if view.period != (None, None):
-        open_end = t("share.reader.open_end", lang)
-        lines.append(t("share.reader.period", lang, start=view.period[0] or open_end, end=view.period[1] or open_end))
+    if view.period_line():
+        lines.append(view.period_line())
     if view.omitted_note:
         lines.append(view.omitted_note)
-    if view.not_shared:
-        names = ", ".join(t(f"share.section.{key}", lang) for key in view.not_shared)
-        lines.append(t("share.reader.not_shared", lang, sections=names))
+    if view.not_shared_line():
+        lines.append(view.not_shared_line())
     undated = t("share.reader.undated", lang)
     for section in view.sections:
         lines += ["", section.title.upper()]

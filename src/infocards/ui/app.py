@@ -13,12 +13,13 @@ import flet as ft
 from infocards.content.links import card_link_target, classify_link
 from infocards.i18n import t
 from infocards.ui.state import AppState
+from infocards.ui.widgets import PRIMARY
 
 __all__ = ["Nav", "build", "match_route"]
 
 ViewBuilder = Callable[..., ft.View]
 AUTO_LOCK_POLL_SECONDS = 5
-PRIMARY = "#00695C"  # teal 800: white text on it passes WCAG AA (contrast 6.6:1)
+TOUCH_TARGET = 48
 
 
 @dataclass
@@ -94,12 +95,10 @@ def _back_button(nav: Nav, parent: str) -> ft.Control:
     async def back(_event) -> None:
         await nav.go(parent)
 
-    label = t("nav.back", nav.state.lang)
     return ft.Semantics(
         identifier="nav-back",
-        label=label,
-        button=True,
-        content=ft.IconButton(icon=ft.Icons.ARROW_BACK, tooltip=label, on_click=back),
+        content=ft.IconButton(icon=ft.Icons.ARROW_BACK, tooltip=t("nav.back", nav.state.lang), on_click=back,
+                              icon_size=28, width=TOUCH_TARGET, height=TOUCH_TARGET),
     )
 
 
@@ -113,6 +112,9 @@ def render(page: ft.Page, state: AppState) -> None:
     if state.reader_only:
         parent = "/reader" if route.startswith("/card/") else None
     state.wallet.touch()
+    state.keep_draft = None  # the view being built registers its own, if it has a form
+    if not route.startswith(("/wallet", "/share")):
+        state.after_unlock = None  # the patient left the wallet: no stale return after unlocking
     view = builder(state, nav, **params)
     if view.appbar is not None:
         view.appbar.automatically_imply_leading = False
@@ -137,7 +139,7 @@ def build(page: ft.Page, state: AppState) -> None:
     # web client about 150 ms before the first frame (measured with bench/startup.py).
     page.theme = ft.Theme(
         color_scheme=ft.ColorScheme(primary=PRIMARY, on_primary=ft.Colors.WHITE, secondary="#4A635F"),
-        visual_density=ft.VisualDensity.COMFORTABLE,
+        visual_density=ft.VisualDensity.STANDARD,  # full 48-px touch targets for checkboxes and text buttons
     )
 
     def on_route_change(_event=None) -> None:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from datetime import date
 
 from infocards import vocab
 
-__all__ = ["FORMS", "Field"]
+__all__ = ["FORMS", "Field", "parse_user_date"]
 
 
 @dataclass(frozen=True)
@@ -41,3 +43,20 @@ FORMS: dict[str, tuple[Field, ...]] = {
              Field("hours_per_week", "number", required=False), Field("note", "long_text", required=False, blank=True)),
     "note": (_DATE, Field("text", "long_text")),
 }
+
+
+_DAY_FIRST = re.compile(r"^\s*(\d{1,2})[./-](\d{1,2})[./-](\d{4})\s*$")
+
+
+def parse_user_date(text: str) -> str | None:
+    """A date as people type it in Denmark (1.8.2026, 01-08-2026, 1/8/2026) or ISO (2026-08-01),
+    as an ISO string; None when it is not a real date."""
+    text = text.strip()
+    found = _DAY_FIRST.match(text)
+    try:
+        if found:
+            day, month, year = (int(part) for part in found.groups())
+            return date(year, month, day).isoformat()
+        return date.fromisoformat(text).isoformat() if len(text) == 10 else None
+    except ValueError:
+        return None

@@ -20,6 +20,10 @@ class AppState:
     query: str = ""
     reader_only: bool = False
     wallet: WalletSession | None = field(default=None, repr=False)
+    after_unlock: str | None = None  # the wallet route that asked for an unlock, to return to
+    drafts: dict = field(default_factory=dict, repr=False)  # route -> unsaved form values
+    keep_draft: object = field(default=None, repr=False)  # the shown form's "remember my input"
+    last_read: object = field(default=None, repr=False)  # the clinician view's last result
 
     def __post_init__(self) -> None:
         if self.wallet is None:
@@ -28,10 +32,16 @@ class AppState:
     # Intent methods: the only ways views change state.
     def set_language(self, lang: str) -> None:
         if lang in ("da", "en"):
+            if callable(self.keep_draft):
+                self.keep_draft()  # switching language redraws the form: keep what was typed
             self.lang = lang
 
     def other_language(self) -> str:
         return "en" if self.lang == "da" else "da"
+
+    def take_after_unlock(self) -> str | None:
+        route, self.after_unlock = self.after_unlock, None
+        return route
 
     def set_query(self, query: str) -> None:
         self.query = query.strip()

@@ -9,6 +9,7 @@ import flet as ft
 from infocards.i18n import t
 
 __all__ = [
+    "PRIMARY",
     "TOUCH_HEIGHT",
     "app_bar",
     "big_button",
@@ -20,11 +21,14 @@ __all__ = [
 ]
 
 TOUCH_HEIGHT = 56  # above the 48 dp minimum: patients in pain, on a phone
+PRIMARY = "#00695C"  # teal 800: white text on it, and it as text on white, pass WCAG AA (6.6:1)
 
 
-def labelled(control: ft.Control, identifier: str, label: str | None = None) -> ft.Semantics:
-    """Wrap a control with a stable test identifier and, where given, a screen-reader label."""
-    return ft.Semantics(content=control, identifier=identifier, label=label)
+def labelled(control: ft.Control, identifier: str, label: str | None = None, live: bool = False) -> ft.Semantics:
+    """Wrap a control with a stable test identifier and, where given, a screen-reader label.
+
+    `live` makes screen readers announce changes (error messages, read results)."""
+    return ft.Semantics(content=control, identifier=identifier, label=label, live_region=live or None)
 
 
 def heading(text: str, level: int = 1, identifier: str | None = None) -> ft.Control:
@@ -79,13 +83,13 @@ def app_bar(state, nav, title: str) -> ft.AppBar:
         state.set_language(other)
         nav.refresh()
 
+    # One button, named by its tooltip: a labelled wrapper around it would be a second, empty stop.
     switch = ft.Semantics(
         identifier="language-switch",
-        label=t("lang.switch_label", state.lang),
-        button=True,
         content=ft.TextButton(
             content=ft.Text(t(f"lang.name.{other}", state.lang), size=16),
             icon=ft.Icons.LANGUAGE,
+            tooltip=t("lang.switch_label", state.lang),
             on_click=switch_language,
             height=TOUCH_HEIGHT - 8,
         ),

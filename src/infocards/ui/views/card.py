@@ -6,7 +6,7 @@ import flet as ft
 
 from infocards.content.render import markdown_for_app
 from infocards.i18n import format_date, t
-from infocards.ui.widgets import app_bar, heading, labelled, page_column, secondary_button
+from infocards.ui.widgets import PRIMARY, app_bar, heading, labelled, page_column, secondary_button
 
 __all__ = ["view"]
 
@@ -87,7 +87,12 @@ def view(state, nav, card_id: str) -> ft.View:
             markdown_for_app(card.body),
             extension_set=ft.MarkdownExtensionSet.GITHUB_FLAVORED,
             on_tap_link=on_link,
-            md_style_sheet=ft.MarkdownStyleSheet(p_text_style=ft.TextStyle(size=17, height=1.4)),
+            md_style_sheet=ft.MarkdownStyleSheet(
+                p_text_style=ft.TextStyle(size=17, height=1.4),
+                # Links (112, 1813, other cards) in the app's dark teal and underlined, not pale blue.
+                a_text_style=ft.TextStyle(color=PRIMARY, decoration=ft.TextDecoration.UNDERLINE,
+                                          weight=ft.FontWeight.W_600),
+            ),
         )
         body = [
             heading(card.title, 1, identifier="card-title"),

@@ -42,7 +42,8 @@ def _results(state, nav) -> list[ft.Control]:
     found = state.search_results()
     if not found:
         return [labelled(ft.Text(t("home.no_results", lang), size=16), "search-empty")]
-    controls: list[ft.Control] = [ft.Text(t("home.results", lang, count=len(found)), size=15)]
+    summary = t("home.result_one", lang) if len(found) == 1 else t("home.results", lang, count=len(found))
+    controls: list[ft.Control] = [ft.Text(summary, size=15)]
     for card in found:
 
         async def open_card(_event, card_id=card.id) -> None:
@@ -84,7 +85,7 @@ def view(state, nav) -> ft.View:
         heading(t("home.heading", lang), 1, identifier="home-heading"),
         ft.Text(t("home.intro", lang), size=16),
         search,
-        labelled(results, "search-results"),
+        labelled(results, "search-results", live=True),
         heading(t("home.categories", lang), 2),
         *[_category_tile(state, nav, c) for c in state.categories()],
         secondary_button(t("home.reader", lang), go_reader, "home-reader", icon=ft.Icons.QR_CODE_SCANNER),

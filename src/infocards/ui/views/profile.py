@@ -7,8 +7,9 @@ from datetime import datetime
 import flet as ft
 
 from infocards.errors import InfocardsError
-from infocards.i18n import t
-from infocards.ui.views.wallet_common import error_text, locked_view, wallet_view
+from infocards.i18n import format_datetime, t
+from infocards.ui.forms import parse_user_date
+from infocards.ui.views.wallet_common import error_text, keeps_awake, locked_view, wallet_view
 from infocards.ui.widgets import big_button, heading, labelled
 
 __all__ = ["PROFILE_FIELDS", "view"]
@@ -23,7 +24,7 @@ def _share_log(state) -> list[ft.Control]:
         return [labelled(ft.Text(t("profile.ui.no_shares", lang), size=15), "share-log-empty")]
     rows = []
     for share in reversed(shares):  # newest first
-        when = datetime.fromisoformat(share["date"]).astimezone().strftime("%d-%m-%Y %H:%M")
+        when = format_datetime(datetime.fromisoformat(share["date"]), lang)
         sections = ", ".join(t(f"share.section.{key}", lang) for key in share.get("sections", ()))
         rows.append(ft.ListTile(
             leading=ft.Icon(ft.Icons.QR_CODE_2),
@@ -40,7 +41,7 @@ def view(state, nav) -> ft.View:
         return locked
     lang = state.lang
     wallet = state.wallet.require()
-    current = wallet.profile
+    current = {**wallet.profile, **state.drafts.pop(route, {})}
     if not current.get("municipality") and state.settings.municipality:
         current["municipality"] = state.settings.municipality
     fields = {}
@@ -50,12 +51,26 @@ def view(state, nav) -> ft.View:
             value=current.get(name, ""),
             hint_text=t("wallet.ui.date_hint", lang) if name == "birth_date" else None,
             text_size=17,
+            on_change=keeps_awake(state),
         )
     message, error = ft.Text("", size=16), error_text()
 
+    def keep_draft() -> None:
+        state.drafts[route] = {name: field.value for name, field in fields.items()}
+
+    state.keep_draft = keep_draft
+
     def save(_event) -> None:
+        values = {name: (field.value or "").strip() for name, field in fields.items()}
+        if values["birth_date"]:
+            parsed = parse_user_date(values["birth_date"])
+            if parsed is None:
+                error.value = t("wallet.ui.bad_date_field", lang, field=t("profile.field.birth_date", lang))
+                error.update()
+                return
+            values["birth_date"] = parsed
         try:
-            wallet.set_profile({name: (field.value or "").strip() for name, field in fields.items()})
+            wallet.set_profile(values)
         except InfocardsError as exc:
             error.value, message.value = exc.message(lang), ""
         else:
@@ -67,8 +82,8 @@ def view(state, nav) -> ft.View:
         heading(t("profile.ui.heading", lang), 1, identifier="profile-heading"),
         ft.Text(t("profile.ui.explain", lang), size=16),
         *[labelled(field, f"profile-{name}") for name, field in fields.items()],
-        labelled(error, "profile-error"),
-        labelled(message, "profile-message"),
+        labelled(error, "profile-error", live=True),
+        labelled(message, "profile-message", live=True),
         big_button(t("wallet.ui.save", lang), save, "profile-save", icon=ft.Icons.CHECK),
         heading(t("profile.ui.log_heading", lang), 2),
         ft.Text(t("profile.ui.log_explain", lang), size=15),

@@ -4,23 +4,26 @@ from __future__ import annotations
 
 import asyncio
 import io
-from datetime import date
+from dataclasses import replace
+from datetime import UTC, date, datetime
 
 import flet as ft
 from PIL import Image, UnidentifiedImageError
 
 from infocards.errors import NotInfocardsCode
-from infocards.i18n import format_date, t
+from infocards.i18n import format_date, format_datetime, t
 from infocards.share import ReadResult, build_view, read_image, read_text
 from infocards.ui.widgets import app_bar, big_button, heading, labelled, page_column, secondary_button
 
 __all__ = ["view"]
 
+# Background, text colour and icon per status; every pair has a contrast of at least 4.5:1, and the
+# icon and the words say the same as the colour.
 STATUS_COLOURS = {
-    "valid": (ft.Colors.GREEN_700, ft.Icons.VERIFIED),
-    "expired": (ft.Colors.AMBER_800, ft.Icons.SCHEDULE),
-    "invalid": (ft.Colors.RED_700, ft.Icons.GPP_BAD),
-    "not_infocards": (ft.Colors.GREY_700, ft.Icons.HELP_OUTLINE),
+    "valid": (ft.Colors.GREEN_800, ft.Colors.WHITE, ft.Icons.VERIFIED),
+    "expired": (ft.Colors.AMBER_400, ft.Colors.BLACK, ft.Icons.SCHEDULE),
+    "invalid": (ft.Colors.RED_700, ft.Colors.WHITE, ft.Icons.GPP_BAD),
+    "not_infocards": (ft.Colors.GREY_700, ft.Colors.WHITE, ft.Icons.HELP_OUTLINE),
 }
 
 
@@ -34,15 +37,15 @@ def _date(iso: str | None, lang: str) -> str:
 
 
 def _status_banner(result_view) -> ft.Control:
-    colour, icon = STATUS_COLOURS[result_view.status]
-    lines = [ft.Text(result_view.status_label, size=22, weight=ft.FontWeight.BOLD, color=ft.Colors.WHITE)]
+    colour, ink, icon = STATUS_COLOURS[result_view.status]
+    lines = [ft.Text(result_view.status_label, size=22, weight=ft.FontWeight.BOLD, color=ink)]
     if result_view.message:
-        lines.append(ft.Text(result_view.message, size=16, color=ft.Colors.WHITE))
+        lines.append(ft.Text(result_view.message, size=16, color=ink))
     banner = ft.Container(
-        ft.Row([ft.Icon(icon, color=ft.Colors.WHITE, size=40), ft.Column(lines, expand=True, spacing=4)]),
+        ft.Row([ft.Icon(icon, color=ink, size=40), ft.Column(lines, expand=True, spacing=4)]),
         bgcolor=colour, padding=16, border_radius=12,
     )
-    return labelled(banner, "reader-status", label=result_view.status_label)
+    return labelled(banner, "reader-status")
 
 
 def _entry_tile(state, nav, entry) -> ft.Control:
@@ -70,14 +73,21 @@ def _result(state, nav, result_view) -> list[ft.Control]:
     controls: list[ft.Control] = [_status_banner(result_view)]
     if result_view.name is None:
         return controls
-    who = result_view.name + (f", {_date(result_view.birth_date, lang)}" if result_view.birth_date else "")
+    who = ", ".join(part for part in (result_view.name or t("reader.ui.no_name", lang),
+                                      _date(result_view.birth_date, lang)) if part)
     controls.append(labelled(ft.Text(who, size=22, weight=ft.FontWeight.BOLD), "reader-patient"))
     facts = [t("reader.ui.fingerprint", lang, fingerprint=result_view.fingerprint or "")]
     if result_view.expires_at:
-        facts.append(t("reader.ui.expires", lang, time=result_view.expires_at.astimezone().strftime("%d-%m-%Y %H:%M")))
+        facts.append(t("reader.ui.expires", lang, time=format_datetime(result_view.expires_at, lang)))
     if result_view.shown_to_label:
         facts.append(t("reader.ui.shown_to", lang, role=result_view.shown_to_label))
     controls += [ft.Text(f, size=14) for f in facts]
+    if result_view.period_line():
+        controls.append(labelled(ft.Text(result_view.period_line(), size=15, weight=ft.FontWeight.W_600),
+                                 "reader-period"))
+    if result_view.not_shared_line():
+        controls.append(labelled(ft.Text(result_view.not_shared_line(), size=15, weight=ft.FontWeight.W_600),
+                                 "reader-not-shared"))
     if result_view.omitted_note:
         controls.append(labelled(ft.Text(result_view.omitted_note, size=15, italic=True), "reader-omitted"))
     for section in result_view.sections:
@@ -89,6 +99,13 @@ def _result(state, nav, result_view) -> list[ft.Control]:
     return controls
 
 
+def _aged(result):
+    """A result read earlier, with "valid" turned "expired" if its code has expired since."""
+    if result.status == "valid" and result.expires_at and result.expires_at <= datetime.now(UTC):
+        return replace(result, status="expired")
+    return result
+
+
 def view(state, nav) -> ft.View:
     lang = state.lang
     results = ft.Column(spacing=14)
@@ -98,8 +115,20 @@ def view(state, nav) -> ft.View:
     camera_box = ft.Container(visible=False, height=320)
 
     def show(result) -> None:
-        results.controls = _result(state, nav, build_view(result, lang))
+        # Kept for the session, so following a card link and coming Back (or switching language)
+        # does not lose what was read; "Clear" forgets it.
+        state.last_read = result
+        results.controls = [*_result(state, nav, build_view(result, lang)), clear_button]
         results.update()
+
+    def clear(_event) -> None:
+        state.last_read = None
+        results.controls = []
+        results.update()
+
+    clear_button = secondary_button(t("reader.ui.clear", lang), clear, "reader-clear", icon=ft.Icons.CLEAR)
+    if state.last_read is not None:
+        results.controls = [*_result(state, nav, build_view(_aged(state.last_read), lang)), clear_button]
 
     async def read_pasted(_event) -> None:
         show(read_text(pasted.value or ""))
@@ -146,7 +175,8 @@ def view(state, nav) -> ft.View:
             camera_box.visible = False
             camera_box.update()
         if not picture:
-            results.controls = [labelled(ft.Text(t("reader.ui.no_camera", lang), size=16), "reader-no-camera")]
+            no_camera = ft.Text(t("reader.ui.no_camera", lang), size=16)
+            results.controls = [labelled(no_camera, "reader-no-camera", live=True)]
             results.update()
             return
         await read_bytes(picture)
@@ -160,7 +190,7 @@ def view(state, nav) -> ft.View:
         secondary_button(t("reader.ui.read", lang), read_pasted, "reader-read", icon=ft.Icons.CHECK),
         camera_box,
         busy,
-        labelled(results, "reader-results"),
+        labelled(results, "reader-results", live=True),
     ]
     return ft.View(
         route="/reader",

@@ -10,8 +10,8 @@ import flet as ft
 from infocards import vocab
 from infocards.errors import InfocardsError
 from infocards.i18n import format_date, t
-from infocards.ui.forms import FORMS, Field
-from infocards.ui.views.wallet_common import locked_view, wallet_view
+from infocards.ui.forms import FORMS, Field, parse_user_date
+from infocards.ui.views.wallet_common import keeps_awake, locked_view, wallet_view
 from infocards.ui.widgets import big_button, heading, labelled, secondary_button
 
 __all__ = ["choose_view", "edit_view", "new_view"]
@@ -43,6 +43,7 @@ def _input(state, nav, spec: Field, value, inputs: dict) -> list[ft.Control]:
             options=[ft.DropdownOption(key=c, text=t(f"vocab.{spec.group}.{c}", lang)) for c in spec.choices],
             text_size=17,
             expand=True,
+            on_select=keeps_awake(state),
         )
         inputs[spec.name] = control
         controls = [labelled(control, identifier, label=label)]
@@ -53,8 +54,16 @@ def _input(state, nav, spec: Field, value, inputs: dict) -> list[ft.Control]:
                 if card:
                     await nav.go(f"/card/{card.id}")
 
-            controls.append(ft.TextButton(content=t("wallet.ui.about_role", lang), icon=ft.Icons.INFO_OUTLINE,
-                                          on_click=about_role))
+            about = ft.TextButton(content=t("wallet.ui.about_role", lang), icon=ft.Icons.INFO_OUTLINE,
+                                  on_click=about_role, disabled=not control.value)
+
+            def role_chosen(_event) -> None:
+                state.wallet.touch()
+                about.disabled = not control.value
+                about.update()
+
+            control.on_select = role_chosen
+            controls.append(about)
         return controls
     if spec.kind == "diagnosis":
         cards = state.diagnosis_choices()
@@ -63,6 +72,7 @@ def _input(state, nav, spec: Field, value, inputs: dict) -> list[ft.Control]:
         inputs[spec.name] = control
 
         def picked(_event) -> None:
+            state.wallet.touch()
             card = state.card(control.value) if control.value else None
             code_field = inputs.get("code")
             if card and card.codes and code_field is not None:
@@ -79,12 +89,18 @@ def _input(state, nav, spec: Field, value, inputs: dict) -> list[ft.Control]:
         keyboard_type=ft.KeyboardType.NUMBER if spec.kind == "number" else None,
         hint_text=t("wallet.ui.date_hint", lang) if spec.kind == "date" else None,
         text_size=17,
+        on_change=keeps_awake(state),
     )
     inputs[spec.name] = control
     return [labelled(control, identifier)]
 
 
-def _collect(specs: tuple[Field, ...], inputs: dict) -> dict:
+def _label(spec: Field, lang: str) -> str:
+    return t(f"wallet.field.{spec.name}", lang)
+
+
+def _collect(specs: tuple[Field, ...], inputs: dict, lang: str) -> tuple[dict, str | None]:
+    """The record the form describes, or the first problem in words the patient understands."""
     record: dict = {}
     for spec in specs:
         raw = inputs[spec.name].value
@@ -92,28 +108,52 @@ def _collect(specs: tuple[Field, ...], inputs: dict) -> dict:
         if raw in (None, ""):
             if spec.blank:
                 record[spec.name] = ""
+            elif spec.required:
+                return record, t("wallet.ui.fill_in", lang, field=_label(spec, lang))
             continue
-        if spec.kind == "number":
+        if spec.kind == "date":
+            raw = parse_user_date(raw)
+            if raw is None:
+                return record, t("wallet.ui.bad_date_field", lang, field=_label(spec, lang))
+        elif spec.kind == "number":
             try:
                 raw = float(raw.replace(",", ".")) if isinstance(raw, str) else raw
             except ValueError:
-                pass  # validation in the wallet names the field
+                return record, t("wallet.ui.not_a_number", lang, field=_label(spec, lang))
         record[spec.name] = raw
-    return record
+    return record, None
+
+
+def _wallet_problem(exc: InfocardsError, specs: tuple[Field, ...], lang: str) -> str:
+    """The wallet's validation names a field; say which one, by the label the patient sees."""
+    field = exc.params.get("field")
+    for spec in specs:
+        if spec.name == field:
+            return t("wallet.ui.check_field", lang, field=_label(spec, lang))
+    return exc.message(lang)
 
 
 def _form(state, nav, route: str, record_type: str, existing: dict | None) -> ft.View:
     lang = state.lang
     specs = FORMS[record_type]
     inputs: dict = {}
-    values = dict(existing or {"date": date.today().isoformat()})
+    values = {**(existing or {"date": date.today().isoformat()}), **state.drafts.pop(route, {})}
     body: list[ft.Control] = [heading(t(f"vocab.type.{record_type}", lang), 1, identifier="form-heading")]
     for spec in specs:
         body += _input(state, nav, spec, values.get(spec.name), inputs)
     error = ft.Text("", color=ft.Colors.ERROR, size=16)
 
+    def keep_draft() -> None:
+        state.drafts[route] = {name: control.value for name, control in inputs.items()}
+
+    state.keep_draft = keep_draft
+
     async def save(_event) -> None:
-        record = _collect(specs, inputs)
+        record, problem = _collect(specs, inputs, lang)
+        if problem:
+            error.value = problem
+            error.update()
+            return
         record.update(type=record_type, source=(existing or {}).get("source", "patient"))
         try:
             wallet = state.wallet.require()
@@ -123,12 +163,12 @@ def _form(state, nav, route: str, record_type: str, existing: dict | None) -> ft
             else:
                 wallet.add(record)
         except InfocardsError as exc:
-            error.value = exc.message(lang)
+            error.value = _wallet_problem(exc, specs, lang)
             error.update()
             return
         await nav.go("/wallet")
 
-    body += [labelled(error, "form-error"),
+    body += [labelled(error, "form-error", live=True),
              big_button(t("wallet.ui.save", lang), save, "form-save", icon=ft.Icons.CHECK)]
     if existing:
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 import flet as ft
 
@@ -11,7 +11,8 @@ from infocards import vocab
 from infocards.errors import InfocardsError
 from infocards.i18n import t
 from infocards.share import SECTION_KEYS, issue_share
-from infocards.ui.views.wallet_common import error_text, locked_view, wallet_view
+from infocards.ui.forms import parse_user_date
+from infocards.ui.views.wallet_common import error_text, keeps_awake, locked_view, wallet_view
 from infocards.ui.widgets import big_button, heading, labelled, secondary_button
 
 __all__ = ["view"]
@@ -42,7 +43,7 @@ def _showing(state, nav, share, show_form) -> list[ft.Control]:
     lang = state.lang
     settings = state.settings
     display_until = asyncio.get_running_loop().time() + settings.share_display_seconds
-    local_expiry = share.expires_at.astimezone().strftime("%H:%M")
+    local_expiry = share.expires_at.astimezone().strftime("%H.%M" if lang == "da" else "%H:%M")
     countdown = ft.Text(t("share.ui.hides_in", lang, time=_countdown(settings.share_display_seconds)), size=16)
     controls: list[ft.Control] = [
         labelled(ft.Image(src=share.png(box_size=8), fit=ft.BoxFit.CONTAIN, width=QR_SIDE, height=QR_SIDE,
@@ -86,7 +87,8 @@ def _form(state, nav, column: ft.Column) -> list[ft.Control]:
         options=[ft.DropdownOption(key=r, text=t(f"vocab.role.{r}", lang)) for r in vocab.ROLES],
         text_size=17,
     )
-    since = ft.TextField(label=t("share.ui.since", lang), hint_text=t("wallet.ui.date_hint", lang), text_size=17)
+    since = ft.TextField(label=t("share.ui.since", lang), hint_text=t("wallet.ui.date_hint", lang), text_size=17,
+                         on_change=keeps_awake(state))
     error = error_text()
 
     def show_form() -> None:
@@ -100,9 +102,8 @@ def _form(state, nav, column: ft.Column) -> list[ft.Control]:
             error.update()
             return
         start = (since.value or "").strip()
-        try:
-            period_start = date.fromisoformat(start) if start else None
-        except ValueError:
+        period_start = parse_user_date(start) if start else None
+        if start and period_start is None:
             error.value = t("share.ui.bad_date", lang)
             error.update()
             return
@@ -140,7 +141,7 @@ def _form(state, nav, column: ft.Column) -> list[ft.Control]:
         heading(t("share.ui.what", lang), 2),
         *[labelled(box, f"share-section-{key}") for key, box in checks.items()],
         labelled(since, "share-since"),
-        labelled(error, "share-error"),
+        labelled(error, "share-error", live=True),
         big_button(t("share.ui.show", lang), show, "share-show", icon=ft.Icons.QR_CODE_2),
     ]
 

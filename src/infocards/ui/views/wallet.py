@@ -6,7 +6,7 @@ from datetime import date
 
 import flet as ft
 
-from infocards.i18n import format_date, format_month, t
+from infocards.i18n import format_date, format_datetime, format_month, t
 from infocards.ui.record_text import record_detail, record_title
 from infocards.ui.views.wallet_common import busy_row, error_text, password_field, run_guarded
 from infocards.ui.widgets import app_bar, big_button, heading, labelled, page_column, secondary_button
@@ -16,8 +16,8 @@ __all__ = ["view"]
 
 def _create(state, nav) -> list[ft.Control]:
     lang = state.lang
-    first, first_box = password_field(t("wallet.ui.passphrase", lang), "wallet-passphrase")
-    second, second_box = password_field(t("wallet.ui.passphrase_again", lang), "wallet-passphrase-again")
+    first, first_box = password_field(t("wallet.ui.passphrase", lang), "wallet-passphrase", lang)
+    second, second_box = password_field(t("wallet.ui.passphrase_again", lang), "wallet-passphrase-again", lang)
     error, busy = error_text(), busy_row(lang)
 
     async def create(_event) -> None:
@@ -31,7 +31,7 @@ def _create(state, nav) -> list[ft.Control]:
         ft.Text(t("wallet.ui.passphrase_advice", lang), size=15),
         first_box,
         second_box,
-        labelled(error, "wallet-error"),
+        labelled(error, "wallet-error", live=True),
         busy,
         big_button(t("wallet.ui.create", lang), create, "wallet-create", icon=ft.Icons.LOCK_OUTLINE),
     ]
@@ -68,12 +68,16 @@ def _recovery_code(state, nav) -> list[ft.Control]:
 
 def _unlock(state, nav) -> list[ft.Control]:
     lang = state.lang
-    field, box = password_field(t("wallet.ui.passphrase", lang), "unlock-passphrase")
+    field, box = password_field(t("wallet.ui.passphrase", lang), "unlock-passphrase", lang)
     error, busy = error_text(), busy_row(lang)
 
     async def unlock(_event) -> None:
         if await run_guarded(lambda: state.wallet.unlock(field.value or ""), error, busy, lang):
-            nav.refresh()
+            back_to = state.take_after_unlock()
+            if back_to:
+                await nav.go(back_to)
+            else:
+                nav.refresh()
 
     async def forgot(_event) -> None:
         await nav.go("/wallet/recover")
@@ -83,7 +87,7 @@ def _unlock(state, nav) -> list[ft.Control]:
         heading(t("wallet.ui.unlock_heading", lang), 1, identifier="unlock-heading"),
         ft.Text(t("wallet.ui.unlock_explain", lang), size=16),
         box,
-        labelled(error, "wallet-error"),
+        labelled(error, "wallet-error", live=True),
         busy,
         big_button(t("wallet.ui.unlock", lang), unlock, "wallet-unlock", icon=ft.Icons.LOCK_OPEN),
         secondary_button(t("wallet.ui.forgot", lang), forgot, "wallet-forgot"),
@@ -116,7 +120,7 @@ def _timeline(state, nav) -> list[ft.Control]:
         big_button(t("share.ui.open", lang), share, "wallet-share", icon=ft.Icons.QR_CODE_2),
     ]
     if wallet.used_backup:
-        copy_time = wallet.used_backup.astimezone().strftime("%d-%m-%Y %H:%M")
+        copy_time = format_datetime(wallet.used_backup, lang)
         key = "wallet.ui.used_backup_missing" if wallet.main_missing else "wallet.ui.used_backup"
         controls.insert(1, labelled(ft.Text(t(key, lang, time=copy_time), size=16, color=ft.Colors.ERROR),
                                     "wallet-used-backup"))

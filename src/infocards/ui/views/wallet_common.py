@@ -8,13 +8,25 @@ import flet as ft
 
 from infocards.errors import InfocardsError
 from infocards.i18n import t
-from infocards.ui.widgets import app_bar, big_button, labelled, page_column
+from infocards.ui.widgets import app_bar, big_button, heading, labelled, page_column
 
-__all__ = ["busy_row", "error_text", "locked_view", "password_field", "run_guarded", "wallet_view"]
+__all__ = ["busy_row", "error_text", "keeps_awake", "locked_view", "password_field", "run_guarded", "wallet_view"]
 
 
-def password_field(label: str, identifier: str) -> tuple[ft.TextField, ft.Control]:
-    field = ft.TextField(label=label, password=True, can_reveal_password=True, text_size=18)
+def password_field(label: str, identifier: str, lang: str = "da") -> tuple[ft.TextField, ft.Control]:
+    """A passphrase field with a named, full-size show/hide button (Flutter's own has no name)."""
+    field = ft.TextField(label=label, password=True, text_size=18)
+
+    def toggle(_event) -> None:
+        field.password = not field.password
+        reveal.icon = ft.Icons.VISIBILITY_OFF if not field.password else ft.Icons.VISIBILITY
+        reveal.tooltip = t("wallet.ui.hide_passphrase" if not field.password else "wallet.ui.show_passphrase", lang)
+        field.update()
+        reveal.update()
+
+    reveal = ft.IconButton(icon=ft.Icons.VISIBILITY, tooltip=t("wallet.ui.show_passphrase", lang), on_click=toggle,
+                           width=48, height=48)
+    field.suffix_icon = reveal
     return field, labelled(field, identifier)
 
 
@@ -58,11 +70,23 @@ def locked_view(state, nav, route: str) -> ft.View | None:
     if state.wallet.unlocked:
         return None
 
+    state.after_unlock = route  # come back here once unlocked
+
     async def to_unlock(_event) -> None:
         await nav.go("/wallet")
 
-    body = [ft.Text(t("wallet.ui.locked", state.lang), size=16),
+    body = [heading(t("wallet.ui.unlock_heading", state.lang), 1),
+            ft.Text(t("wallet.ui.locked", state.lang), size=16),
             big_button(t("wallet.ui.unlock", state.lang), to_unlock, "goto-unlock")]
     return wallet_view(state, nav, route, body)
 
 
+
+
+def keeps_awake(state):
+    """An on_change handler: typing in a wallet form counts as use, so auto-lock waits."""
+
+    def touched(_event) -> None:
+        state.wallet.touch()
+
+    return touched

@@ -18,6 +18,10 @@ __all__ = ["recover_view", "settings_view"]
 AUTO_LOCK_CHOICES = (1, 5, 15, 30)
 
 
+def _minutes(n: int, lang: str) -> str:
+    return t("wallet.ui.minute", lang) if n == 1 else t("wallet.ui.minutes", lang, n=n)
+
+
 def settings_view(state, nav) -> ft.View:
     route = "/wallet/settings"
     locked = locked_view(state, nav, route)
@@ -25,8 +29,8 @@ def settings_view(state, nav) -> ft.View:
         return locked
     lang = state.lang
     session = state.wallet
-    new, new_box = password_field(t("wallet.ui.new_passphrase", lang), "new-passphrase")
-    again, again_box = password_field(t("wallet.ui.passphrase_again", lang), "new-passphrase-again")
+    new, new_box = password_field(t("wallet.ui.new_passphrase", lang), "new-passphrase", lang)
+    again, again_box = password_field(t("wallet.ui.passphrase_again", lang), "new-passphrase-again", lang)
     message, saved = ft.Text("", size=16), ft.Text("", size=16)
     error, busy = error_text(), busy_row(lang)
 
@@ -47,8 +51,7 @@ def settings_view(state, nav) -> ft.View:
     lock_choice = ft.Dropdown(
         label=t("wallet.ui.auto_lock", lang),
         value=str(minutes),
-        options=[ft.DropdownOption(key=str(m), text=t("wallet.ui.minutes", lang, n=m))
-                 for m in sorted({*AUTO_LOCK_CHOICES, minutes})],
+        options=[ft.DropdownOption(key=str(m), text=_minutes(m, lang)) for m in sorted({*AUTO_LOCK_CHOICES, minutes})],
     )
 
     def on_lock_choice(_event) -> None:
@@ -113,17 +116,18 @@ def settings_view(state, nav) -> ft.View:
     body = [
         heading(t("wallet.ui.settings", lang), 1, identifier="settings-heading"),
         heading(t("wallet.ui.change_passphrase", lang), 2),
-        new_box, again_box, labelled(error, "wallet-error"), busy,
+        new_box, again_box, labelled(error, "wallet-error", live=True), busy,
         big_button(t("wallet.ui.change_passphrase", lang), on_change, "change-passphrase"),
-        labelled(message, "settings-message"),
+        labelled(message, "settings-message", live=True),
         heading(t("wallet.ui.auto_lock", lang), 2),
-        labelled(lock_choice, "auto-lock"),
+        labelled(lock_choice, "auto-lock", label=t("wallet.ui.auto_lock", lang)),
+        ft.Text(t("wallet.ui.auto_lock_visit", lang), size=14),
         heading(t("wallet.ui.export", lang), 2),
         ft.Text(t("wallet.ui.backup_explain", lang), size=15),
         secondary_button(t("wallet.ui.backup", lang), backup, "export-backup", icon=ft.Icons.DOWNLOAD),
         ft.Text(t("wallet.ui.export_explain", lang), size=15),
         secondary_button(t("wallet.ui.export_json", lang), export_json, "export-json", icon=ft.Icons.DATA_OBJECT),
-        labelled(saved, "export-message"),
+        labelled(saved, "export-message", live=True),
         heading(t("wallet.ui.wipe_title", lang), 2),
         secondary_button(t("wallet.ui.wipe", lang), confirm_wipe, "wipe", icon=ft.Icons.DELETE_FOREVER),
     ]
@@ -134,8 +138,8 @@ def recover_view(state, nav) -> ft.View:
     lang = state.lang
     code = ft.TextField(label=t("wallet.ui.recovery_code", lang), text_size=18,
                         capitalization=ft.TextCapitalization.CHARACTERS)
-    new, new_box = password_field(t("wallet.ui.new_passphrase", lang), "recover-passphrase")
-    again, again_box = password_field(t("wallet.ui.passphrase_again", lang), "recover-passphrase-again")
+    new, new_box = password_field(t("wallet.ui.new_passphrase", lang), "recover-passphrase", lang)
+    again, again_box = password_field(t("wallet.ui.passphrase_again", lang), "recover-passphrase-again", lang)
     error, busy = error_text(), busy_row(lang)
 
     async def recover(_event) -> None:
@@ -147,7 +151,7 @@ def recover_view(state, nav) -> ft.View:
         heading(t("wallet.ui.recover_heading", lang), 1),
         ft.Text(t("wallet.ui.recover_explain", lang), size=16),
         labelled(code, "recovery-code-input"), new_box, again_box,
-        labelled(error, "wallet-error"), busy,
+        labelled(error, "wallet-error", live=True), busy,
         big_button(t("wallet.ui.recover", lang), recover, "wallet-recover"),
     ]
     return wallet_view(state, nav, "/wallet/recover", body)
