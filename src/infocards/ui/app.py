@@ -97,7 +97,9 @@ def _back_button(nav: Nav, parent: str) -> ft.Control:
 
     return ft.Semantics(
         identifier="nav-back",
-        content=ft.IconButton(icon=ft.Icons.ARROW_BACK, tooltip=t("nav.back", nav.state.lang), on_click=back,
+        # The icon's semantics label names the button (a tooltip alone is not read out on the web).
+        content=ft.IconButton(icon=ft.Icon(ft.Icons.ARROW_BACK, semantics_label=t("nav.back", nav.state.lang)),
+                              tooltip=t("nav.back", nav.state.lang), on_click=back,
                               icon_size=28, width=TOUCH_TARGET, height=TOUCH_TARGET),
     )
 

@@ -61,7 +61,8 @@ def _entry_tile(state, nav, entry) -> ft.Control:
             async def open_card(_event, target=card.id) -> None:
                 await nav.go(f"/card/{target}")
 
-            links.append(ft.TextButton(content=card.title, icon=ft.Icons.ARTICLE_OUTLINED, on_click=open_card))
+            links.append(ft.TextButton(content=card.title, icon=ft.Icons.ARTICLE_OUTLINED, on_click=open_card,
+                                       height=48))
     if links:
         lines.append(ft.Row(links, wrap=True))
     return ft.Container(ft.Column(lines, spacing=2), padding=ft.Padding.only(left=8, top=6, bottom=6),

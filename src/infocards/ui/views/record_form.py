@@ -55,7 +55,7 @@ def _input(state, nav, spec: Field, value, inputs: dict) -> list[ft.Control]:
                     await nav.go(f"/card/{card.id}")
 
             about = ft.TextButton(content=t("wallet.ui.about_role", lang), icon=ft.Icons.INFO_OUTLINE,
-                                  on_click=about_role, disabled=not control.value)
+                                  on_click=about_role, disabled=not control.value, height=48)
 
             def role_chosen(_event) -> None:
                 state.wallet.touch()
@@ -193,9 +193,10 @@ def _form(state, nav, route: str, record_type: str, existing: dict | None) -> ft
                 title=ft.Text(t("wallet.ui.delete_title", lang)),
                 content=ft.Text(t("wallet.ui.delete_confirm", lang, what=what, date=when), size=16),
                 actions=[
-                    labelled(ft.TextButton(content=t("wallet.ui.cancel", lang), on_click=cancel), "delete-cancel"),
+                    labelled(ft.TextButton(content=t("wallet.ui.cancel", lang), on_click=cancel, height=48),
+                             "delete-cancel"),
                     labelled(ft.FilledButton(content=t("wallet.ui.delete_yes", lang), on_click=confirmed,
-                                             bgcolor=ft.Colors.ERROR), "delete-yes"),
+                                             bgcolor=ft.Colors.ERROR, height=48), "delete-yes"),
                 ],
             ))
 

@@ -13,7 +13,7 @@ from infocards.i18n import t
 from infocards.share import SECTION_KEYS, issue_share
 from infocards.ui.forms import parse_user_date
 from infocards.ui.views.wallet_common import error_text, keeps_awake, locked_view, wallet_view
-from infocards.ui.widgets import big_button, heading, labelled, secondary_button
+from infocards.ui.widgets import TOUCH_HEIGHT, big_button, heading, labelled, secondary_button
 
 __all__ = ["view"]
 
@@ -81,7 +81,8 @@ def _showing(state, nav, share, show_form) -> list[ft.Control]:
 
 def _form(state, nav, column: ft.Column) -> list[ft.Control]:
     lang = state.lang
-    checks = {key: ft.Checkbox(label=t(f"share.section.{key}", lang), value=True) for key in SECTION_KEYS}
+    checks = {key: ft.Checkbox(label=t(f"share.section.{key}", lang), value=True, height=TOUCH_HEIGHT)
+              for key in SECTION_KEYS}
     role = ft.Dropdown(
         label=t("share.ui.to_whom", lang),
         options=[ft.DropdownOption(key=r, text=t(f"vocab.role.{r}", lang)) for r in vocab.ROLES],

@@ -9,7 +9,7 @@ import flet as ft
 from infocards.i18n import format_date, format_datetime, format_month, t
 from infocards.ui.record_text import record_detail, record_title
 from infocards.ui.views.wallet_common import busy_row, error_text, password_field, run_guarded
-from infocards.ui.widgets import app_bar, big_button, heading, labelled, page_column, secondary_button
+from infocards.ui.widgets import TOUCH_HEIGHT, app_bar, big_button, heading, labelled, page_column, secondary_button
 
 __all__ = ["view"]
 
@@ -40,7 +40,7 @@ def _create(state, nav) -> list[ft.Control]:
 def _recovery_code(state, nav) -> list[ft.Control]:
     lang = state.lang
     code = state.wallet.recovery_code or ""
-    written = ft.Checkbox(label=t("wallet.ui.code_written", lang), value=False)
+    written = ft.Checkbox(label=t("wallet.ui.code_written", lang), value=False, height=TOUCH_HEIGHT)
     proceed = ft.FilledButton(content=ft.Text(t("wallet.ui.continue", lang), size=18), height=56,
                               disabled=True, expand=True)
 

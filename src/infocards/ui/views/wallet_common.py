@@ -17,14 +17,18 @@ def password_field(label: str, identifier: str, lang: str = "da") -> tuple[ft.Te
     """A passphrase field with a named, full-size show/hide button (Flutter's own has no name)."""
     field = ft.TextField(label=label, password=True, text_size=18)
 
+    def icon(shown: bool) -> ft.Icon:
+        name = t("wallet.ui.hide_passphrase" if shown else "wallet.ui.show_passphrase", lang)
+        return ft.Icon(ft.Icons.VISIBILITY_OFF if shown else ft.Icons.VISIBILITY, semantics_label=name)
+
     def toggle(_event) -> None:
         field.password = not field.password
-        reveal.icon = ft.Icons.VISIBILITY_OFF if not field.password else ft.Icons.VISIBILITY
-        reveal.tooltip = t("wallet.ui.hide_passphrase" if not field.password else "wallet.ui.show_passphrase", lang)
+        reveal.icon = icon(shown=not field.password)
+        reveal.tooltip = reveal.icon.semantics_label
         field.update()
         reveal.update()
 
-    reveal = ft.IconButton(icon=ft.Icons.VISIBILITY, tooltip=t("wallet.ui.show_passphrase", lang), on_click=toggle,
+    reveal = ft.IconButton(icon=icon(shown=False), tooltip=t("wallet.ui.show_passphrase", lang), on_click=toggle,
                            width=48, height=48)
     field.suffix_icon = reveal
     return field, labelled(field, identifier)

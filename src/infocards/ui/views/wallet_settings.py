@@ -106,9 +106,9 @@ def settings_view(state, nav) -> ft.View:
             title=ft.Text(t("wallet.ui.wipe_title", lang)),
             content=ft.Text(t("wallet.ui.wipe_confirm", lang, count=count, shares=shares), size=16),
             actions=[
-                labelled(ft.TextButton(content=t("wallet.ui.cancel", lang), on_click=cancel), "wipe-cancel"),
+                labelled(ft.TextButton(content=t("wallet.ui.cancel", lang), on_click=cancel, height=48), "wipe-cancel"),
                 labelled(ft.FilledButton(content=t("wallet.ui.wipe_yes", lang), on_click=wipe,
-                                         bgcolor=ft.Colors.ERROR), "wipe-yes"),
+                                         bgcolor=ft.Colors.ERROR, height=48), "wipe-yes"),
             ],
         )
         nav.page.show_dialog(dialog)
