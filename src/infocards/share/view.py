@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
-from infocards.i18n import t
+from infocards.i18n import format_date, t
 from infocards.share.reader import ReadResult
 from infocards.share.sections import SECTION_KEYS, VIEW_SECTION_KEYS
 from infocards.share.summary import Summary, entry_kind
@@ -169,9 +169,16 @@ def _entry(entry: Mapping, lang: str, title: str, details: list[str | None], **e
     )
 
 
+def _readable_date(iso: str, lang: str) -> str:
+    try:
+        return format_date(date.fromisoformat(iso), lang)
+    except ValueError:
+        return iso
+
+
 def _ended(entry: Mapping, lang: str) -> str:
     if entry.get("end"):
-        return t("share.reader.ended", lang, date=entry["end"])
+        return t("share.reader.ended", lang, date=_readable_date(entry["end"], lang))
     return t("share.reader.ongoing", lang)
 
 

@@ -155,6 +155,7 @@ def build(page: ft.Page, state: AppState) -> None:
     def end_session(_event=None) -> None:
         # A closed or reloaded tab must not keep the wallet (and its OS lock): lock it now.
         state.wallet.lock()
+        state.drafts.clear()
         session_over.set()
 
     async def auto_lock() -> None:
@@ -165,6 +166,8 @@ def build(page: ft.Page, state: AppState) -> None:
             except TimeoutError:
                 pass
             if not session_over.is_set() and state.wallet.idle_too_long():
+                if callable(state.keep_draft):
+                    state.keep_draft()  # the form comes back as it was once the patient unlocks
                 state.wallet.lock()
                 if (page.route or "/").startswith(("/wallet", "/share")):
                     render(page, state)

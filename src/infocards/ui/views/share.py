@@ -53,6 +53,9 @@ def _showing(state, nav, share, show_form) -> list[ft.Control]:
         labelled(countdown, "share-countdown"),
         ft.Text(t("share.ui.brightness", lang), size=15),
     ]
+    if not share.summary.name:
+        controls.insert(1, labelled(ft.Text(t("share.ui.no_name", lang), size=15, color=ft.Colors.ERROR),
+                                    "share-qr-no-name"))
     note = share.omitted_note(lang)
     if note:
         controls.append(labelled(ft.Text(note, size=15, color=ft.Colors.ON_TERTIARY_CONTAINER), "share-omitted"))

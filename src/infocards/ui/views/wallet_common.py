@@ -79,7 +79,7 @@ def locked_view(state, nav, route: str) -> ft.View | None:
     async def to_unlock(_event) -> None:
         await nav.go("/wallet")
 
-    body = [heading(t("wallet.ui.unlock_heading", state.lang), 1),
+    body = [heading(t("wallet.ui.unlock_heading", state.lang), 1, identifier="locked-heading"),
             ft.Text(t("wallet.ui.locked", state.lang), size=16),
             big_button(t("wallet.ui.unlock", state.lang), to_unlock, "goto-unlock")]
     return wallet_view(state, nav, route, body)

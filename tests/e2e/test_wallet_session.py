@@ -1,0 +1,78 @@
+"""The wallet session in a real Chromium: typing keeps auto-lock away, a language switch keeps what
+was typed, and after an auto-lock the unlock leads back to the form as it was."""
+
+from __future__ import annotations
+
+import pytest
+
+from infocards.wallet import Wallet
+from tests.e2e.harness import by_id, free_port, infocards_web, open_app, served, tap, type_into, wait_id
+
+PASSPHRASE = "rolig ryg og varm kaffe"
+# Auto-lock after 6 s without use (the app checks every 5 s).
+SETTINGS = """
+[content]
+packs = ["national"]
+[app]
+default_language = "da"
+[wallet]
+auto_lock_minutes = 0.1
+[share]
+expiry_minutes = 30
+display_seconds = 120
+"""
+
+
+@pytest.fixture
+def quick_lock_app(tmp_path):
+    wallet_file = tmp_path / "data" / "wallet.icw"
+    wallet_file.parent.mkdir()
+    Wallet.create(wallet_file, PASSPHRASE)[0].close()
+    config = tmp_path / "flet.toml"
+    config.write_text(SETTINGS, encoding="utf-8")
+    port = free_port()
+    env = {"INFOCARDS_WALLET": str(wallet_file), "INFOCARDS_CONFIG": str(config)}
+    with served(infocards_web(port), port, tmp_path, env=env) as url:
+        yield url
+
+
+def _typed(page) -> str:
+    """The text field's text: Flutter mirrors it into the DOM while the field has focus."""
+    field = by_id(page, "field-text").locator("textarea, input").first
+    field.click()
+    page.wait_for_function("el => document.activeElement === el", arg=field.element_handle())
+    return field.evaluate("el => el.value")
+
+
+def test_typing_language_switch_and_auto_lock_keep_the_form(quick_lock_app, browser_page):
+    page = browser_page
+    open_app(page, quick_lock_app + "wallet")
+    type_into(page, "unlock-passphrase", PASSPHRASE)
+    tap(page, "wallet-unlock")
+    wait_id(page, "timeline-heading", timeout_ms=60_000)
+    tap(page, "wallet-add")
+    tap(page, "add-note")
+    wait_id(page, "form-heading")
+
+    # 16 s of slow typing: well past the 6-s limit, but each key counts as use.
+    type_into(page, "field-text", "G")
+    for letter in "ik en tur":
+        page.wait_for_timeout(1_800)
+        page.keyboard.type(letter)
+    assert page.locator('[flt-semantics-identifier="locked-heading"]').count() == 0
+    assert _typed(page) == "Gik en tur"
+
+    # Switching language redraws the form in English with the text still there.
+    tap(page, "language-switch")
+    page.wait_for_function(
+        "document.querySelector('[flt-semantics-identifier=\"form-heading\"]').innerText.includes('Note')")
+    assert "Unlock" not in page.locator("flt-semantics-host").inner_text()
+    assert _typed(page) == "Gik en tur"
+
+    # Left alone, the wallet locks; unlocking leads back to the same form, text and all.
+    wait_id(page, "locked-heading", timeout_ms=30_000)
+    tap(page, "goto-unlock")
+    type_into(page, "unlock-passphrase", PASSPHRASE)
+    tap(page, "wallet-unlock")
+    wait_id(page, "form-heading", timeout_ms=60_000)
+    assert _typed(page) == "Gik en tur"
