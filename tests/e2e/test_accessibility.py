@@ -42,10 +42,21 @@ AUDIT = """() => {
 }"""
 
 
+def _settled_controls(page) -> list[dict]:
+    """The controls once two readings 400 ms apart agree: page transitions animate sizes."""
+    previous = page.evaluate(AUDIT)
+    for _ in range(25):
+        page.wait_for_timeout(400)
+        current = page.evaluate(AUDIT)
+        if current == previous:
+            return current
+        previous = current
+    return previous
+
+
 def _problems(page, screen: str) -> list[str]:
-    page.wait_for_timeout(600)  # let the semantics tree settle after the last frame
     problems = []
-    for control in page.evaluate(AUDIT):
+    for control in _settled_controls(page):
         if not control["name"]:
             problems.append(f"{screen}: a {control['role']} without a name ({control['w']}x{control['h']})")
         elif not (control["inline"] or control["cut"]) and control["role"] != "textbox" \
