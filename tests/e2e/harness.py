@@ -21,7 +21,9 @@ __all__ = [
     "infocards_web",
     "launch_chromium",
     "open_app",
+    "paste_into",
     "served",
+    "served_with_wallet",
     "tap",
     "text_of",
     "type_into",
@@ -87,6 +89,24 @@ def served(command: list[str], port: int, home: Path, env: dict | None = None) -
         log.close()
 
 
+@contextlib.contextmanager
+def served_with_wallet(work: Path, passphrase: str | None = None, profile: dict | None = None,
+                       records=(), env: dict | None = None) -> Iterator[tuple[str, Path]]:
+    """`infocards web` using the wallet work/data/wallet.icw: made first with `passphrase`, the
+    profile and the records when a passphrase is given, else left for the app to create."""
+    wallet_file = work / "data" / "wallet.icw"
+    wallet_file.parent.mkdir(exist_ok=True)
+    if passphrase is not None:
+        from infocards.wallet import Wallet
+
+        wallet, _code = Wallet.create(wallet_file, passphrase, profile=profile)
+        wallet.put_many(records)
+        wallet.close()
+    port = free_port()
+    with served(infocards_web(port), port, work, env={"INFOCARDS_WALLET": str(wallet_file), **(env or {})}) as url:
+        yield url, wallet_file
+
+
 def infocards_web(port: int, *extra: str) -> list[str]:
     return [sys.executable, "-m", "infocards", "web", "--port", str(port), *extra]
 
@@ -141,6 +161,14 @@ def type_into(page, identifier: str, text: str, clear: bool = False) -> None:
         page.keyboard.press("Control+a")
         page.keyboard.press("Backspace")
     page.keyboard.type(text)
+
+
+def paste_into(page, identifier: str, text: str) -> None:
+    """Paste `text` into the text field inside `identifier` (one input event, like a real paste)."""
+    field = wait_id(page, identifier).locator("input, textarea").first
+    field.click()
+    page.wait_for_function("el => document.activeElement === el", arg=field.element_handle())
+    page.keyboard.insert_text(text)
 
 
 def tap(page, identifier: str) -> None:

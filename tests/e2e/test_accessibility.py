@@ -11,8 +11,7 @@ from pathlib import Path
 import pytest
 
 from infocards.share import issue_from_records
-from infocards.wallet import Wallet
-from tests.e2e.harness import free_port, infocards_web, open_app, served, tap, type_into, wait_id
+from tests.e2e.harness import open_app, paste_into, served_with_wallet, tap, type_into, wait_id
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "wallets" / "reference-course.json"
 PASSPHRASE = "rolig ryg og varm kaffe"
@@ -68,15 +67,9 @@ def _problems(page, screen: str) -> list[str]:
 @pytest.fixture
 def app_with_course(tmp_path):
     course = json.loads(FIXTURE.read_text(encoding="utf-8"))
-    wallet_file = tmp_path / "data" / "wallet.icw"
-    wallet_file.parent.mkdir()
-    wallet, _code = Wallet.create(wallet_file, PASSPHRASE, profile=course["profile"])
-    wallet.put_many(course["records"])
-    wallet.close()
     code = issue_from_records(course["profile"], course["records"], bytes(range(32)),
                               lifetime=timedelta(minutes=30)).text
-    port = free_port()
-    with served(infocards_web(port), port, tmp_path, env={"INFOCARDS_WALLET": str(wallet_file)}) as url:
+    with served_with_wallet(tmp_path, PASSPHRASE, course["profile"], course["records"]) as (url, _wallet_file):
         yield url, code
 
 
@@ -120,10 +113,7 @@ def test_every_screen_names_its_controls_and_keeps_targets_large(app_with_course
         problems += _problems(page, screen)
 
     open_app(page, url + "reader")
-    field = wait_id(page, "reader-paste").locator("input, textarea").first
-    field.click()
-    page.wait_for_function("el => document.activeElement === el", arg=field.element_handle())
-    page.keyboard.insert_text(code)
+    paste_into(page, "reader-paste", code)
     tap(page, "reader-read")
     wait_id(page, "reader-patient")
     problems += _problems(page, "clinician view")

@@ -13,14 +13,15 @@ from PIL import Image
 from playwright.sync_api import sync_playwright
 
 from infocards.share import decode_image, issue_from_records, png_bytes, read_text
-from infocards.wallet import Wallet
 from tests.e2e.harness import (
     by_id,
     free_port,
     infocards_web,
     launch_chromium,
     open_app,
+    paste_into,
     served,
+    served_with_wallet,
     tap,
     text_of,
     type_into,
@@ -40,14 +41,8 @@ def course() -> dict:
 @pytest.fixture
 def shared_app(tmp_path, course):
     """The web app with a wallet already holding the reference course."""
-    wallet_file = tmp_path / "data" / "wallet.icw"
-    wallet_file.parent.mkdir()
-    wallet, _code = Wallet.create(wallet_file, PASSPHRASE, profile=course["profile"])
-    wallet.put_many(course["records"])
-    wallet.close()
-    port = free_port()
-    with served(infocards_web(port), port, tmp_path, env={"INFOCARDS_WALLET": str(wallet_file)}) as url:
-        yield url, wallet_file
+    with served_with_wallet(tmp_path, PASSPHRASE, course["profile"], course["records"]) as app:
+        yield app
 
 
 def _code_for(course: dict, lifetime: timedelta) -> str:
@@ -108,10 +103,7 @@ def test_clinician_view_reads_a_pasted_code(app_url, browser_page, course, scree
     code = _code_for(course, timedelta(minutes=30))
     open_app(page, app_url + "reader")
     wait_id(page, "reader-heading")
-    field = wait_id(page, "reader-paste").locator("input, textarea").first
-    field.click()
-    page.wait_for_function("el => document.activeElement === el", arg=field.element_handle())
-    page.keyboard.insert_text(code)
+    paste_into(page, "reader-paste", code)
     tap(page, "reader-read")
     status = wait_for_text(page, "reader-status", "GYLDIG")
     assert "GYLDIG" in status

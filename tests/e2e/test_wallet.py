@@ -5,17 +5,15 @@ from __future__ import annotations
 import pytest
 
 from infocards.wallet import Wallet
-from tests.e2e.harness import by_id, free_port, infocards_web, open_app, served, tap, type_into, wait_for_text, wait_id
+from tests.e2e.harness import by_id, open_app, served_with_wallet, tap, type_into, wait_for_text, wait_id
 
 PASSPHRASE = "rolig ryg og varm kaffe"
 
 
 @pytest.fixture
 def wallet_app(tmp_path):
-    wallet_file = tmp_path / "data" / "wallet.icw"
-    port = free_port()
-    with served(infocards_web(port), port, tmp_path, env={"INFOCARDS_WALLET": str(wallet_file)}) as url:
-        yield url, wallet_file
+    with served_with_wallet(tmp_path) as app:  # no wallet yet: the app creates it
+        yield app
 
 
 def test_create_add_lock_unlock(wallet_app, browser_page, screenshot):

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from infocards.wallet import Wallet
-from tests.e2e.harness import by_id, free_port, infocards_web, open_app, served, tap, type_into, wait_id
+from tests.e2e.harness import by_id, open_app, served_with_wallet, tap, type_into, wait_id
 
 PASSPHRASE = "rolig ryg og varm kaffe"
 # Auto-lock after 6 s without use (the app checks every 5 s).
@@ -25,14 +24,9 @@ display_seconds = 120
 
 @pytest.fixture
 def quick_lock_app(tmp_path):
-    wallet_file = tmp_path / "data" / "wallet.icw"
-    wallet_file.parent.mkdir()
-    Wallet.create(wallet_file, PASSPHRASE)[0].close()
     config = tmp_path / "flet.toml"
     config.write_text(SETTINGS, encoding="utf-8")
-    port = free_port()
-    env = {"INFOCARDS_WALLET": str(wallet_file), "INFOCARDS_CONFIG": str(config)}
-    with served(infocards_web(port), port, tmp_path, env=env) as url:
+    with served_with_wallet(tmp_path, PASSPHRASE, env={"INFOCARDS_CONFIG": str(config)}) as (url, _wallet_file):
         yield url
 
 

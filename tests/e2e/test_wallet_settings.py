@@ -8,10 +8,8 @@ import pytest
 
 from infocards.wallet import Wallet
 from tests.e2e.harness import (
-    free_port,
-    infocards_web,
     open_app,
-    served,
+    served_with_wallet,
     tap,
     text_of,
     type_into,
@@ -26,14 +24,8 @@ RECORD = {"id": "n1", "type": "note", "date": "2026-11-02", "source": "patient",
 
 @pytest.fixture
 def settings_app(tmp_path):
-    wallet_file = tmp_path / "data" / "wallet.icw"
-    wallet_file.parent.mkdir()
-    wallet, _code = Wallet.create(wallet_file, OLD, profile={"name": "Anna Jensen"})
-    wallet.add(RECORD)
-    wallet.close()
-    port = free_port()
-    with served(infocards_web(port), port, tmp_path, env={"INFOCARDS_WALLET": str(wallet_file)}) as url:
-        yield url, wallet_file
+    with served_with_wallet(tmp_path, OLD, {"name": "Anna Jensen"}, [RECORD]) as app:
+        yield app
 
 
 def test_change_passphrase_backups_and_wipe(settings_app, browser_page, tmp_path, screenshot):
