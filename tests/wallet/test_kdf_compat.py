@@ -34,8 +34,12 @@ RECORDED = [
         DEFAULT_KDF,
         "ffb7eda1d402116f8930a316d572140aeb2eba0320df2aecc611ba90d2695019",
     ),
-    ("", b"infocards-salt!!", KdfParams(memory_kib=64, iterations=1, lanes=1),
-     "a9a054d7358db87b2dc490e27266a14672371a257c151402e96f7d1667d9587b"),
+    (
+        "",
+        b"infocards-salt!!",
+        KdfParams(memory_kib=64, iterations=1, lanes=1),
+        "a9a054d7358db87b2dc490e27266a14672371a257c151402e96f7d1667d9587b",
+    ),
 ]
 
 
