@@ -71,9 +71,7 @@ def _place(code: np.ndarray, rng: np.random.Generator, size: tuple[int, int], ti
         depth = focal + x * np.sin(theta)
         corners.append((cx + focal * x * np.cos(theta) / depth, cy + focal * y / depth))
     h, w = code.shape
-    matrix = cv2.getPerspectiveTransform(
-        np.float32([(0, 0), (w, 0), (w, h), (0, h)]), np.float32(corners)
-    )
+    matrix = cv2.getPerspectiveTransform(np.float32([(0, 0), (w, 0), (w, h), (0, h)]), np.float32(corners))
     frame = _background(rng, size)
     warped = cv2.warpPerspective(code, matrix, size, flags=cv2.INTER_LINEAR, borderValue=0)
     mask = cv2.warpPerspective(np.ones_like(code), matrix, size, flags=cv2.INTER_LINEAR, borderValue=0)
@@ -86,7 +84,7 @@ def _blur(img, rng, level, box):
 
 
 def _motion(img, rng, level, box):
-    length = 3 + int(round(11 * level))
+    length = 3 + round(11 * level)
     kernel = np.zeros((length, length), np.float32)
     kernel[length // 2, :] = 1.0
     turn = cv2.getRotationMatrix2D(((length - 1) / 2, (length - 1) / 2), rng.uniform(0, 180), 1.0)
@@ -123,8 +121,8 @@ def _glare(img, rng, level, box):
 
 
 def _jpeg(img, rng, level, box):
-    quality = int(round(80 - 50 * level))
-    ok, data = cv2.imencode(".jpg", np.clip(img, 0, 255).astype(np.uint8), [cv2.IMWRITE_JPEG_QUALITY, quality])
+    quality = round(80 - 50 * level)
+    _ok, data = cv2.imencode(".jpg", np.clip(img, 0, 255).astype(np.uint8), [cv2.IMWRITE_JPEG_QUALITY, quality])
     return cv2.imdecode(data, cv2.IMREAD_GRAYSCALE).astype(np.float32)
 
 
@@ -132,11 +130,11 @@ def _paper(img, rng, level, box):
     height, width = img.shape
     fibres = cv2.GaussianBlur(rng.normal(0, 1, (height, width)).astype(np.float32), (0, 0), 2.0)
     out = img * (0.92 + 0.05 * fibres) + 12 * fibres
-    for _ in range(1 + int(round(3 * level))):
+    for _ in range(1 + round(3 * level)):
         x0, x1 = rng.uniform(0, width, 2)
         shade = rng.choice([-1, 1]) * (25 + 50 * level)
         line = np.zeros_like(img)
-        cv2.line(line, (int(x0), 0), (int(x1), height), 1.0, thickness=2 + int(round(3 * level)))
+        cv2.line(line, (int(x0), 0), (int(x1), height), 1.0, thickness=2 + round(3 * level))
         out += shade * cv2.GaussianBlur(line, (0, 0), 1.5)
     return out
 

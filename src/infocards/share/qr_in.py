@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import re
 import threading
 import warnings
 from pathlib import Path
@@ -85,8 +86,11 @@ def load_image(path: Path) -> Image.Image:
         raise UsageError("error.share.file_not_found", path=str(path)) from None
     except (IsADirectoryError, PermissionError) as exc:
         raise UsageError("error.share.file_unreadable", path=str(path), detail=exc.strerror or "") from None
-    except Image.DecompressionBombError:
-        raise ImageTooLarge(path=str(path), megapixels="> 80", limit=MAX_PIXELS // 1_000_000) from None
+    except Image.DecompressionBombError as exc:
+        # Pillow refused it at twice MAX_PIXELS; its message holds the count ("Image size (N pixels)").
+        counted = re.search(r"\((\d+) pixels\)", str(exc))
+        pixels = int(counted.group(1)) if counted else 2 * MAX_PIXELS
+        raise ImageTooLarge(path=str(path), megapixels=round(pixels / 1e6), limit=MAX_PIXELS // 1_000_000) from None
     except (UnidentifiedImageError, SyntaxError, ValueError, OSError):
         raise NotInfocardsCode("error.share.not_an_image", path=str(path)) from None
     check_pixels(image, str(path))
