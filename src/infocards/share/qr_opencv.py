@@ -3,10 +3,11 @@
 OpenCV's detectors read a clean code well but give up early on a blurred, dim or moire-striped
 photo. The same picture usually reads after some preparation, so this backend tries a fixed
 ladder of prepared copies, cheapest first, and stops at the first that reads: the picture as it
-is, other scales, sharpened, and binarised globally (Otsu) and locally (adaptive thresholds at
-two block sizes), each with both detectors (the ArUco-based one finds tilted and partly covered
-codes that the classic one misses). OpenCV checks the code's error correction, so a wrong text
-is not returned: bench/qr.py counts misreads against the truth to hold it to that.
+is, another scale, sharpened, binarised globally (Otsu), and for small pictures a doubled copy
+sharpened and binarised locally (adaptive threshold). The ArUco-based detector finds tilted and
+partly covered codes that the classic one misses; the classic one still reads a few of its
+own. OpenCV checks the code's error correction, so a wrong text is not returned: bench/qr.py
+counts misreads against the truth to hold it to that.
 """
 
 from __future__ import annotations
@@ -70,39 +71,39 @@ def _adaptive(block: int) -> Callable[[np.ndarray], np.ndarray]:
     return binarise
 
 
-def _equalised(pixels: np.ndarray) -> np.ndarray:
-    # A dim screen or glare squeezes the code into a few grey levels; CLAHE spreads them locally.
-    return cv2.createCLAHE(clipLimit=3.0, tileGridSize=(8, 8)).apply(pixels)
+_BOTH = ("aruco", "classic")
+_ARUCO = ("aruco",)
 
 
-def _ladder(pixels: np.ndarray) -> Iterator[_Prepared]:
-    """Prepared copies of the picture, cheapest and most often right first."""
-    yield pixels
+def _ladder(pixels: np.ndarray) -> Iterator[tuple[_Prepared, tuple[str, ...]]]:
+    """(prepared copy, detectors to try on it), cheapest and most often right first.
+
+    The order and the detectors per step come from bench/qr.py's degraded set: the classic
+    detector rescues a few pictures only as they are or rescaled, and costs as much again
+    elsewhere, so later steps use the ArUco-based detector alone.
+    """
+    yield pixels, _BOTH
     side = max(pixels.shape)
     # Small modules: more pixels per module; large photos: less noise and faster detection.
-    yield _scaled(pixels, 2.0) if side <= 1000 else _scaled(pixels, 0.5)
-    sharp = _sharpened(pixels)
-    yield sharp
-    yield _otsu(pixels)
-    yield _equalised(pixels)
-    for block in (31, 51):
-        yield _adaptive(block)(pixels)
+    yield (_scaled(pixels, 2.0) if side <= 1000 else _scaled(pixels, 0.5)), _BOTH
+    yield _sharpened(pixels), _ARUCO
+    yield _sharpened(pixels, amount=3.0), _ARUCO  # heavier blur over a photo's larger modules
+    yield _otsu(pixels), _ARUCO
     if side <= 1400:
+        # Blur across small modules: sharpen a doubled copy, so the mask has pixels to work with,
+        # and binarise it locally for uneven light.
         doubled = _scaled(pixels, 2.0)
-        yield _sharpened(doubled, sigma=3.0)
-        yield _otsu(_sharpened(doubled, sigma=3.0))
-        yield _adaptive(61)(doubled)
-    yield _otsu(cv2.medianBlur(pixels, 5))
-    yield _adaptive(31)(_equalised(pixels))
+        yield _sharpened(doubled, sigma=3.0), _ARUCO
+        yield _adaptive(61)(doubled), _ARUCO
 
 
 def decode(gray: Image.Image, thorough: bool = True) -> list[str]:
     """The texts of the QR codes OpenCV finds in a grayscale image (empty if none)."""
     pixels = np.asarray(gray, dtype=np.uint8)
-    for number, prepared in enumerate(_ladder(pixels)):
+    for number, (prepared, kinds) in enumerate(_ladder(pixels)):
         if not thorough and number >= _QUICK_TRIES:
             break
-        for kind in ("aruco", "classic"):
+        for kind in kinds:
             texts = _read(_detector(kind), prepared)
             if texts:
                 return texts
