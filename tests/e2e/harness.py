@@ -76,7 +76,7 @@ class AppAddress(str):
     launch secret in the query: address + "wallet" is http://localhost:8550/wallet?token=..."""
 
     def __add__(self, route: str) -> AppAddress:
-        base, _, secret_query = str.partition(self, "?")
+        base, _, secret_query = str(self).partition("?")  # plain strings: no recursion into this method
         path, _, route_query = route.partition("?")
         query = "&".join(part for part in (route_query, secret_query) if part)
         return AppAddress(base + path + (f"?{query}" if query else ""))
