@@ -27,10 +27,10 @@ import hmac
 import secrets
 from dataclasses import dataclass
 
+from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from infocards.errors import KdfParamsRejected
@@ -178,15 +178,22 @@ def digests_equal(a: bytes, b: bytes) -> bool:
 
 
 def derive_passphrase_key(passphrase: SecretText, salt: bytes, params: KdfParams) -> SecretBytes:
+    """Argon2id (RFC 9106, version 0x13) through argon2-cffi, which has wheels for phones too.
+
+    The same inputs give the same key as cryptography's Argon2id (44 and newer), which made the
+    v1 wallets: tests/wallet/test_kdf_compat.py holds the two to that.
+    """
     check_kdf_params(params)
-    kdf = Argon2id(
+    key = hash_secret_raw(
+        secret=passphrase.reveal().encode("utf-8"),
         salt=salt,
-        length=KEY_BYTES,
-        iterations=params.iterations,
-        lanes=params.lanes,
+        time_cost=params.iterations,
         memory_cost=params.memory_kib,
+        parallelism=params.lanes,
+        hash_len=KEY_BYTES,
+        type=Type.ID,
     )
-    return SecretBytes(kdf.derive(passphrase.reveal().encode("utf-8")))
+    return SecretBytes(key)
 
 
 def derive_record_id_key(data_key: bytes) -> SecretBytes:
