@@ -223,7 +223,7 @@ def test_both_damaged_exit_1(closed_wallet, wallet_cli):
 def test_newer_format(closed_wallet, wallet_cli):
     path, _ = closed_wallet
     data = bytearray(path.read_bytes())
-    data[8:12] = bytes([0, 2, 0xFF, 0xFD])
+    data[8:12] = bytes([0, 3, 0xFF, 0xFC])
     path.write_bytes(bytes(data))
     result = _clean(wallet_cli("wallet", "list", path, env=PASS))
     assert result.returncode == 1 and "written by a newer version of infocards" in result.stderr
