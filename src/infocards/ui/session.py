@@ -59,8 +59,10 @@ class WalletSession:
     def create(self, passphrase: str, repeated: str, profile: dict | None = None) -> str:
         if passphrase != repeated:
             raise UsageError("wallet.ui.mismatch")
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         from infocards.wallet import Wallet
+        from infocards.wallet.paths import make_wallet_folder
+
+        make_wallet_folder(self.path)  # 0700 on the app's first run, as the CLI makes it
 
         self.wallet, code = Wallet.create(self.path, passphrase, profile=profile)
         self.recovery_code = code
@@ -76,13 +78,21 @@ class WalletSession:
         self.wallet = Wallet.open(self.path, passphrase)
         self.touch()
 
-    def recover(self, code: str, passphrase: str, repeated: str) -> None:
+    def recover(self, code: str, passphrase: str, repeated: str) -> str:
+        """Set a new passphrase with the code; the code is used up, and the new one is shown once."""
         if passphrase != repeated:
             raise UsageError("wallet.ui.mismatch")
         from infocards.wallet import Wallet
 
-        Wallet.recover(self.path, code, passphrase)
+        new_code = Wallet.recover(self.path, code, passphrase)
         self.unlock(passphrase)
+        self.recovery_code = new_code
+        return new_code
+
+    def new_recovery_code(self) -> str:
+        """Replace the recovery code (Settings); shown once, no auto-lock until it is written down."""
+        self.recovery_code = self.require().new_recovery_code()
+        return self.recovery_code
 
     def lock(self) -> None:
         if self.wallet is not None:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from tinydb import TinyDB
 
-from infocards.atomicfile import make_private_folder, temp_name_glob
+from infocards.atomicfile import temp_name_glob
 from infocards.errors import WalletError, WalletNotFound
 from infocards.wallet import savecount, vault
 from infocards.wallet.crypto import (
@@ -37,6 +37,7 @@ from infocards.wallet.fileformat import WALLET_ID_BYTES, WalletHeader
 from infocards.wallet.keys import KeysMixin
 from infocards.wallet.lock import WalletLock, lock_path
 from infocards.wallet.opening import MIN_PASSPHRASE, check_passphrase, io_errors, load, refuse_existing
+from infocards.wallet.paths import make_wallet_folder
 from infocards.wallet.records import RECORDS_FORMAT, validate_profile
 from infocards.wallet.recordstore import RecordsMixin
 from infocards.wallet.recovery import RecoveryCode
@@ -109,7 +110,7 @@ class Wallet(RecordsMixin, KeysMixin):
         params = check_kdf_params(kdf or DEFAULT_KDF)
         clean_profile = validate_profile(profile or {})
         with io_errors():
-            make_private_folder(path.parent)
+            make_wallet_folder(path)
             lock = WalletLock(path).acquire()
         try:
             with io_errors():
