@@ -33,6 +33,9 @@ class WalletSession:
     auto_lock_seconds: float
     wallet: Wallet | None = None  # infocards.wallet is imported on first use: the card browser needs no crypto
     recovery_code: str | None = field(default=None, repr=False)  # shown once, then forgotten
+    # Why a code is shown: "created", "recovered" (the old one was used up), "replaced" (made
+    # anew in Settings) or "passphrase" (a wallet from before format v2 changed its passphrase).
+    recovery_code_reason: str = "created"
     last_activity: float = field(default_factory=time.monotonic)
 
     def exists(self) -> bool:
@@ -65,7 +68,7 @@ class WalletSession:
         make_wallet_folder(self.path)  # 0700 on the app's first run, as the CLI makes it
 
         self.wallet, code = Wallet.create(self.path, passphrase, profile=profile)
-        self.recovery_code = code
+        self.recovery_code, self.recovery_code_reason = code, "created"
         self.touch()
         return code
 
@@ -86,13 +89,22 @@ class WalletSession:
 
         new_code = Wallet.recover(self.path, code, passphrase)
         self.unlock(passphrase)
-        self.recovery_code = new_code
+        self.recovery_code, self.recovery_code_reason = new_code, "recovered"
         return new_code
 
     def new_recovery_code(self) -> str:
         """Replace the recovery code (Settings); shown once, no auto-lock until it is written down."""
         self.recovery_code = self.require().new_recovery_code()
+        self.recovery_code_reason = "replaced"
         return self.recovery_code
+
+    def change_passphrase(self, current: str, new: str, repeated: str) -> None:
+        """Settings: the current passphrase first, then the new one twice (a new data key too)."""
+        if new != repeated:
+            raise UsageError("wallet.ui.mismatch")
+        code = self.require().change_passphrase(new, current=current)
+        if code:  # a wallet from before format v2 had to replace its recovery code as well
+            self.recovery_code, self.recovery_code_reason = code, "passphrase"
 
     def lock(self) -> None:
         if self.wallet is not None:

@@ -14,7 +14,7 @@ import contextlib
 import threading
 import weakref
 from collections.abc import Callable, Iterator
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 from tinydb import TinyDB
@@ -71,7 +71,7 @@ class Wallet(RecordsMixin, KeysMixin):
         # Set when the last good copy was opened because the main file is damaged or missing.
         self.used_backup = used_backup
         self.main_missing = used_backup is not None and not path.exists()
-        # When the file that was opened had been saved (None for a new wallet).
+        # When the wallet was last saved: the opened file's time, then the time of each save.
         self.last_saved: datetime | None = _parse_time(header.saved)
         self._lock = lock
         self._data_key = unlocked.data_key
@@ -133,7 +133,6 @@ class Wallet(RecordsMixin, KeysMixin):
                 unlocked = vault.Unlocked(data_key=data_key, header=header, plaintext=b"", passphrase_kek=kek)
                 wallet = cls(path, lock, unlocked, document)
                 wallet._storage.resave()
-                wallet.last_saved = None
         except BaseException:
             lock.release()
             raise
@@ -259,6 +258,7 @@ class Wallet(RecordsMixin, KeysMixin):
         meta["saves"] = max(self._saves, self._save_floor) + 1
 
     def _on_saved(self, document: dict) -> None:
+        self.last_saved = datetime.now(UTC)
         self._saves = document["meta"]["1"]["saves"]
         savecount.record_save(self.path, savecount.SeenSave(_b64(self._wallet_id), self._saves, vault.now_iso()))
 
