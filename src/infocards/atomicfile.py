@@ -51,12 +51,14 @@ def make_private_folder(folder: Path) -> Path:
     return folder
 
 
-def write_private(path: Path, data: bytes, *, before_replace=None) -> None:
+def write_private(path: Path, data: bytes, *, before_replace=None, durable: bool = True) -> None:
     """Replace `path` by `data`: temp file (0600, O_EXCL), fsync, `os.replace`, fsync the folder.
 
     `before_replace()`, if given, runs after the new bytes are durable and before the rename
     (the wallet moves its previous file to the backup there). On any error the temporary file is
-    removed, so no stray copy of the data is left beside the target.
+    removed, so no stray copy of the data is left beside the target. `durable=False` skips both
+    fsyncs (still atomic for a crash of the program, not for a power cut): for small bookkeeping
+    that may lag one save behind, never for the patient's data.
     """
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
@@ -68,7 +70,8 @@ def write_private(path: Path, data: bytes, *, before_replace=None) -> None:
             view = memoryview(data)
             while view:
                 view = view[os.write(fd, view) :]
-            os.fsync(fd)
+            if durable:
+                os.fsync(fd)
         finally:
             os.close(fd)
         if before_replace is not None:
@@ -78,4 +81,5 @@ def write_private(path: Path, data: bytes, *, before_replace=None) -> None:
         with contextlib.suppress(OSError):
             os.unlink(temp)
         raise
-    fsync_folder(folder)
+    if durable:
+        fsync_folder(folder)

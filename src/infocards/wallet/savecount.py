@@ -5,9 +5,8 @@ module keeps the highest counter saved on this device, per wallet path, in the a
 An older copy of the wallet put over the current one then opens with a counter below it, and the
 app and the CLI say so (a warning: the patient may have restored the copy on purpose).
 
-The state folder: INFOCARDS_STATE_DIR if set, else beside Flet's app storage on a phone (a
-`state` folder next to the wallet's own folder contents, never inside the wallet file), else the
-platform's user state folder. Nothing here is secret or health data: a hash of the path, the
+The state folder: INFOCARDS_STATE_DIR if set, else a `state` folder in Flet's app storage on a
+phone (beside the wallet file, never inside it), else the platform's user state folder. Nothing here is secret or health data: a hash of the path, the
 wallet's random id, a number and a time. A state file that cannot be read or written is treated
 as absent: the warning is a help, never a reason to refuse the patient's own wallet.
 """
@@ -69,9 +68,13 @@ def last_seen(wallet_path: Path) -> SeenSave | None:
 
 
 def record_save(wallet_path: Path, seen: SeenSave) -> None:
-    """Remember a save (atomically, 0600); a folder that cannot be written is skipped."""
+    """Remember a save (atomically, 0600); a folder that cannot be written is skipped.
+
+    Not fsynced: an fsync here doubled the time of every save (bench/wallet.py), and after a
+    power cut the counter lags at most the last save, so only a copy from that moment goes unnoticed.
+    """
     entry = _entry(wallet_path)
     data = {"wallet": seen.wallet_id, "saves": seen.saves, "saved": seen.saved}
     with contextlib.suppress(OSError):
         make_private_folder(entry.parent)
-        write_private(entry, json.dumps(data).encode("utf-8"))
+        write_private(entry, json.dumps(data).encode("utf-8"), durable=False)
