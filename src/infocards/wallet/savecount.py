@@ -6,8 +6,9 @@ An older copy of the wallet put over the current one then opens with a counter b
 app and the CLI say so (a warning: the patient may have restored the copy on purpose).
 
 The state folder: INFOCARDS_STATE_DIR if set, else a `state` folder in Flet's app storage on a
-phone (beside the wallet file, never inside it), else the platform's user state folder. Nothing here is secret or health data: a hash of the path, the
-wallet's random id, a number and a time. A state file that cannot be read or written is treated
+phone (beside the wallet file, never inside it), else the platform's user state folder.
+Nothing here is secret or health data: a hash of the path, the wallet's random id, a number
+and a time. A state file that cannot be read or written is treated
 as absent: the warning is a help, never a reason to refuse the patient's own wallet.
 """
 
