@@ -9,6 +9,7 @@ import stat
 import pytest
 
 from infocards.atomicfile import write_private
+from infocards.errors import WalletError
 from infocards.share.qr_out import write_png
 from infocards.wallet import Wallet
 from infocards.wallet.storage import atomic_write
@@ -137,3 +138,11 @@ def test_a_failed_write_leaves_no_temporary_copy(tmp_path):
     with pytest.raises(OSError):
         write_private(folder, b"plain records")  # a folder cannot be replaced by a file
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a-folder"]
+
+
+def test_a_planted_lock_link_is_refused_not_followed(tmp_path, wallet_cheap_kdf):
+    elsewhere = tmp_path / "elsewhere-lock"
+    (tmp_path / "wallet.icw.lock").symlink_to(elsewhere)
+    with pytest.raises(WalletError):
+        Wallet.create(tmp_path / "wallet.icw", WALLET_PASSPHRASE, kdf=wallet_cheap_kdf)
+    assert not elsewhere.exists() and not (tmp_path / "wallet.icw").exists()
