@@ -49,11 +49,13 @@ def _write_down(page) -> None:
 def test_change_passphrase_backups_and_wipe(settings_app, browser_page, tmp_path, screenshot):
     url, wallet_file = settings_app
     page = browser_page
-    open_app(page, url + "wallet")
+    # Settings asked for while locked: unlock, and back to Settings with a note of the last save.
+    open_app(page, url + "wallet/settings")
+    tap(page, "goto-unlock")
     type_into(page, "unlock-passphrase", OLD)
     tap(page, "wallet-unlock")
-    assert "Sidst gemt " in wait_for_text(page, "wallet-last-saved", " kl. ")
-    tap(page, "wallet-settings")
+    wait_id(page, "settings-heading", timeout_ms=60_000)
+    assert "Sidst gemt " in wait_for_text(page, "unlock-last-saved", " kl. ")
 
     # The current passphrase is asked first; a wrong one changes nothing.
     type_into(page, "current-passphrase", "ikke den rigtige kode")
@@ -100,8 +102,9 @@ def test_change_passphrase_backups_and_wipe(settings_app, browser_page, tmp_path
     assert [r["id"] for r in data["records"]] == ["n1"]
     assert data["profile"]["name"] == "Anna Jensen"
 
-    # Deleting one entry asks first, naming it.
+    # Deleting one entry asks first, naming it. The timeline says when the wallet was saved.
     page.go_back()
+    assert "Sidst gemt " in wait_for_text(page, "wallet-last-saved", " kl. ")
     wait_id(page, "record-n1").click()
     tap(page, "form-delete")
     assert "2. november 2026" in text_of(page, "delete-yes") + page.locator("flt-semantics-host").inner_text()

@@ -71,6 +71,18 @@ def _recovery_code(state, nav) -> list[ft.Control]:
     ]
 
 
+def _saved_note(state, nav) -> None:
+    """A short note at the bottom: when the wallet was last saved, and whether it is an older copy."""
+    lang, wallet = state.lang, state.wallet.wallet
+    if wallet is None or wallet.last_saved is None or wallet.used_backup:
+        return
+    text = t("wallet.last_saved", lang, time=format_datetime(wallet.last_saved, lang))
+    if wallet.older_than:
+        text += " " + t("wallet.ui.older", lang, device_time=format_datetime(wallet.older_than, lang))
+    nav.page.show_dialog(ft.SnackBar(content=labelled(ft.Text(text, size=16), "unlock-last-saved", live=True),
+                                     duration=ft.Duration(seconds=12 if wallet.older_than else 6)))
+
+
 def _unlock(state, nav) -> list[ft.Control]:
     lang = state.lang
     field, box = password_field(t("wallet.ui.passphrase", lang), "unlock-passphrase", lang)
@@ -79,7 +91,8 @@ def _unlock(state, nav) -> list[ft.Control]:
     async def unlock(_event) -> None:
         if await run_guarded(lambda: state.wallet.unlock(field.value or ""), error, busy, lang):
             back_to = state.take_after_unlock()
-            if back_to:
+            if back_to:  # the timeline says when it was saved; on the way back to a form, a note does
+                _saved_note(state, nav)
                 await nav.go(back_to)
             else:
                 nav.refresh()
