@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from infocards.wallet import Wallet
 
 from infocards.errors import UsageError
+from infocards.throttle import throttle_for
 
 __all__ = ["WalletSession", "wallet_path"]
 
@@ -76,6 +77,11 @@ class WalletSession:
         self.recovery_code = None
 
     def unlock(self, passphrase: str) -> None:
+        """Open with the passphrase; wrong ones in a row make the next try wait (UnlockThrottled),
+        across every session and tab of this process."""
+        throttle_for(self.path).attempt(lambda: self._open(passphrase))
+
+    def _open(self, passphrase: str) -> None:
         from infocards.wallet import Wallet
 
         self.wallet = Wallet.open(self.path, passphrase)
@@ -88,7 +94,8 @@ class WalletSession:
         from infocards.wallet import Wallet
 
         new_code = Wallet.recover(self.path, code, passphrase)
-        self.unlock(passphrase)
+        throttle_for(self.path).reset()  # the recovery code proved who is here: no wait left
+        self._open(passphrase)
         self.recovery_code, self.recovery_code_reason = new_code, "recovered"
         return new_code
 
@@ -99,10 +106,12 @@ class WalletSession:
         return self.recovery_code
 
     def change_passphrase(self, current: str, new: str, repeated: str) -> None:
-        """Settings: the current passphrase first, then the new one twice (a new data key too)."""
+        """Settings: the current passphrase first (throttled like an unlock, so an unlocked app is
+        no guessing oracle for it), then the new one twice (a new data key too)."""
         if new != repeated:
             raise UsageError("wallet.ui.mismatch")
-        code = self.require().change_passphrase(new, current=current)
+        wallet = self.require()
+        code = throttle_for(self.path).attempt(lambda: wallet.change_passphrase(new, current=current))
         if code:  # a wallet from before format v2 had to replace its recovery code as well
             self.recovery_code, self.recovery_code_reason = code, "passphrase"
 
