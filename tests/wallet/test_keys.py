@@ -149,3 +149,25 @@ def test_cli_passwd_of_a_v1_wallet_prints_the_replaced_code(tmp_path, wallet_cli
     result = wallet_cli("wallet", "passwd", path, env=env)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("Recovery code: ") and "older version" in result.stderr
+
+
+def test_the_apps_current_passphrase_check_is_throttled_like_an_unlock(wallet_cheap_kdf, tmp_path):
+    """An unlocked app left on a table is no oracle for guessing the passphrase itself."""
+    from infocards.errors import UnlockThrottled
+    from infocards.throttle import FREE_FAILURES
+    from infocards.ui.session import WalletSession
+
+    path = tmp_path / "app.icw"
+    Wallet.create(path, WALLET_PASSPHRASE, kdf=wallet_cheap_kdf)[0].close()
+    session = WalletSession(path=path, auto_lock_seconds=300)
+    session.unlock(WALLET_PASSPHRASE)
+    before = path.read_bytes()
+    for _ in range(FREE_FAILURES):
+        with pytest.raises(WrongPassphrase):
+            session.change_passphrase("a wrong guess here", NEW, NEW)
+    with pytest.raises(UnlockThrottled):
+        session.change_passphrase("another wrong guess", NEW, NEW)
+    with pytest.raises(UnlockThrottled):  # even the right one waits its turn
+        session.change_passphrase(WALLET_PASSPHRASE, NEW, NEW)
+    assert path.read_bytes() == before
+    session.lock()
