@@ -171,3 +171,21 @@ def test_the_apps_current_passphrase_check_is_throttled_like_an_unlock(wallet_ch
         session.change_passphrase(WALLET_PASSPHRASE, NEW, NEW)
     assert path.read_bytes() == before
     session.lock()
+
+
+def test_no_auto_lock_while_a_new_code_from_settings_is_shown(wallet_cheap_kdf, tmp_path):
+    import time
+
+    from infocards.ui.session import WalletSession
+
+    path = tmp_path / "app.icw"
+    Wallet.create(path, WALLET_PASSPHRASE, kdf=wallet_cheap_kdf)[0].close()
+    session = WalletSession(path=path, auto_lock_seconds=60)
+    session.unlock(WALLET_PASSPHRASE)
+    code = session.new_recovery_code()
+    assert session.recovery_code == code and session.recovery_code_reason == "replaced"
+    assert not session.idle_too_long(time.monotonic() + 3600)  # copying 25 characters takes time
+    session.confirm_recovery_code_written()
+    assert session.idle_too_long(time.monotonic() + 3600)
+    session.lock()
+    Wallet.recover(path, code, NEW)
