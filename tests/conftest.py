@@ -12,6 +12,14 @@ WALLET_FIXTURES = Path(__file__).parent / "fixtures" / "wallets"
 WALLET_PASSPHRASE = "correct horse battery staple"
 
 
+@pytest.fixture(autouse=True)
+def wallet_state_folder(tmp_path, monkeypatch):
+    """Each test's own folder for the device's save counters (never the real user state)."""
+    folder = tmp_path / "device-state"
+    monkeypatch.setenv("INFOCARDS_STATE_DIR", str(folder))
+    return folder
+
+
 @pytest.fixture
 def wallet_cheap_kdf():
     """Argon2's minimum costs: fast tests. Product paths always use DEFAULT_KDF."""
