@@ -154,7 +154,7 @@ def test_foreign_text_is_not_infocards(text):
 def test_a_newer_format_version_is_named(share_course):
     code = _code(build_summary(share_course["profile"], share_course["records"], ["work"]))
     with pytest.raises(InvalidCode) as caught:
-        open_code("IC2:" + code[len(PREFIX) :])
+        open_code("IC3:" + code[len(PREFIX) :])
     assert "newer infocards" in caught.value.message("en")
 
 
