@@ -9,6 +9,7 @@ import os
 import sys
 from pathlib import Path
 
+from infocards.commands.receive import register_receive
 from infocards.errors import InvalidRecord, WalletError, WalletNotFound
 from infocards.i18n import CATALOG, cli_language, t
 from infocards.wallet import Wallet
@@ -48,6 +49,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     command("passwd", run_passwd)
     command("recover", run_recover)
     command("log", run_log, json_flag="cli.wallet.log.json")
+    register_receive(command)  # `wallet receive`: a professional's note (commands/receive.py)
 
 
 # -- asking for secrets --------------------------------------------------------------------

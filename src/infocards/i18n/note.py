@@ -136,8 +136,8 @@ STRINGS = {
     "cli.wallet.receive.source": {"da": "noten: billede, - eller teksten", "en": "the note: image, - or the text"},
     "cli.wallet.receive.json": {"da": "skriv resultatet som JSON", "en": "print the result as JSON"},
     "receive.done": {
-        "da": "{new} af {count} punkter gemt (resten var der allerede).",
-        "en": "{new} of {count} entries saved (the rest were already there).",
+        "da": "Noten har {count} punkter; {new} nye er gemt, resten var der allerede.",
+        "en": "The note has {count} entries; {new} new ones were saved, the rest were already there.",
     },
     # -- reading a note ----------------------------------------------------------------------
     "note.reader.title": {"da": "Note fra en fagperson", "en": "Note from a professional"},
