@@ -118,3 +118,30 @@ def test_a_note_goes_from_the_reader_to_the_wallet_and_on_signed(tmp_path, brows
         assert fingerprint in findings and "ikke på en liste" in findings
         screenshot(page, "reader-signed")
         assert by_id(page, "reader-fingerprint").count() == 1
+
+
+def test_the_note_screens_name_their_controls_and_keep_targets_large(tmp_path, browser_page):
+    from tests.e2e.test_accessibility import _problems
+
+    course = json.loads(FIXTURE.read_text(encoding="utf-8"))
+    env = {"INFOCARDS_CLINIC_KEY": str(tmp_path / "clinic.key")}
+    with served_with_wallet(tmp_path, PASSPHRASE, course["profile"], course["records"], env=env) as (url, _wallet):
+        page = browser_page
+        page.set_viewport_size({"width": 412, "height": 4200})
+        problems: list[str] = []
+        open_app(page, url + "reader/note")
+        wait_id(page, "note-key-create")
+        problems += _problems(page, "make a clinic key")
+        type_into(page, "note-key-name", "Mette Hansen")
+        type_into(page, "note-key-passphrase", KEY_PASSPHRASE)
+        type_into(page, "note-key-passphrase-again", KEY_PASSPHRASE)
+        tap(page, "note-key-create")
+        wait_for_text(page, "note-key-fingerprint")
+        problems += _problems(page, "write a note")
+        open_app(page, url + "wallet")
+        type_into(page, "unlock-passphrase", PASSPHRASE)
+        tap(page, "wallet-unlock")
+        tap(page, "wallet-receive")
+        wait_id(page, "receive-heading")
+        problems += _problems(page, "receive a note")
+        assert problems == [], "\n".join(problems)
