@@ -265,3 +265,18 @@ def test_note_png_is_a_real_qr(tmp_path):
     code = make_note_code(make_note(key, SIGNER, records(), datetime.now(UTC)), key)
     (decoded,) = zxingcpp.read_barcodes(Image.open(io.BytesIO(png_bytes(code))))
     assert decoded.text == code
+
+
+def test_every_hand_back_command_and_option_has_help_in_both_languages(monkeypatch):
+    from infocards.cli import build_parser
+
+    for lang in ("en", "da"):
+        monkeypatch.setenv("INFOCARDS_LANG", lang)
+        parser = build_parser()
+        sub = next(a for a in parser._subparsers._group_actions if a.dest == "command")
+        clinic = sub.choices["clinic"]
+        commands = next(a for a in clinic._subparsers._group_actions if a.dest == "clinic_command")
+        for command in (*commands.choices.values(), sub.choices["note"]):
+            assert command.description
+            for action in command._actions:
+                assert action.help, f"{lang}: {command.prog} {action.dest} has no help"

@@ -257,7 +257,7 @@ def test_every_command_and_option_has_help_in_both_languages(monkeypatch):
         monkeypatch.setenv("INFOCARDS_LANG", lang)
         wallet, commands = _wallet_parsers()
         assert wallet.description
-        assert set(commands.choices) == {"init", "import", "export", "list", "passwd", "recover", "log"}
+        assert set(commands.choices) == {"init", "import", "export", "list", "passwd", "recover", "log", "receive"}
         helps = {choice.dest: choice.help for choice in commands._choices_actions}
         for name, parser in commands.choices.items():
             assert helps[name] and parser.description
