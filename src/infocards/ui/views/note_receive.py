@@ -14,6 +14,7 @@ from infocards.share.reader import ReadResult, read_image, read_text
 from infocards.share.receive import checked_note, is_for_patient, receive_note
 from infocards.share.signed_view import note_json
 from infocards.share.signing import SigningKey
+from infocards.ui.camera import take_picture
 from infocards.ui.clinic_session import clinic_of
 from infocards.ui.views.wallet_common import error_text, locked_view, wallet_view
 from infocards.ui.widgets import big_button, heading, labelled, secondary_button
@@ -107,24 +108,7 @@ def view(state, nav) -> ft.View:
             await read_bytes(files[0].bytes)
 
     async def scan(_event) -> None:
-        from flet_camera import Camera, ResolutionPreset
-
-        camera = Camera(expand=True)
-        camera_box.content = camera
-        camera_box.visible = True
-        camera_box.update()
-        picture = None
-        try:
-            cameras = await camera.get_available_cameras()
-            if cameras:
-                await camera.initialize(cameras[0], ResolutionPreset.HIGH, enable_audio=False)
-                await asyncio.sleep(0.5)
-                picture = await camera.take_picture()
-        except (RuntimeError, TimeoutError, ValueError):
-            picture = None
-        finally:
-            camera_box.visible = False
-            camera_box.update()
+        picture = await take_picture(camera_box)
         if picture:
             await read_bytes(picture)
         else:

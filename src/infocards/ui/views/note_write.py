@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from datetime import UTC, date, datetime
 
 import flet as ft
@@ -15,7 +14,7 @@ from infocards.share.qr_out import MAX_VERSION, max_code_length, png_bytes
 from infocards.share.record_codec import normalise_note_record
 from infocards.ui.clinic_session import clinic_of
 from infocards.ui.forms import parse_user_date
-from infocards.ui.views.wallet_common import busy_row, error_text, password_field
+from infocards.ui.views.wallet_common import busy_row, error_text, password_field, run_guarded
 from infocards.ui.widgets import app_bar, big_button, heading, labelled, page_column, secondary_button
 
 __all__ = ["view"]
@@ -114,7 +113,7 @@ def _key_section(state, nav) -> list[ft.Control]:
     if clinic.exists():
 
         async def unlock(_event) -> None:
-            if await _guarded(lambda: clinic.unlock(passphrase.value or ""), error, busy, lang):
+            if await run_guarded(lambda: clinic.unlock(passphrase.value or ""), error, busy, lang):
                 nav.refresh()
 
         passphrase.on_submit = unlock
@@ -130,7 +129,7 @@ def _key_section(state, nav) -> list[ft.Control]:
     async def create(_event) -> None:
         action = lambda: clinic.create(passphrase.value or "", again.value or "", name.value or "",  # noqa: E731
                                        role.value or "other", place.value or "")
-        if await _guarded(action, error, busy, lang):
+        if await run_guarded(action, error, busy, lang):
             nav.refresh()
 
     return [*controls, ft.Text(t("note.ui.key_missing", lang), size=16),
@@ -138,22 +137,6 @@ def _key_section(state, nav) -> list[ft.Control]:
             labelled(place, "note-key-place"), passphrase_box, again_box,
             labelled(error, "note-key-error", live=True), busy,
             big_button(t("note.ui.key_create_button", lang), create, "note-key-create", icon=ft.Icons.KEY)]
-
-
-async def _guarded(action, error: ft.Text, busy: ft.Control, lang: str) -> bool:
-    error.value = ""
-    busy.visible = True
-    busy.update()
-    try:
-        await asyncio.to_thread(action)
-    except InfocardsError as exc:
-        error.value = exc.message(lang)
-        return False
-    finally:
-        busy.visible = False
-        busy.update()
-        error.update()
-    return True
 
 
 def _input(state, name: str, values: dict) -> ft.Control:
