@@ -3,7 +3,8 @@
 import os
 import re
 from dataclasses import replace
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
@@ -332,3 +333,25 @@ def test_a_note_code_cannot_carry_a_changed_prefix(share_course, share_seed):
 def test_qr_version_of_a_three_entry_note_is_small(share_course, share_seed):
     _, code = note_for(share_course["profile"], share_seed)
     assert qr_version(code) <= 15
+
+
+CODE_FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "codes"
+FIXTURE_ISSUED = datetime(2026, 12, 1, 10, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [("ic1-reference-course.txt", "summary"), ("ic2-reference-course-one-note.txt", "summary"),
+     ("in1-three-entries.txt", "note")],
+)
+def test_every_released_code_format_still_reads(name, kind):
+    """Codes saved when each format was released: opened by this test forever after."""
+    text = (CODE_FIXTURES / name).read_text(encoding="ascii")
+    result = read_text(text, now=FIXTURE_ISSUED + timedelta(days=1))
+    assert result.status == "valid"
+    if kind == "note":
+        assert result.is_note and len(result.note.records) == 3
+    else:
+        assert result.summary.name == "Anna Jensen"
+        assert all(note.verified for note in result.summary.notes)
+        assert len(result.summary.notes) == (1 if name.startswith("ic2") else 0)
