@@ -26,7 +26,9 @@ def _code(summary, key=KEY, issued=NOW, lifetime=timedelta(minutes=30)):
     return make_code(summary, key, issued, issued + lifetime)
 
 
-@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+# No deadline: the first example pays for imports and zlib set-up, which under a loaded machine
+# took 255 ms once; this test is about round trips, bench/qr.py measures speed.
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     profile=profiles,
     recs=st.lists(records, max_size=12),

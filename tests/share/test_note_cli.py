@@ -280,3 +280,25 @@ def test_every_hand_back_command_and_option_has_help_in_both_languages(monkeypat
             assert command.description
             for action in command._actions:
                 assert action.help, f"{lang}: {command.prog} {action.dest} has no help"
+
+
+def test_a_key_on_a_loaded_packs_list_reads_as_listed(cli, clinic, note_file, tmp_path):
+    key, print_ = clinic
+    pack = tmp_path / "region"
+    pack.mkdir()
+    (pack / "pack.yaml").write_text(
+        "name: Region Syddanmark\nkind: municipality\nregion: syddanmark\npublisher: tests\ncontact: x\n"
+        f"trusted_keys:\n  - fingerprint: {print_}\n    name: Mette Hansen\n    role: physiotherapist\n"
+        "    place: Fysio\n",
+        encoding="utf-8",
+    )
+    config = tmp_path / "flet.toml"
+    config.write_text(f'[content]\npacks = ["national", "{pack}"]\n', encoding="utf-8")
+    out = tmp_path / "note.png"
+    assert cli("note", key, note_file, "--out", out).returncode == 0
+    listed = json.loads(cli("read", out, "--json", env={"INFOCARDS_CONFIG": str(config)}).stdout)
+    assert listed["signer"]["listed"] is True and listed["signer"]["list"] == "Region Syddanmark"
+    unlisted = json.loads(cli("read", out, "--json").stdout)
+    assert unlisted["signer"]["listed"] is False and "list" not in unlisted["signer"]
+    text = cli("read", out, env={"INFOCARDS_CONFIG": str(config)}).stdout
+    assert "key on the list of Region Syddanmark" in text

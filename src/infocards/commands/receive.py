@@ -65,7 +65,10 @@ def run_receive(args: argparse.Namespace) -> int:
         if args.json and exc.exit_code in _STATUS:
             _json({"status": _STATUS[exc.exit_code], "message": exc.message(lang)})
         raise
-    signer = note.signer.to_json()
+    from infocards.commands.share import trust_list
+    from infocards.share.signed_view import signer_json
+
+    signer = signer_json(note.signer, True, trust_list())
     if args.json:
         _json({"status": "saved", "signer": signer, "ids": list(received.ids), "new": list(received.new_ids)})
     else:

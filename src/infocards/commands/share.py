@@ -25,7 +25,7 @@ from infocards.share.signed_view import note_json, render_note
 from infocards.share.view import build_view, render_text
 from infocards.terminal import clean_line
 
-__all__ = ["clean_view", "parse_duration", "parse_period", "read_source", "register"]
+__all__ = ["clean_view", "parse_duration", "parse_period", "read_source", "register", "trust_list"]
 
 PASSPHRASE_ENV = "INFOCARDS_PASSPHRASE"  # noqa: S105 - the name of the variable, not a secret
 _DURATION = re.compile(r"(\d+(?:\.\d+)?)([smhd])")
@@ -207,7 +207,8 @@ def read_source(source: str) -> ReadResult:
         return ReadResult("not_infocards", error=exc)
 
 
-def _trust():
+def trust_list():
+    """The trusted keys of the packs flet.toml loads (none when flet.toml is broken)."""
     from infocards.content.trust import TrustList, load_trust
 
     try:
@@ -229,7 +230,7 @@ def _key_check(result: ReadResult) -> str | None:
 def run_read(args: argparse.Namespace) -> int:
     lang = cli_language()
     result = read_source(args.source)
-    trust = _trust() if result.shows_data else None
+    trust = trust_list() if result.shows_data else None
     if result.is_note:
         data = note_json(result, lang, trust)
         lines = render_note(data, lang) if not args.json else []
