@@ -145,3 +145,19 @@ def test_the_note_screens_name_their_controls_and_keep_targets_large(tmp_path, b
         wait_id(page, "receive-heading")
         problems += _problems(page, "receive a note")
         assert problems == [], "\n".join(problems)
+
+
+def test_a_reader_only_server_never_lets_a_visitor_make_the_clinic_key(tmp_path, browser_page):
+    from tests.e2e.harness import free_port, infocards_web, served
+
+    port = free_port()
+    env = {"INFOCARDS_CLINIC_KEY": str(tmp_path / "clinic.key")}
+    with served(infocards_web(port, "--reader"), port, tmp_path, env=env) as url:
+        page = browser_page
+        open_app(page, url + "reader")
+        tap(page, "reader-write-note")
+        assert "clinic init" in wait_for_text(page, "note-key-missing", "clinic init")
+        assert by_id(page, "note-key-create").count() == 0
+        tap(page, "nav-back")
+        wait_id(page, "reader-heading")
+    assert not (tmp_path / "clinic.key").exists()

@@ -237,6 +237,12 @@ STRINGS = {
         "da": "Der er ingen klinik-nøgle endnu. Lav en her: den gemmes krypteret på denne computer.",
         "en": "There is no clinic key yet. Make one here: it is stored encrypted on this computer.",
     },
+    "note.ui.key_missing_server": {
+        "da": "Denne server har ingen klinik-nøgle. Den, der driver serveren, laver en med "
+        "`infocards clinic init NØGLEFIL --name ... --role ...` og angiver den i flet.toml ([reader] clinic_key).",
+        "en": "This server has no clinic key. Whoever runs the server makes one with "
+        "`infocards clinic init KEYFILE --name ... --role ...` and names it in flet.toml ([reader] clinic_key).",
+    },
     "note.ui.key_passphrase": {"da": "Nøglens adgangskode", "en": "The key's passphrase"},
     "note.ui.key_passphrase_again": {"da": "Adgangskoden igen", "en": "The passphrase again"},
     "note.ui.key_name": {"da": "Dit navn (som patienten ser det)", "en": "Your name (as the patient sees it)"},

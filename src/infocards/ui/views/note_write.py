@@ -120,6 +120,10 @@ def _key_section(state, nav) -> list[ft.Control]:
         return [*controls, ft.Text(t("note.ui.key_unlock", lang), size=16), passphrase_box,
                 labelled(error, "note-key-error", live=True), busy,
                 big_button(t("note.ui.key_unlock_button", lang), unlock, "note-key-unlock", icon=ft.Icons.KEY)]
+    if state.reader_only:
+        # A reader-only server may face a network: no visitor may plant the clinic's key there.
+        return [*controls, labelled(ft.Text(t("note.ui.key_missing_server", lang), size=16),
+                                    "note-key-missing")]
     again, again_box = password_field(t("note.ui.key_passphrase_again", lang), "note-key-passphrase-again", lang)
     name = ft.TextField(label=t("note.ui.key_name", lang), text_size=18)
     place = ft.TextField(label=t("note.ui.key_place", lang), text_size=18)
