@@ -240,8 +240,12 @@ def test_an_edited_entry_no_longer_verifies_and_says_changed_by_the_patient(shar
     stored = _stored(note)
     stored[1] = {**stored[1], "what": "Supervised exercise once a week"}  # the patient's edit
     share = issue_from_records(
-        share_course["profile"], [*share_course["records"], *stored], share_seed, ["treatments", "findings"],
-        lifetime=LIFETIME, now=NOW,
+        share_course["profile"],
+        [*share_course["records"], *stored],
+        share_seed,
+        ["treatments", "findings"],
+        lifetime=LIFETIME,
+        now=NOW,
     )
     result = read_text(share.text, now=NOW)
     (got,) = result.summary.notes
@@ -341,8 +345,11 @@ FIXTURE_ISSUED = datetime(2026, 12, 1, 10, 0, tzinfo=UTC)
 
 @pytest.mark.parametrize(
     ("name", "kind"),
-    [("ic1-reference-course.txt", "summary"), ("ic2-reference-course-one-note.txt", "summary"),
-     ("in1-three-entries.txt", "note")],
+    [
+        ("ic1-reference-course.txt", "summary"),
+        ("ic2-reference-course-one-note.txt", "summary"),
+        ("in1-three-entries.txt", "note"),
+    ],
 )
 def test_every_released_code_format_still_reads(name, kind):
     """Codes saved when each format was released: opened by this test forever after."""
@@ -355,3 +362,29 @@ def test_every_released_code_format_still_reads(name, kind):
         assert result.summary.name == "Anna Jensen"
         assert all(note.verified for note in result.summary.notes)
         assert len(result.summary.notes) == (1 if name.startswith("ic2") else 0)
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+)
+@given(
+    items=st.lists(any_record.filter(lambda r: r["type"] != "note"), min_size=1, max_size=5),
+    sections=st.sets(st.sampled_from(SECTION_KEYS), min_size=1),
+)
+def test_any_note_carried_in_any_summary_round_trips_and_verifies(share_course, share_seed, items, sections):
+    try:
+        clean = [normalise_note_record(r, i) for i, r in enumerate(items, 1)]
+    except InvalidRecord:
+        assume(False)
+    note, _ = note_for(share_course["profile"], share_seed, items=clean)
+    share = issue_from_records(
+        share_course["profile"], _stored(note), share_seed, sections, lifetime=LIFETIME, now=NOW, max_version=40 - 10
+    )
+    result = read_text(share.text, now=NOW)
+    shared = [r for r in note.records if record_section(r) in sections]
+    carried = result.summary.notes
+    if shared and not share.omitted.get("notes"):
+        (got,) = carried
+        assert got.verified and got.records() == shared
+    else:
+        assert carried == ()
