@@ -235,7 +235,169 @@ def main() -> int:
     print(f"  1080p photo, decode + verify + unpack:      {full_ms:7.1f} ms")
     fit_figures(course, now)
     robustness_figures()
+    hand_back_figures(course, now)
     return 0
+
+
+# -- hand-back: professionals' notes carried in the summary ------------------------------------
+
+NOTE_ENTRIES = [
+    {
+        "type": "finding",
+        "date": "2026-11-20",
+        "role": "physiotherapist",
+        "kind": "examination",
+        "text": "SLR negative both sides, strength normal, directional preference extension",
+    },
+    {
+        "type": "treatment",
+        "date": "2026-11-20",
+        "role": "physiotherapist",
+        "what": "Supervised exercise twice a week, 6 weeks",
+        "effect": "unknown",
+    },
+    {
+        "type": "encounter",
+        "date": "2026-11-20",
+        "role": "physiotherapist",
+        "place": "Fysioterapi Middelfart",
+        "summary": "Plan: continue exercise, follow-up in 4 weeks",
+    },
+]
+WALLET_RECORDS = 1000
+
+
+def _received(course: dict, patient_seed: bytes, now: datetime, entries=NOTE_ENTRIES, index: int = 0) -> list[dict]:
+    """The wallet records of one note bound to the course's patient, as `wallet receive` stores them."""
+    from infocards.share.carry import stored_records
+    from infocards.share.note import Binding, make_note
+    from infocards.share.receive import entry_ids
+    from infocards.share.record_codec import normalise_note_record
+
+    profile = course["profile"]
+    binding = Binding.of(profile["name"], profile["birth_date"], SigningKey(patient_seed).public_bytes)
+    clean = [normalise_note_record(r, i) for i, r in enumerate(entries, 1)]
+    signer = ("Mette Hansen", "physiotherapist", "Fysioterapi Middelfart")
+    note = make_note(SigningKey(os.urandom(32)), signer, clean, now + timedelta(seconds=index), binding=binding)
+    ids = entry_ids(note)
+    return stored_records(note, lambda i: ids[i])
+
+
+def _code_bytes(text: str) -> float:
+    return len(text[4:]) / 1.5  # base45: three characters for two bytes
+
+
+def hand_back_budget(course: dict, now: datetime) -> None:
+    """QR version with 0, 1 and 2 carried 3-entry notes; bytes per carried signature and per withheld entry."""
+    seed = os.urandom(32)
+    print("Hand-back: the reference course, all sections, with received 3-entry notes")
+    for count in (0, 1, 2):
+        received = [r for i in range(count) for r in _received(course, seed, now, index=i)]
+        share = issue_from_records(
+            course["profile"], [*course["records"], *received], seed, now=now, lifetime=timedelta(minutes=30)
+        )
+        left = dict(share.omitted)
+        print(
+            f"  {count} note(s): {share.text[:4]} {len(share.text):>5} chars  version {share.version:>2}"
+            f"  left out: {left or 'nothing'}"
+        )
+    wide = dict(now=now, lifetime=timedelta(minutes=30), max_version=30)  # room: nothing left out
+    received = _received(course, seed, now)
+    as_patient = [{k: v for k, v in r.items() if k not in ("signer", "proof")} for r in received]
+    signed = issue_from_records(course["profile"], [*course["records"], *received], seed, **wide)
+    plain = issue_from_records(course["profile"], [*course["records"], *as_patient], seed, **wide)
+    per_signature = _code_bytes(signed.text) - _code_bytes(plain.text)
+    print("  a carried note's signature material (key, signature, salts, signer), beside the same entries")
+    print(f"    reported by the patient: {per_signature:6.1f} bytes ({len(signed.text) - len(plain.text)} chars)")
+    four = [*NOTE_ENTRIES, {**NOTE_ENTRIES[0], "kind": "imaging", "text": "MRI: no new findings"}]
+    without_imaging = [k for k in ("red_flags", "findings", "treatments", "plan_goals")]
+    withheld = issue_from_records(
+        course["profile"], [*course["records"], *_received(course, seed, now, four)], seed, without_imaging, **wide
+    )
+    shared = issue_from_records(
+        course["profile"], [*course["records"], *_received(course, seed, now)], seed, without_imaging, **wide
+    )
+    print(
+        f"  one withheld entry (its digest only): {_code_bytes(withheld.text) - _code_bytes(shared.text):6.1f} bytes"
+        f" ({len(withheld.text) - len(shared.text)} chars)"
+    )
+
+
+def hand_back_speed(course: dict, now: datetime) -> None:
+    """Receiving a note into a 1,000-record wallet, and verifying every signed entry of its summary."""
+    import tempfile
+
+    from infocards.share.carry import split_records
+    from infocards.share.note import make_note_code
+    from infocards.share.reader import read_text
+    from infocards.share.receive import checked_note, receive_note
+    from infocards.wallet import KdfParams, Wallet
+
+    seed = os.urandom(32)
+    findings = _many_findings(course, WALLET_RECORDS // 2)
+    signed = [r for i in range(WALLET_RECORDS // 2 // 3 + 1) for r in _received(course, seed, now, index=i)]
+    signed = signed[: WALLET_RECORDS - len(findings)]
+    records = [*findings, *signed]
+    plain = [*findings, *({k: v for k, v in r.items() if k not in ("signer", "proof")} for r in signed)]
+    profile = course["profile"]
+    print(f"Hand-back speed, a {len(records)}-record wallet ({len(signed)} signed entries), medians")
+    split_ms = _median_ms(lambda: split_records(records, profile, SigningKey(seed).public_bytes), runs=5)
+    baseline_ms = _median_ms(lambda: split_records(plain, profile, SigningKey(seed).public_bytes), runs=5)
+    print(f"  baseline: sorting {len(records)} unsigned records:          {baseline_ms:7.1f} ms")
+    print(f"  checking every signed entry (digest + signature): {split_ms:7.1f} ms")
+    issue_signed = _median_ms(
+        lambda: issue_from_records(profile, records, seed, now=now, lifetime=timedelta(minutes=30)), runs=5
+    )
+    issue_plain = _median_ms(
+        lambda: issue_from_records(profile, plain, seed, now=now, lifetime=timedelta(minutes=30)), runs=5
+    )
+    print(f"  baseline: the summary of the same records, unsigned: {issue_plain:7.1f} ms")
+    print(
+        f"  the summary carrying the signed notes:             {issue_signed:7.1f} ms"
+        f"  ({issue_signed / issue_plain:.2f}x)"
+    )
+    code = issue_from_records(profile, records, seed, now=now, lifetime=timedelta(minutes=30)).text
+    plain_code = issue_from_records(profile, plain, seed, now=now, lifetime=timedelta(minutes=30)).text
+    read_signed = _median_ms(lambda: read_text(code, now=now))
+    read_plain = _median_ms(lambda: read_text(plain_code, now=now))
+    notes = read_text(code, now=now).summary.notes
+    print(f"  baseline: reading the unsigned summary:             {read_plain:7.2f} ms")
+    print(
+        f"  reading + verifying its {len(notes)} carried note(s):          {read_signed:7.2f} ms"
+        f"  ({read_signed / read_plain:.2f}x)"
+    )
+    with tempfile.TemporaryDirectory() as folder:
+        wallet, _ = Wallet.create(
+            Path(folder) / "w.icw",
+            "bench passphrase",
+            profile=profile,
+            kdf=KdfParams(memory_kib=64, iterations=1, lanes=1),
+        )
+        with wallet:
+            wallet.put_many(records)
+            key = SigningKey(os.urandom(32))
+            patient = SigningKey(wallet.signing_seed()).public_bytes
+            from infocards.share.note import Binding, make_note
+            from infocards.share.record_codec import normalise_note_record
+
+            clean = [normalise_note_record(r, i) for i, r in enumerate(NOTE_ENTRIES, 1)]
+            binding = Binding.of(profile["name"], profile["birth_date"], patient)
+            texts = iter(
+                make_note_code(
+                    make_note(key, ("M", "gp", "K"), clean, now + timedelta(seconds=i), binding=binding), key
+                )
+                for i in range(RUNS + 1)
+            )
+            counter = iter(range(10**6))
+            add_ms = _median_ms(lambda: wallet.add({**findings[0], "id": f"x{next(counter)}"}))
+            receive_ms = _median_ms(lambda: receive_note(wallet, checked_note(read_text(next(texts), now=now))))
+    print(f"  baseline: adding one record to the wallet:           {add_ms:7.1f} ms")
+    print(f"  receiving a 3-entry note (read, check, save):        {receive_ms:7.1f} ms  ({receive_ms / add_ms:.2f}x)")
+
+
+def hand_back_figures(course: dict, now: datetime) -> None:
+    hand_back_budget(course, now)
+    hand_back_speed(course, now)
 
 
 if __name__ == "__main__":

@@ -170,3 +170,44 @@ class ImageTooLarge(NotInfocardsCode):
 
 
 __all__ += ["ImageTooLarge", "MissingExtra"]
+
+
+class ClinicKeyError(InfocardsError):
+    """A professional's clinic key file could not be made or used (exit 1)."""
+
+    key = "error.clinic"
+
+
+class ClinicKeyDamaged(ClinicKeyError):
+    key = "error.clinic.damaged"
+
+
+class ClinicKeyNewer(ClinicKeyError):
+    key = "error.clinic.newer"
+
+
+class WrongClinicPassphrase(ClinicKeyError):
+    key = "error.clinic.wrong_passphrase"
+
+
+class NoteTooLarge(ShareError):
+    """A note that does not fit one QR code: the professional shortens it (never cut silently)."""
+
+    key = "error.note.too_large"
+
+
+class NoteForAnotherPatient(ShareError):
+    """A note bound to another patient's summary (exit 6): nothing is saved."""
+
+    key = "error.note.other_patient"
+    exit_code = 6
+
+
+__all__ += [
+    "ClinicKeyDamaged",
+    "ClinicKeyError",
+    "ClinicKeyNewer",
+    "NoteForAnotherPatient",
+    "NoteTooLarge",
+    "WrongClinicPassphrase",
+]

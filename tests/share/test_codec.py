@@ -26,7 +26,9 @@ def _code(summary, key=KEY, issued=NOW, lifetime=timedelta(minutes=30)):
     return make_code(summary, key, issued, issued + lifetime)
 
 
-@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+# No deadline: the first example pays for imports and zlib set-up, which under a loaded machine
+# took 255 ms once; this test is about round trips, bench/qr.py measures speed.
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     profile=profiles,
     recs=st.lists(records, max_size=12),
@@ -154,7 +156,7 @@ def test_foreign_text_is_not_infocards(text):
 def test_a_newer_format_version_is_named(share_course):
     code = _code(build_summary(share_course["profile"], share_course["records"], ["work"]))
     with pytest.raises(InvalidCode) as caught:
-        open_code("IC2:" + code[len(PREFIX) :])
+        open_code("IC3:" + code[len(PREFIX) :])
     assert "newer infocards" in caught.value.message("en")
 
 

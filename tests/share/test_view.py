@@ -123,7 +123,7 @@ def test_invalid_shows_nothing():
     view = build_view(read_text("IC1:" + "0" * 300, now=NOW), "en")
     assert view.status == "invalid"
     assert view.sections == () and view.name is None
-    assert set(view.to_json()) == {"status", "status_label", "message"}
+    assert set(view.to_json()) == {"status", "status_label", "message", "reason"}
     assert "Nothing is shown" in render_text(view)
 
 

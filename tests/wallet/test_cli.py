@@ -258,7 +258,7 @@ def test_every_command_and_option_has_help_in_both_languages(monkeypatch):
         monkeypatch.setenv("INFOCARDS_LANG", lang)
         wallet, commands = _wallet_parsers()
         assert wallet.description
-        expected = {"init", "import", "export", "list", "passwd", "recover", "recovery-code", "log"}
+        expected = {"init", "import", "export", "list", "passwd", "recover", "recovery-code", "log", "receive"}
         assert set(commands.choices) == expected
         helps = {choice.dest: choice.help for choice in commands._choices_actions}
         for name, parser in commands.choices.items():

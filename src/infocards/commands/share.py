@@ -8,6 +8,7 @@ import json
 import os
 import re
 import sys
+from dataclasses import fields, is_dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -20,9 +21,11 @@ from infocards.share.qr_in import load_image
 from infocards.share.qr_out import write_png
 from infocards.share.reader import ReadResult, read_image, read_text
 from infocards.share.sections import SECTION_KEYS, parse_sections
+from infocards.share.signed_view import note_json, render_note
 from infocards.share.view import build_view, render_text
+from infocards.terminal import clean_line
 
-__all__ = ["parse_duration", "parse_period", "register"]
+__all__ = ["clean_view", "parse_duration", "parse_period", "read_source", "register", "trust_list"]
 
 PASSPHRASE_ENV = "INFOCARDS_PASSPHRASE"  # noqa: S105 - the name of the variable, not a secret
 _DURATION = re.compile(r"(\d+(?:\.\d+)?)([smhd])")
@@ -177,7 +180,12 @@ def _read_source(source: str) -> ReadResult:
     if source == "-":
         return _read_stdin()
     path = Path(source)
-    looks_like_code = source.lstrip().startswith("IC") or "://" in source
+    try:
+        if path.is_file():  # "ICU-scan.png" is a file, even though it starts like a code
+            return _read_file(path)
+    except OSError:
+        pass  # a name too long for the file system: text, or a file error below
+    looks_like_code = source.lstrip().startswith(("IC", "IN")) or "://" in source
     if not looks_like_code:
         try:
             if path.is_file():
@@ -193,18 +201,77 @@ def _read_source(source: str) -> ReadResult:
     return read_text(source)
 
 
+def read_source(source: str) -> ReadResult:
+    """A summary or note from an image path, "-" (stdin) or the code text (NotInfocardsCode kept)."""
+    try:
+        return _read_source(source)
+    except NotInfocardsCode as exc:
+        return ReadResult("not_infocards", error=exc)
+
+
+def trust_list():
+    """The trusted keys of the packs flet.toml loads (none when flet.toml is broken)."""
+    from infocards.content.trust import TrustList, load_trust
+
+    try:
+        return load_trust(load_settings().packs)
+    except ConfigError:
+        return TrustList()
+
+
+def _key_check(result: ReadResult) -> str | None:
+    """Whether this device key is new for a name and birth date the reader has seen before."""
+    from infocards.share.seen_keys import KeyMemory
+
+    summary = result.summary
+    if summary is None or not summary.name or result.fingerprint is None or result.status == "invalid":
+        return None
+    return KeyMemory().seen(summary.name, summary.birth_date, result.fingerprint)
+
+
 def run_read(args: argparse.Namespace) -> int:
     lang = cli_language()
-    try:
-        result = _read_source(args.source)
-    except NotInfocardsCode as exc:
-        result = ReadResult("not_infocards", error=exc)
-    view = build_view(result, lang)
-    if args.json:
-        sys.stdout.write(json.dumps(view.to_json(), ensure_ascii=False, indent=2) + "\n")
-    elif result.shows_data:
-        sys.stdout.write(render_text(view))
+    result = read_source(args.source)
+    trust = trust_list() if result.shows_data else None
+    if result.is_note:
+        data = note_json(result, lang, trust)
+        lines = render_note(data, lang) if not args.json else []
     else:
-        sys.stderr.write(render_text(view))
-    sys.stdout.flush()
+        view = build_view(result, lang, trust)
+        data = view.to_json()
+        lines = render_text(clean_view(view)).rstrip("\n").split("\n") if not args.json else []
+        key = _key_check(result)
+        if key is not None:
+            data["key_seen"] = key
+            if key == "new":
+                lines.insert(min(2, len(lines)), t("share.reader.key_new", lang))
+    if args.json:
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.flush()
+        return result.exit_code
+    # Every line on its own, cleaned: text from a code cannot break a line, move the cursor or
+    # repaint the screen; the status comes first and again last, where nothing can follow it.
+    status = t("share.reader.status", lang, status=data["status_label"])
+    out = [clean_line(line) for line in lines]
+    if result.is_note:
+        out.insert(1, status)
+    out.append(status)
+    stream = sys.stdout if result.shows_data else sys.stderr
+    stream.write("\n".join(out) + "\n")
+    stream.flush()
     return result.exit_code
+
+
+def _clean(value):
+    if isinstance(value, str):
+        return clean_line(value)
+    if isinstance(value, tuple):
+        return tuple(_clean(item) for item in value)
+    if is_dataclass(value) and not isinstance(value, type):
+        return replace(value, **{f.name: _clean(getattr(value, f.name)) for f in fields(value)})
+    return value
+
+
+def clean_view(view):
+    """A copy of a clinician view whose every text is on one line with no control characters."""
+    return _clean(view)

@@ -14,6 +14,7 @@ import re
 import sys
 from pathlib import Path
 
+from infocards.commands.receive import register_receive
 from infocards.errors import InvalidRecord, WalletError, WalletNotFound
 from infocards.i18n import CATALOG, cli_language, format_datetime, t
 from infocards.terminal import clean_line
@@ -55,6 +56,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     command("recover", run_recover)
     command("recovery-code", run_recovery_code)
     command("log", run_log, json_flag="cli.wallet.log.json")
+    register_receive(command)  # `wallet receive`: a professional's note (commands/receive.py)
 
 
 # -- asking for secrets --------------------------------------------------------------------

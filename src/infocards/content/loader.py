@@ -14,6 +14,7 @@ from infocards.content.frontmatter import load_yaml
 from infocards.content.model import PACK_FIELDS, PACK_KINDS, Card, Pack
 from infocards.content.parse import ParsedCard, parse_card_file, read_text
 from infocards.content.problems import Reporter, suggest, yaml_error_line
+from infocards.content.trust import check_trusted_keys
 
 __all__ = ["Loaded", "card_files", "load_packs", "read_pack"]
 
@@ -78,7 +79,9 @@ def read_pack(root: Path, report: Reporter, position: int) -> Pack:
             lines[key] = number
     values = dict(defaults)
     for key, value in data.items():
-        if key not in PACK_FIELDS:
+        if key == "trusted_keys":  # professionals' keys the pack vouches for (content/trust.py)
+            check_trusted_keys(value, path, text, report, lines.get(key, 1), str(data.get("name") or root.name))
+        elif key not in PACK_FIELDS:
             report.add(
                 "pack-field-unknown",
                 path,

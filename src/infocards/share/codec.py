@@ -17,7 +17,6 @@ in infocards.vocab, and dates as day counts before the issue day.
 from __future__ import annotations
 
 import re
-import zlib
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
@@ -25,7 +24,9 @@ from infocards import vocab
 from infocards.errors import InvalidCode, NotInfocardsCode
 from infocards.share.base45 import b45decode, b45encode
 from infocards.share.binary import BodyReader, BodyWriter, ByteReader, ByteWriter
-from infocards.share.dictionary import PRESET_DICTIONARY
+from infocards.share.carry import read_notes, write_notes
+from infocards.share.note import Binding
+from infocards.share.packing import clean_text, compress, decompress
 from infocards.share.sections import SECTION_KEYS
 from infocards.share.signing import PUBLIC_KEY_SIZE, SIGNATURE_SIZE, SigningKey, verify
 from infocards.share.summary import ENTRY_FIELDS, Summary, entry_kind
@@ -33,13 +34,16 @@ from infocards.share.summary import ENTRY_FIELDS, Summary, entry_kind
 __all__ = ["FORMAT_VERSION", "PREFIX", "OpenedCode", "make_code", "open_code"]
 
 FORMAT_VERSION = 1
+# Format 2 carries professionals' signed notes (share.carry) and entries "changed by the
+# patient"; a summary without either is still written as format 1, which every reader reads.
+NOTES_VERSION = 2
+VERSIONS = (FORMAT_VERSION, NOTES_VERSION)
 PREFIX = f"IC{FORMAT_VERSION}:"
 # What looks like an infocards prefix, digits of any script included, so that a look-alike
 # ("IC01:", "IC١:") is reported as an altered code, not a foreign one. Only the exact text of
 # the version named ("IC1:") reads: the signature covers PREFIX, not what stood in the code.
 _PREFIX_PATTERN = re.compile(r"IC(\d{1,3}):")
 _CANONICAL_VERSION = re.compile(r"[1-9][0-9]{0,2}|0", re.ASCII)
-_MAX_BODY = 64 * 1024  # a decompressed summary is a few KiB; refuse zip bombs
 _HEADER = 1 + 4  # version, issued
 _BIRTH_EPOCH = date(1900, 1, 1).toordinal()
 
@@ -88,7 +92,8 @@ def _iso(ordinal: int) -> str:
 def _write_entry(out: BodyWriter, section: str, entry: dict, issue_day: int) -> None:
     kind = entry_kind(section, entry)
     kind_bit = _PLAN_GOAL_KINDS.index(kind) if section == "plan_goals" else 0
-    out.uint(vocab.SOURCES.index(entry["source"]) | kind_bit << 1)
+    changed_bit = 1 if entry.get("changed") else 0  # only format 2 writes it (see _needs_notes_format)
+    out.uint(vocab.SOURCES.index(entry["source"]) | kind_bit << 1 | changed_bit << 2)
     start = _day(entry["date"]) if entry.get("date") else None
     out.uint(0 if start is None else 1 + _zigzag(issue_day - start))
     for name in ENTRY_FIELDS[kind][2:]:
@@ -104,8 +109,11 @@ def _write_entry(out: BodyWriter, section: str, entry: dict, issue_day: int) -> 
             out.text(value)
 
 
-def _read_entry(src: BodyReader, section: str, issue_day: int) -> dict:
+def _read_entry(src: BodyReader, section: str, issue_day: int, version: int = FORMAT_VERSION) -> dict:
     head = src.uint()
+    changed = False
+    if version >= NOTES_VERSION:
+        changed, head = bool(head >> 2 & 1), head & 3
     source, kind_bit = head & 1, head >> 1
     if section == "plan_goals":
         kind = _index(_PLAN_GOAL_KINDS, kind_bit)
@@ -130,7 +138,10 @@ def _read_entry(src: BodyReader, section: str, issue_day: int) -> dict:
         else:
             text = src.text()
             entry[name] = text if text or name not in _OPTIONAL_TEXT else None
-    return {name: entry[name] for name in ENTRY_FIELDS[kind]}
+    out = {name: entry[name] for name in ENTRY_FIELDS[kind]}
+    if changed:
+        out["changed"] = True
+    return out
 
 
 def _zigzag(value: int) -> int:
@@ -147,8 +158,12 @@ def _index(options: tuple[str, ...], value: int) -> str:
     return options[value]
 
 
-def encode_body(summary: Summary, issue_day: int) -> bytes:
-    """The positional encoding of a summary (before compression)."""
+def encode_body(summary: Summary, issue_day: int, raw: ByteWriter | None = None) -> bytes:
+    """The positional encoding of a summary (before compression); format 2 when `raw` is given.
+
+    Format 2 appends the carried notes (their binary parts go to `raw`) and the count of notes
+    left out to fit.
+    """
     out = BodyWriter()
     out.uint(sum(1 << SECTION_KEYS.index(key) for key in summary.sections))
     out.text(summary.name)
@@ -161,15 +176,22 @@ def encode_body(summary: Summary, issue_day: int) -> bytes:
         out.uint(len(items))
         for entry in items:
             _write_entry(out, key, entry, issue_day)
-    omitted = [(SECTION_KEYS.index(k), n) for k, n in summary.omitted.items() if n]
+    omitted = [(SECTION_KEYS.index(k), n) for k, n in summary.omitted.items() if n and k in SECTION_KEYS]
     out.uint(len(omitted))
     for index, count in sorted(omitted):
         out.uint(index)
         out.uint(count)
+    if raw is not None:
+        write_notes(out, raw, summary.notes)
+        out.uint(summary.omitted.get("notes", 0))
     return out.getvalue()
 
 
-def decode_body(data: bytes, issue_day: int) -> Summary:
+def decode_body(
+    data: bytes, issue_day: int, raw: ByteReader | None = None, public_key: bytes = b""
+) -> Summary:
+    """Inverse of encode_body; format 2 when `raw` is given (the patient's key binds its notes)."""
+    version = FORMAT_VERSION if raw is None else NOTES_VERSION
     src = BodyReader(data)
     mask = src.uint()
     if mask >> len(SECTION_KEYS):
@@ -185,16 +207,26 @@ def decode_body(data: bytes, issue_day: int) -> Summary:
         count = src.uint()
         if count > len(data):  # every entry takes at least a byte
             raise InvalidCode(reason="entry count")
-        entries[key] = tuple(_read_entry(src, key, issue_day) for _ in range(count))
+        entries[key] = tuple(_read_entry(src, key, issue_day, version) for _ in range(count))
     omitted = {}
     for _ in range(src.uint()):
         index, count = src.uint(), src.uint()
         omitted[_index(SECTION_KEYS, index)] = count
+    birth_date = None if birth == 0 else _iso(_BIRTH_EPOCH + birth - 1)
+    notes = ()
+    if raw is not None:
+        notes = read_notes(src, raw, Binding.of(name, birth_date, public_key), len(data))
+        dropped = src.uint()
+        if dropped:
+            omitted["notes"] = dropped
+        if not raw.at_end():
+            raise InvalidCode(reason="trailing bytes")
     if not src.at_end():
         raise InvalidCode(reason="trailing bytes")
     return Summary(
         name=name,
-        birth_date=None if birth == 0 else _iso(_BIRTH_EPOCH + birth - 1),
+        notes=notes,
+        birth_date=birth_date,
         sections=sections,
         entries=entries,
         to_role=to_role,
@@ -203,27 +235,18 @@ def decode_body(data: bytes, issue_day: int) -> Summary:
     )
 
 
-def compress(data: bytes) -> bytes:
-    # Raw DEFLATE (negative wbits): no zlib header or checksum, the signature protects the bytes.
-    packer = zlib.compressobj(9, zlib.DEFLATED, -15, 9, zlib.Z_DEFAULT_STRATEGY, PRESET_DICTIONARY)
-    return packer.compress(data) + packer.flush()
-
-
-def decompress(data: bytes) -> bytes:
-    unpacker = zlib.decompressobj(-15, zdict=PRESET_DICTIONARY)
-    try:
-        out = unpacker.decompress(data, _MAX_BODY)
-    except zlib.error:
-        raise InvalidCode(reason="compressed body") from None
-    if not unpacker.eof or unpacker.unconsumed_tail or unpacker.unused_data:
-        raise InvalidCode(reason="compressed body")
-    return out
-
-
 def _utc_seconds(moment: datetime) -> int:
     if moment.tzinfo is None:
         raise ValueError("times in a code must be timezone-aware")
     return int(moment.timestamp())
+
+
+def _needs_notes_format(summary: Summary) -> bool:
+    return bool(
+        summary.notes
+        or summary.omitted.get("notes")
+        or any(entry.get("changed") for items in summary.entries.values() for entry in items)
+    )
 
 
 def make_code(summary: Summary, key: SigningKey, issued_at: datetime, expires_at: datetime) -> str:
@@ -233,19 +256,23 @@ def make_code(summary: Summary, key: SigningKey, issued_at: datetime, expires_at
     if lifetime <= 0:
         raise ValueError("a code must expire after it is issued")
     issue_day = datetime.fromtimestamp(issued, UTC).date().toordinal()
+    version = NOTES_VERSION if _needs_notes_format(summary) else FORMAT_VERSION
+    prefix = f"IC{version}:"
     out = ByteWriter()
-    out.raw(bytes([FORMAT_VERSION]) + issued.to_bytes(4, "big"))
+    out.raw(bytes([version]) + issued.to_bytes(4, "big"))
     out.uint(lifetime)
     out.raw(key.public_bytes)
-    out.raw(compress(encode_body(summary, issue_day)))
+    if version == NOTES_VERSION:
+        raw = ByteWriter()
+        body = encode_body(summary, issue_day, raw)
+        out.uint(len(raw.getvalue()))
+        out.raw(raw.getvalue())
+    else:
+        body = encode_body(summary, issue_day)
+    out.raw(compress(body))
     signed = out.getvalue()
-    signature = key.sign(PREFIX.encode("ascii") + signed)
-    return PREFIX + b45encode(signed + signature)
-
-
-def clean_text(text: str) -> str:
-    """Leading whitespace and trailing line ends go; a space is a base45 character, so it stays."""
-    return text.lstrip().rstrip("\r\n\t\0")
+    signature = key.sign(prefix.encode("ascii") + signed)
+    return prefix + b45encode(signed + signature)
 
 
 def open_code(text: str) -> OpenedCode:
@@ -257,10 +284,11 @@ def open_code(text: str) -> OpenedCode:
     number = match.group(1)
     if not _CANONICAL_VERSION.fullmatch(number):
         raise InvalidCode(reason="prefix")
-    if int(number) != FORMAT_VERSION:
+    version = int(number)
+    if version not in VERSIONS:
         raise InvalidCode("error.share.unknown_version", version=number)
     raw = b45decode(text[match.end() :])
-    if len(raw) < _HEADER + 1 + PUBLIC_KEY_SIZE + SIGNATURE_SIZE or raw[0] != FORMAT_VERSION:
+    if len(raw) < _HEADER + 1 + PUBLIC_KEY_SIZE + SIGNATURE_SIZE or raw[0] != version:
         raise InvalidCode(reason="too short")
     signed, signature = raw[:-SIGNATURE_SIZE], raw[-SIGNATURE_SIZE:]
     src = ByteReader(signed)
@@ -268,9 +296,10 @@ def open_code(text: str) -> OpenedCode:
     issued = int.from_bytes(src.raw(4), "big")
     lifetime = src.uint()
     public_key = src.raw(PUBLIC_KEY_SIZE)
-    if not verify(public_key, PREFIX.encode("ascii") + signed, signature):
+    if not verify(public_key, f"IC{version}:".encode("ascii") + signed, signature):
         raise InvalidCode(reason="signature")
+    notes_part = ByteReader(src.raw(src.uint())) if version == NOTES_VERSION else None
     body = src.rest()
     issued_at = datetime.fromtimestamp(issued, UTC)
-    summary = decode_body(decompress(body), issued_at.date().toordinal())
+    summary = decode_body(decompress(body), issued_at.date().toordinal(), notes_part, public_key)
     return OpenedCode(summary, issued_at, issued_at + timedelta(seconds=lifetime), public_key)

@@ -10,6 +10,8 @@ out one at a time in this documented order, and the code counts per section what
  2. the newest plan entry, open referrals, who is involved;
  3. current treatments, medication and active goals, the current work situation;
  4. findings and imaging;
+ 4½. a professional's signed note, as one unit (all its shared entries or none), oldest note
+    first: every patient-reported entry of steps 0-4 goes before it;
  5. red-flag screening, last of all.
 
 Within a step the oldest entry goes first (undated before dated). A code is never split: if
@@ -62,8 +64,15 @@ def _step(section: str, entry: dict, newest: dict[str, dict]) -> int:
     return 5
 
 
-def drop_order(summary: Summary) -> list[tuple[str, dict]]:
-    """Every entry of the summary as (section, entry), the first to be left out first."""
+_NOTE_STEP = 4.5
+NOTES = "notes"  # the section-like key of a note in the drop order and in Summary.omitted
+
+
+def drop_order(summary: Summary) -> list[tuple[str, object]]:
+    """Every entry of the summary as (section, entry), the first to be left out first.
+
+    A carried note is one item ("notes", the note): its entries go or stay together.
+    """
     newest: dict[str, dict] = {}
     for section, entries in summary.entries.items():
         for entry in entries:
@@ -77,6 +86,7 @@ def drop_order(summary: Summary) -> list[tuple[str, dict]]:
         for s, entries in summary.entries.items()
         for e in entries
     ]
+    ranked += [((_NOTE_STEP, str(note.core.issued), 0), NOTES, note) for note in summary.notes]
     ranked.sort(key=lambda item: item[0])
     return [(section, entry) for _, section, entry in ranked]
 
@@ -90,7 +100,8 @@ def _without(summary: Summary, dropped: list[tuple[str, dict]]) -> Summary:
     for section, _ in dropped:
         omitted[section] = omitted.get(section, 0) + 1
     entries = {section: tuple(e for e in items if id(e) not in gone) for section, items in summary.entries.items()}
-    return replace(summary, entries=entries, omitted=omitted)
+    notes = tuple(note for note in summary.notes if id(note) not in gone)
+    return replace(summary, entries=entries, omitted=omitted, notes=notes)
 
 
 def fit_code(

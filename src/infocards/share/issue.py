@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from infocards.config import load_settings
 from infocards.errors import ShareError
+from infocards.share.carry import select_notes, split_records
 from infocards.share.fit import fit_code
 from infocards.share.qr_out import MAX_VERSION, png_bytes, qr_modules
 from infocards.share.sections import SECTION_KEYS
@@ -87,8 +88,11 @@ def issue_from_records(
     if lifetime > MAX_LIFETIME:
         raise ShareError("error.share.lifetime_too_long", days=MAX_LIFETIME.days)
     expires_at = issued_at + lifetime
-    summary = build_summary(profile, records, sections, period=period, to_role=to_role)
     key = SigningKey(seed)
+    # Professionals' entries that still verify travel as signed notes, apart from the patient's.
+    own, notes = split_records(records, profile, key.public_bytes)
+    summary = build_summary(profile, own, sections, period=period, to_role=to_role)
+    summary = replace(summary, notes=select_notes(notes, summary.sections, summary.period))
     fitted = fit_code(summary, key, issued_at, expires_at, max_version)
     return IssuedShare(
         fitted.text, fitted.version, fitted.summary, issued_at, expires_at, fingerprint(key.public_bytes)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from PIL import Image
 
 from infocards.errors import InfocardsError, InvalidCode, NoQrFound, NotInfocardsCode
-from infocards.share.codec import PREFIX, clean_text, open_code
+from infocards.share.codec import clean_text, open_code
+from infocards.share.note import Note, is_note_text, open_note_code
 from infocards.share.qr_in import decode_image
 from infocards.share.signing import fingerprint
 from infocards.share.summary import Summary
@@ -17,6 +18,11 @@ __all__ = ["STATUSES", "STATUS_EXIT_CODES", "ReadResult", "read_image", "read_te
 
 STATUSES = ("valid", "expired", "invalid", "not_infocards")
 STATUS_EXIT_CODES = {"valid": 0, "expired": 3, "invalid": 4, "not_infocards": 5}
+# No code of ours lives longer than 30 days (share.issue.MAX_LIFETIME, note.MAX_NOTE_LIFETIME),
+# and none is issued in the future: a longer lifetime or a later issue time is a made-up code,
+# not a clock slightly off. Phones' clocks drift by seconds to minutes, hence the allowance.
+MAX_READ_LIFETIME = timedelta(days=30)
+CLOCK_ALLOWANCE = timedelta(minutes=5)
 
 
 @dataclass(frozen=True)
@@ -29,6 +35,8 @@ class ReadResult:
     expires_at: datetime | None = None
     fingerprint: str | None = None
     error: InfocardsError | None = None  # why a code is invalid or not an infocards code
+    public_key: bytes | None = None  # the patient's device key (a summary) or the clinic key (a note)
+    note: Note | None = None  # set when the code is a professional's note, not a summary
 
     @property
     def exit_code(self) -> int:
@@ -36,7 +44,38 @@ class ReadResult:
 
     @property
     def shows_data(self) -> bool:
-        return self.summary is not None
+        return self.summary is not None or self.note is not None
+
+    @property
+    def is_note(self) -> bool:
+        return self.note is not None
+
+
+def _lifetime_problem(issued_at: datetime, expires_at: datetime, now: datetime) -> InvalidCode | None:
+    if expires_at - issued_at > MAX_READ_LIFETIME:
+        return InvalidCode("error.share.lifetime", reason="lifetime over 30 days", days=MAX_READ_LIFETIME.days)
+    if issued_at > now + CLOCK_ALLOWANCE:
+        return InvalidCode("error.share.future", reason="issued in the future")
+    return None
+
+
+def _read_note(text: str, now: datetime) -> ReadResult:
+    try:
+        note = open_note_code(text)
+    except InvalidCode as exc:
+        return ReadResult("invalid", error=exc)
+    core = note.core
+    problem = _lifetime_problem(core.issued_at, core.expires_at, now)
+    if problem is not None:
+        return ReadResult("invalid", error=problem)
+    return ReadResult(
+        "valid" if now < core.expires_at else "expired",
+        issued_at=core.issued_at,
+        expires_at=core.expires_at,
+        fingerprint=core.signer.fingerprint,
+        public_key=core.signer.public_key,
+        note=note,
+    )
 
 
 def read_text(text: str, now: datetime | None = None) -> ReadResult:
@@ -44,12 +83,17 @@ def read_text(text: str, now: datetime | None = None) -> ReadResult:
     now = now or datetime.now(UTC)
     if not clean_text(text):
         return ReadResult("not_infocards", error=NotInfocardsCode("error.share.empty_input"))
+    if is_note_text(text):
+        return _read_note(text, now)
     try:
         opened = open_code(text)
     except InvalidCode as exc:
         return ReadResult("invalid", error=exc)
     except NotInfocardsCode as exc:
         return ReadResult("not_infocards", error=exc)
+    problem = _lifetime_problem(opened.issued_at, opened.expires_at, now)
+    if problem is not None:
+        return ReadResult("invalid", error=problem)
     status = "valid" if now < opened.expires_at else "expired"
     return ReadResult(
         status,
@@ -57,6 +101,7 @@ def read_text(text: str, now: datetime | None = None) -> ReadResult:
         issued_at=opened.issued_at,
         expires_at=opened.expires_at,
         fingerprint=fingerprint(opened.public_key),
+        public_key=opened.public_key,
     )
 
 
@@ -72,7 +117,7 @@ def read_image(image: Image.Image, now: datetime | None = None, thorough: bool =
     if not texts:
         return ReadResult("not_infocards", error=NoQrFound())
     # Several codes in one picture: ours wins over a poster's URL beside it.
-    ours = [text for text in texts if clean_text(text).startswith(PREFIX[:2])]
+    ours = [text for text in texts if clean_text(text).startswith(("IC", "IN"))]
     if not ours:
         return ReadResult("not_infocards", error=NotInfocardsCode("error.share.foreign_qr"))
     results = [read_text(text, now) for text in ours]

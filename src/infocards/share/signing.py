@@ -10,10 +10,12 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 __all__ = [
+    "FINGERPRINT_BYTES",
     "PUBLIC_KEY_SIZE",
     "SIGNATURE_SIZE",
     "SigningKey",
     "fingerprint",
+    "fingerprint_bytes",
     "verify",
 ]
 
@@ -50,12 +52,20 @@ def verify(public_key: bytes, message: bytes, signature: bytes) -> bool:
     return True
 
 
-def fingerprint(public_key: bytes) -> str:
-    """A short, readable name for a key (e.g. "K7QF-2MXA"), so a returning patient is recognised.
+FINGERPRINT_BYTES = 10  # 80 bits
 
-    40 bits of SHA-256 in base32: enough to tell one patient's device from another at a glance,
-    not a security check (the signature is that).
+
+def fingerprint_bytes(public_key: bytes) -> bytes:
+    """The first 80 bits of SHA-256 of a public key: what a fingerprint shows."""
+    return hashlib.sha256(public_key).digest()[:FINGERPRINT_BYTES]
+
+
+def fingerprint(public_key: bytes) -> str:
+    """A key's name for reading aloud: 80 bits of SHA-256 in base32, four groups of four.
+
+    e.g. "K7QF-2MXA-9RTB-WZ4C" (base32: A-Z and 2-7, no 0/O or 1/I mix-ups). 80 bits, not 40:
+    a 40-bit prefix can be ground out on a laptop in minutes, so an attacker could make a key
+    that looks like a known patient's or clinic's; 80 bits cannot be ground out.
     """
-    digest = hashlib.sha256(public_key).digest()[:5]
-    text = base64.b32encode(digest).decode("ascii")
-    return f"{text[:4]}-{text[4:]}"
+    text = base64.b32encode(fingerprint_bytes(public_key)).decode("ascii")
+    return "-".join(text[i : i + 4] for i in range(0, 16, 4))

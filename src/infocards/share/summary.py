@@ -39,7 +39,8 @@ class Summary:
     entries: Mapping[str, tuple[dict, ...]]
     to_role: str | None = None
     period: tuple[str | None, str | None] = (None, None)
-    omitted: Mapping[str, int] = field(default_factory=dict)
+    omitted: Mapping[str, int] = field(default_factory=dict)  # "notes": professionals' notes left out
+    notes: tuple = ()  # carry.CarriedNote: professionals' signed entries, apart from the patient's
 
     def count(self) -> int:
         return sum(len(items) for items in self.entries.values())
@@ -95,7 +96,10 @@ def _involved(encounters: list[Mapping], profile: Mapping) -> list[dict]:
 
 
 def _base(record: Mapping) -> dict:
-    return {"date": record["date"], "source": record["source"]}
+    base = {"date": record["date"], "source": record["source"]}
+    if record.get("changed"):  # a professional's entry the patient edited (share.carry)
+        base["changed"] = True
+    return base
 
 
 def _section_entries(section: str, by_type: Mapping[str, list[Mapping]], profile: Mapping) -> list[dict]:

@@ -10,11 +10,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from infocards.i18n import format_date, t
 from infocards.share.reader import ReadResult
 from infocards.share.sections import SECTION_KEYS, VIEW_SECTION_KEYS
+from infocards.share.signed_view import signed_entries
 from infocards.share.summary import Summary, entry_kind
+
+if TYPE_CHECKING:
+    from infocards.content.trust import TrustList
 
 __all__ = ["ClinicianView", "ViewEntry", "ViewSection", "build_view", "omitted_note", "render_text", "role_card"]
 
@@ -52,9 +57,10 @@ class ViewEntry:
     card: str | None = None  # card id of a diagnosis, for a link
     code: str | None = None  # e.g. "ICD-10:M51.1"
     fields: Mapping = field(default_factory=dict)  # the entry as carried in the code
+    signer: Mapping | None = None  # a professional's signed entry: signed_view.signer_json
 
     def to_json(self) -> dict:
-        return {
+        data = {
             **self.fields,
             "title": self.title,
             "details": list(self.details),
@@ -62,6 +68,9 @@ class ViewEntry:
             "role_label": self.role_label,
             "role_card": self.role_card,
         }
+        if self.signer is not None:
+            data["signer"] = dict(self.signer)
+        return data
 
 
 @dataclass(frozen=True)
@@ -89,6 +98,7 @@ class ClinicianView:
     sections: tuple[ViewSection, ...] = ()
     not_shared: tuple[str, ...] = ()  # shared-section keys the patient chose not to share
     omitted_note: str | None = None  # one sentence on what was left out, or None
+    reason: str | None = None  # why a code is invalid, in the code's own words (for --json)
 
     @property
     def expired(self) -> bool:
@@ -113,6 +123,8 @@ class ClinicianView:
         data: dict = {"status": self.status, "status_label": self.status_label}
         if self.message:
             data["message"] = self.message
+        if self.reason:
+            data["reason"] = self.reason
         if self.name is None:
             return data
         data.update(
@@ -158,12 +170,13 @@ def _role(role: str | None, lang: str) -> dict:
 
 def _entry(entry: Mapping, lang: str, title: str, details: list[str | None], **extra) -> ViewEntry:
     source = entry["source"]
+    changed = entry.get("changed")  # a professional's entry the patient edited: never shown as signed
     return ViewEntry(
         date=entry.get("date"),
         title=title,
         details=tuple(d for d in details if d),
         source=source,
-        source_label=_source_label(source, lang),
+        source_label=t("share.reader.source.changed", lang) if changed else _source_label(source, lang),
         fields=dict(entry),
         **extra,
     )
@@ -281,16 +294,22 @@ def omitted_note(omitted: Mapping[str, int], lang: str) -> str | None:
         for key in SECTION_KEYS
         if omitted.get(key)
     ]
+    if omitted.get("notes"):
+        parts.append(t("share.reader.omitted_notes", lang, count=omitted["notes"]))
     return t("share.reader.omitted", lang, parts=", ".join(parts)) if parts else None
 
 
-def build_view(result: ReadResult, lang: str = "da") -> ClinicianView:
-    """The clinician view of a read result; invalid and foreign codes get a status and nothing else."""
+def build_view(result: ReadResult, lang: str = "da", trust: TrustList | None = None) -> ClinicianView:
+    """The clinician view of a read result; invalid and foreign codes get a status and nothing else.
+
+    `trust`: the loaded packs' trusted keys, to say whether a professional's key is listed.
+    """
     status_label = t(f"share.status.{result.status}", lang)
     message = result.error.message(lang) if result.error else None
+    reason = result.error.params.get("reason") if result.error else None
     summary = result.summary
     if summary is None:
-        return ClinicianView(result.status, status_label, message, lang)
+        return ClinicianView(result.status, status_label, message, lang, reason=reason)
     sections = []
     for key in VIEW_SECTION_KEYS:
         origin = _FROM_SECTION[key]
@@ -298,7 +317,8 @@ def build_view(result: ReadResult, lang: str = "da") -> ClinicianView:
             continue
         # A shared section's omitted count shows once: on findings (not diagnoses), on the plan.
         omitted = summary.omitted.get(origin, 0) if key in (origin, "plan") else 0
-        entries = tuple(_view_entries(key, summary, lang))
+        # A professional's signed entries first, visibly apart from what the patient reports.
+        entries = (*signed_entries(key, summary, lang, trust), *_view_entries(key, summary, lang))
         if not entries and not omitted and key in ("findings", "imaging") and summary.entries.get(key):
             continue  # all of them are coded and show under diagnoses
         sections.append(ViewSection(key, t(f"share.view.{key}", lang), entries, omitted))

@@ -61,6 +61,8 @@ ROUTES: tuple[tuple[re.Pattern[str], str, str | None], ...] = (
     (re.compile(r"^/wallet/profile$"), "profile:view", "/wallet"),
     (re.compile(r"^/share$"), "share:view", "/wallet"),
     (re.compile(r"^/reader$"), "reader:view", "/"),
+    (re.compile(r"^/reader/note$"), "note_write:view", "/reader"),
+    (re.compile(r"^/wallet/receive$"), "note_receive:view", "/wallet"),
 )
 
 
@@ -108,11 +110,11 @@ def render(page: ft.Page, state: AppState) -> None:
     """Show the view for the current route; its Back button leads to the route's parent."""
     nav = Nav(page, state)
     route = page.route or "/"
-    if state.reader_only and not route.startswith("/card/"):
-        route = "/reader"  # a clinic's reader-only server shows the reader and the cards it links to
+    if state.reader_only and not route.startswith(("/card/", "/reader/note")):
+        route = "/reader"  # a clinic's reader-only server shows the reader, its note form and the cards
     builder, params, parent = match_route(route)
     if state.reader_only:
-        parent = "/reader" if route.startswith("/card/") else None
+        parent = "/reader" if route.startswith(("/card/", "/reader/note")) else None
     state.wallet.touch()
     state.keep_draft = None  # the view being built registers its own, if it has a form
     if not route.startswith(("/wallet", "/share")):

@@ -24,6 +24,7 @@ class AppState:
     drafts: dict = field(default_factory=dict, repr=False)  # route -> unsaved form values
     keep_draft: object = field(default=None, repr=False)  # the shown form's "remember my input"
     last_read: object = field(default=None, repr=False)  # the clinician view's last result
+    clinic: object = field(default=None, repr=False)  # ui.clinic_session.ClinicSession, on first use
 
     def __post_init__(self) -> None:
         if self.wallet is None:

@@ -80,7 +80,13 @@ TYPE_FIELDS: dict[str, dict[str, tuple[object, bool]]] = {
     },
     "note": {"text": ("text", REQUIRED)},
 }
-COMMON_FIELDS = ("id", "type", "date", "source")
+COMMON_FIELDS = ("id", "type", "date", "source", "signer", "proof")
+# A received professional's entry (share.carry) keeps who signed it and what verifies it later.
+SIGNER_FIELDS = ("name", "role", "place", "fingerprint")
+PROOF_FIELDS = ("core", "signature", "index", "salt")
+_FINGERPRINT = re.compile(r"[A-Z2-7]{4}(-[A-Z2-7]{4}){3}")
+_BASE64 = re.compile(r"[A-Za-z0-9+/]*={0,2}")
+_MAX_PROOF = 8 * 1024
 PROFILE_FIELDS = ("name", "birth_date", "municipality", "gp")
 
 
@@ -197,9 +203,46 @@ def validate_record(record: object, *, assign_id: bool = False, id_key: bytes | 
         out[name] = _check_field(kind, value, rid, name)
     if "end" in out and out["end"] < out["date"]:
         raise _fail("end_before_date", rid, "end")
+    for name, check in (("signer", _check_signer), ("proof", _check_proof)):
+        if record.get(name) is not None:
+            if out["source"] != "professional":
+                raise _fail("choice", rid, "source", expected="professional")
+            out[name] = check(record[name], rid)
     if derive:
         out["id"] = content_record_id(out, id_key)  # type: ignore[arg-type]
     return out
+
+
+def _check_signer(value: object, rid: str) -> dict:
+    if not isinstance(value, Mapping) or set(value) != set(SIGNER_FIELDS):
+        raise _fail("not_object", rid, "signer")
+    out = {}
+    for name in SIGNER_FIELDS:
+        if name == "role":
+            out[name] = _check_field(vocab.ROLES, value[name], rid, "signer.role")
+        elif name == "fingerprint":
+            if not isinstance(value[name], str) or not _FINGERPRINT.fullmatch(value[name]):
+                raise _fail("not_text", rid, "signer.fingerprint")
+            out[name] = value[name]
+        else:
+            out[name] = _check_text(value[name], rid, f"signer.{name}", MAX_SHORT, blank_ok=name == "place")
+    return out
+
+
+def _check_proof(value: object, rid: str) -> dict:
+    """The shape of a proof; whether it verifies is share.carry's business at every share."""
+    if not isinstance(value, Mapping) or set(value) != set(PROOF_FIELDS):
+        raise _fail("not_object", rid, "proof")
+    index = value["index"]
+    if type(index) is not int or not 0 <= index < 256:
+        raise _fail("not_object", rid, "proof.index")
+    out: dict = {"index": index}
+    for name in ("core", "signature", "salt"):
+        text = value[name]
+        if not isinstance(text, str) or len(text) > _MAX_PROOF or not _BASE64.fullmatch(text):
+            raise _fail("not_text", rid, f"proof.{name}")
+        out[name] = text
+    return {name: out[name] for name in PROOF_FIELDS}
 
 
 def validate_profile(profile: object) -> dict:

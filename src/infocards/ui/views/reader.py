@@ -13,6 +13,8 @@ from PIL import Image, UnidentifiedImageError
 from infocards.errors import NotInfocardsCode
 from infocards.i18n import format_date, format_datetime, t
 from infocards.share import ReadResult, build_view, read_image, read_text
+from infocards.ui.clinic_session import clinic_of
+from infocards.ui.signed_entry import key_warning, source_line
 from infocards.ui.widgets import app_bar, big_button, heading, labelled, page_column, secondary_button
 
 __all__ = ["view"]
@@ -52,7 +54,7 @@ def _entry_tile(state, nav, entry) -> ft.Control:
     lang = state.lang
     lines = [ft.Text(f"{_date(entry.date, lang)} · {entry.title}".strip(" ·"), size=16, weight=ft.FontWeight.W_600)]
     lines += [ft.Text(detail, size=15) for detail in entry.details if detail]
-    lines.append(ft.Text(entry.source_label, size=13, italic=True))
+    lines.append(source_line(entry))  # hand-back: a professional's signature stands apart
     links = []
     for card_id in (entry.card, entry.role_card):
         card = state.card(card_id) if card_id else None
@@ -82,7 +84,12 @@ def _result(state, nav, result_view) -> list[ft.Control]:
         facts.append(t("reader.ui.expires", lang, time=format_datetime(result_view.expires_at, lang)))
     if result_view.shown_to_label:
         facts.append(t("reader.ui.shown_to", lang, role=result_view.shown_to_label))
+    # The fingerprint as large as the name: it is what tells one patient's phone from another's.
+    controls.append(labelled(ft.Text(facts.pop(0), size=22, weight=ft.FontWeight.BOLD), "reader-fingerprint"))
     controls += [ft.Text(f, size=14) for f in facts]
+    warning = key_warning(state, result_view)
+    if warning is not None:
+        controls.append(warning)
     if result_view.period_line():
         controls.append(labelled(ft.Text(result_view.period_line(), size=15, weight=ft.FontWeight.W_600),
                                  "reader-period"))
@@ -119,7 +126,7 @@ def view(state, nav) -> ft.View:
         # Kept for the session, so following a card link and coming Back (or switching language)
         # does not lose what was read; "Clear" forgets it.
         state.last_read = result
-        results.controls = [*_result(state, nav, build_view(result, lang)), clear_button]
+        results.controls = [*_result(state, nav, build_view(result, lang, clinic_of(state).trust())), clear_button]
         results.update()
 
     def clear(_event) -> None:
@@ -129,7 +136,8 @@ def view(state, nav) -> ft.View:
 
     clear_button = secondary_button(t("reader.ui.clear", lang), clear, "reader-clear", icon=ft.Icons.CLEAR)
     if state.last_read is not None:
-        results.controls = [*_result(state, nav, build_view(_aged(state.last_read), lang)), clear_button]
+        aged = build_view(_aged(state.last_read), lang, clinic_of(state).trust())
+        results.controls = [*_result(state, nav, aged), clear_button]
 
     async def read_pasted(_event) -> None:
         show(read_text(pasted.value or ""))
@@ -182,6 +190,9 @@ def view(state, nav) -> ft.View:
             return
         await read_bytes(picture)
 
+    async def write_note(_event) -> None:  # hand-back: ui/views/note_write.py
+        await nav.go("/reader/note")
+
     body = [
         heading(t("reader.ui.heading", lang), 1, identifier="reader-heading"),
         ft.Text(t("reader.ui.explain", lang), size=16),
@@ -192,6 +203,7 @@ def view(state, nav) -> ft.View:
         camera_box,
         busy,
         labelled(results, "reader-results", live=True),
+        secondary_button(t("note.ui.write", lang), write_note, "reader-write-note", icon=ft.Icons.EDIT_NOTE),
     ]
     return ft.View(
         route="/reader",

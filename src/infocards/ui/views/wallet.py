@@ -125,6 +125,9 @@ def _timeline(state, nav) -> list[ft.Control]:
     async def settings(_event) -> None:
         await nav.go("/wallet/settings")
 
+    async def receive(_event) -> None:  # hand-back: ui/views/note_receive.py
+        await nav.go("/wallet/receive")
+
     async def details(_event) -> None:
         await nav.go("/wallet/profile")
 
@@ -136,6 +139,7 @@ def _timeline(state, nav) -> list[ft.Control]:
         heading(t("wallet.ui.timeline_heading", lang), 1, identifier="timeline-heading"),
         big_button(t("wallet.ui.add", lang), add, "wallet-add", icon=ft.Icons.ADD),
         big_button(t("share.ui.open", lang), share, "wallet-share", icon=ft.Icons.QR_CODE_2),
+        secondary_button(t("note.ui.receive", lang), receive, "wallet-receive", icon=ft.Icons.QR_CODE_SCANNER),
     ]
     if wallet.older_than:
         older = t("wallet.ui.older", lang, device_time=format_datetime(wallet.older_than, lang))

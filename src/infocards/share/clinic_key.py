@@ -1,0 +1,214 @@
+"""The clinic key file: one professional's (or clinic's) Ed25519 signing key, sealed under a passphrase.
+
+A small JSON file (format "infocards-clinic-key", version 1):
+
+    {"format", "version", "kdf": {argon2id parameters}, "salt", "nonce",
+     "signer": {"name", "role", "place"}, "public_key", "sealed", "check"}
+
+`sealed` is the 32-byte Ed25519 seed under AES-256-GCM with a key derived from the passphrase
+by Argon2id; the associated data is the canonical JSON of every field but `sealed` and `check`,
+so a changed name, role, place, public key or KDF parameter makes the file fail to open.
+`check` is SHA-256 of that header and the sealed bytes: not a security measure (GCM is), it
+tells a damaged file apart from a wrong passphrase before any key is derived. The crypto is the
+wallet's own boundary (infocards.wallet.crypto); this module only reads and writes the format.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from infocards import vocab
+from infocards.errors import ClinicKeyDamaged, ClinicKeyError, ClinicKeyNewer, KdfParamsRejected, WrongClinicPassphrase
+from infocards.share.signing import PUBLIC_KEY_SIZE, SigningKey, fingerprint
+from infocards.wallet.crypto import (
+    DEFAULT_KDF,
+    NONCE_BYTES,
+    SALT_BYTES,
+    KdfParams,
+    SecretBytes,
+    SecretText,
+    check_kdf_params,
+    derive_passphrase_key,
+    digests_equal,
+    new_nonce,
+    new_salt,
+    new_signing_seed,
+    open_body,
+    seal_body,
+    sha256,
+)
+from infocards.wallet.storage import atomic_write
+
+__all__ = ["CLINIC_KEY_FORMAT", "ClinicKey", "create_clinic_key", "open_clinic_key", "read_signer"]
+
+CLINIC_KEY_FORMAT = "infocards-clinic-key"
+CLINIC_KEY_VERSION = 1
+_MAX_FILE = 16 * 1024
+_MAX_NAME = 200
+_SEALED_BYTES = 32 + 16
+
+
+@dataclass(frozen=True)
+class ClinicKey:
+    """An unlocked clinic key: who it names and the signing key (the seed never shows)."""
+
+    name: str
+    role: str
+    place: str
+    key: SigningKey
+
+    @property
+    def public_key(self) -> bytes:
+        return self.key.public_bytes
+
+    @property
+    def fingerprint(self) -> str:
+        return fingerprint(self.key.public_bytes)
+
+    @property
+    def signer(self) -> tuple[str, str, str]:
+        return (self.name, self.role, self.place)
+
+    def __repr__(self) -> str:
+        return f"ClinicKey(role={self.role!r}, fingerprint={self.fingerprint}, seed=<redacted>)"
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def _unb64(value: object, length: int) -> bytes:
+    if not isinstance(value, str):
+        raise ClinicKeyDamaged()
+    try:
+        data = base64.b64decode(value.encode("ascii"), validate=True)
+    except (binascii.Error, UnicodeEncodeError):
+        raise ClinicKeyDamaged() from None
+    if len(data) != length:
+        raise ClinicKeyDamaged()
+    return data
+
+
+def _header_bytes(data: dict) -> bytes:
+    header = {k: v for k, v in data.items() if k not in ("sealed", "check")}
+    return json.dumps(header, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+
+
+def _check_signer(name: object, role: object, place: object) -> tuple[str, str, str]:
+    if not isinstance(name, str) or not name.strip() or len(name) > _MAX_NAME:
+        raise ClinicKeyError("error.clinic.bad_name", limit=_MAX_NAME)
+    if role not in vocab.ROLES:
+        raise ClinicKeyError("error.clinic.bad_role", known=", ".join(vocab.ROLES))
+    if not isinstance(place, str) or len(place) > _MAX_NAME:
+        raise ClinicKeyError("error.clinic.bad_name", limit=_MAX_NAME)
+    return name.strip(), role, place.strip()  # type: ignore[return-value]
+
+
+def create_clinic_key(
+    path: Path, passphrase: str, name: str, role: str, place: str = "", kdf: KdfParams | None = None
+) -> ClinicKey:
+    """Make a new key file at PATH (never over an existing file); returns the unlocked key."""
+    from infocards.wallet import check_passphrase  # the wallet's rule: no key from a short PIN
+
+    path = Path(path)
+    secret = check_passphrase(passphrase)
+    signer = _check_signer(name, role, place)
+    params = check_kdf_params(kdf or DEFAULT_KDF)
+    if path.exists():
+        raise ClinicKeyError("error.clinic.exists", path=str(path))
+    seed = new_signing_seed()
+    key = SigningKey(seed)
+    salt, nonce = new_salt(), new_nonce()
+    data: dict = {
+        "format": CLINIC_KEY_FORMAT,
+        "version": CLINIC_KEY_VERSION,
+        "kdf": params.to_json(),
+        "salt": _b64(salt),
+        "nonce": _b64(nonce),
+        "signer": {"name": signer[0], "role": signer[1], "place": signer[2]},
+        "public_key": _b64(key.public_bytes),
+    }
+    header = _header_bytes(data)
+    sealed = seal_body(derive_passphrase_key(secret, salt, params), nonce, bytes(seed), header)
+    data["sealed"] = _b64(sealed)
+    data["check"] = sha256(header + sealed).hex()
+    text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        atomic_write(path, text.encode("utf-8"), rotate_backup=False)
+        os.chmod(path, 0o600)
+    except OSError as exc:
+        raise ClinicKeyError("error.clinic.io", path=str(path), detail=exc.strerror or "") from None
+    return ClinicKey(*signer, key)
+
+
+def _parse(path: Path) -> tuple[dict, bytes, bytes]:
+    """The checked fields, the header bytes and the sealed seed (ClinicKeyDamaged, ClinicKeyNewer)."""
+    try:
+        with Path(path).open("rb") as handle:
+            raw = handle.read(_MAX_FILE + 1)
+    except FileNotFoundError:
+        raise ClinicKeyError("error.clinic.not_found", path=str(path)) from None
+    except OSError as exc:
+        raise ClinicKeyError("error.clinic.io", path=str(path), detail=exc.strerror or "") from None
+    if len(raw) > _MAX_FILE:
+        raise ClinicKeyDamaged(path=str(path))
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        raise ClinicKeyDamaged(path=str(path)) from None
+    if not isinstance(data, dict) or data.get("format") != CLINIC_KEY_FORMAT:
+        raise ClinicKeyDamaged(path=str(path))
+    version = data.get("version")
+    if type(version) is int and version > CLINIC_KEY_VERSION:
+        raise ClinicKeyNewer(path=str(path), version=version)
+    if version != CLINIC_KEY_VERSION or set(data) != {
+        "format", "version", "kdf", "salt", "nonce", "signer", "public_key", "sealed", "check",
+    }:
+        raise ClinicKeyDamaged(path=str(path))
+    header = _header_bytes(data)
+    try:
+        sealed = _unb64(data["sealed"], _SEALED_BYTES)
+        if not isinstance(data["check"], str) or not digests_equal(
+            bytes.fromhex(data["check"]), sha256(header + sealed)
+        ):
+            raise ClinicKeyDamaged()
+        signer = data["signer"]
+        if not isinstance(signer, dict) or set(signer) != {"name", "role", "place"}:
+            raise ClinicKeyDamaged()
+        _check_signer(signer["name"], signer["role"], signer["place"])
+        _unb64(data["public_key"], PUBLIC_KEY_SIZE)
+        _unb64(data["salt"], SALT_BYTES)
+        _unb64(data["nonce"], NONCE_BYTES)
+        KdfParams.from_json(data["kdf"])  # range-checked before any derivation
+    except (ClinicKeyError, KdfParamsRejected, ValueError):
+        raise ClinicKeyDamaged(path=str(path)) from None
+    return data, header, sealed
+
+
+def read_signer(path: Path) -> dict:
+    """Name, role, place and fingerprint as the file states them (unauthenticated until opened)."""
+    data, _, _ = _parse(path)
+    public = _unb64(data["public_key"], PUBLIC_KEY_SIZE)
+    return {**data["signer"], "fingerprint": fingerprint(public)}
+
+
+def open_clinic_key(path: Path, passphrase: str) -> ClinicKey:
+    """Unlock the key file: WrongClinicPassphrase, ClinicKeyDamaged, ClinicKeyNewer; the file is only read."""
+    data, header, sealed = _parse(path)
+    params = KdfParams.from_json(data["kdf"])
+    secret = SecretText(passphrase if isinstance(passphrase, str) else "")
+    kek = derive_passphrase_key(secret, _unb64(data["salt"], SALT_BYTES), params)
+    seed = open_body(kek, _unb64(data["nonce"], NONCE_BYTES), sealed, header)
+    if seed is None:
+        raise WrongClinicPassphrase(path=str(path))
+    key = SigningKey(SecretBytes(seed))
+    if key.public_bytes != _unb64(data["public_key"], PUBLIC_KEY_SIZE):
+        raise ClinicKeyDamaged(path=str(path))
+    signer = data["signer"]
+    return ClinicKey(signer["name"], signer["role"], signer["place"], key)

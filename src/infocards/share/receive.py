@@ -1,0 +1,85 @@
+"""The patient receives a professional's note: check it, check it is theirs, save its entries.
+
+Used by `infocards wallet receive` and the wallet's "scan a note" screen, through the wallet's
+public API only (profile, signing_seed, records, put_many). Nothing is written unless every
+check passes; the entries' ids come from the note's signature, so receiving a note twice adds
+nothing the second time (and never undoes the patient's own later edit of an entry).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+from infocards.errors import CodeExpired, InvalidCode, NoteForAnotherPatient, NotInfocardsCode
+from infocards.share.carry import stored_records
+from infocards.share.note import Binding, Note
+from infocards.share.reader import ReadResult, read_text
+from infocards.share.signing import SigningKey
+
+if TYPE_CHECKING:
+    from infocards.wallet import Wallet
+
+__all__ = ["ReceivedNote", "checked_note", "entry_ids", "is_for_patient", "read_note_text", "receive_note"]
+
+
+@dataclass(frozen=True)
+class ReceivedNote:
+    """What receiving saved: every entry's id, and which of them were new."""
+
+    note: Note
+    ids: tuple[str, ...]
+    new_ids: tuple[str, ...]
+
+
+def entry_ids(note: Note) -> list[str]:
+    """Stable ids of a note's entries: from the clinic key's signature and the entry's place."""
+    return [
+        "p" + hashlib.sha256(note.signature + index.to_bytes(2, "big")).hexdigest()[:12]
+        for index in range(len(note.records))
+    ]
+
+
+def checked_note(result: ReadResult) -> Note:
+    """The note of a read result that may be received, else the error saying why (exit 3, 4, 5)."""
+    if result.status == "not_infocards":
+        raise result.error or NotInfocardsCode("error.note.not_a_note")
+    if result.note is None:
+        if result.status == "invalid":
+            raise result.error or InvalidCode()
+        raise NotInfocardsCode("error.note.is_summary")  # a patient's summary is not a note
+    if result.status == "invalid":
+        raise result.error or InvalidCode()
+    if result.status == "expired":
+        raise CodeExpired("error.note.expired")
+    return result.note
+
+
+def is_for_patient(note: Note, profile: dict, patient_key: bytes) -> bool:
+    """Whether a bound note was written for this wallet's patient (an unbound note is for anyone)."""
+    binding = note.core.binding
+    if binding is None:
+        return True
+    return binding == Binding.of(str(profile.get("name") or ""), profile.get("birth_date") or None, patient_key)
+
+
+def receive_note(wallet: Wallet, note: Note) -> ReceivedNote:
+    """Save a checked note's entries (NoteForAnotherPatient, and nothing saved, if not this patient's)."""
+    patient_key = SigningKey(wallet.signing_seed()).public_bytes
+    if not is_for_patient(note, wallet.profile, patient_key):
+        raise NoteForAnotherPatient()
+    ids = entry_ids(note)
+    held = {record["id"] for record in wallet.records()}
+    records = stored_records(note, lambda index: ids[index])
+    new = [record for record in records if record["id"] not in held]
+    if new:
+        wallet.put_many(new)  # validated all at once, then saved: all of them or none
+    return ReceivedNote(note, tuple(ids), tuple(record["id"] for record in new))
+
+
+def read_note_text(text: str, now: datetime | None = None) -> Note:
+    """Read and check a note's text in one go (for the UI's paste field)."""
+    return checked_note(read_text(text, now or datetime.now(UTC)))
+

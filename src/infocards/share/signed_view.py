@@ -1,0 +1,122 @@
+"""Professionals' signed entries for the clinician view, and a note read on its own.
+
+The view shows a carried note's entries in the same sections as the patient's, labelled with
+who signed them ("Mette Hansen, fysioterapeut, Middelfart Fysioterapi - underskrift
+kontrolleret, nøgle XXXX-...") and whether a loaded pack lists the key. A signature is never
+presented as a proven identity: only a listed key is named as on a list.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import replace
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from infocards.i18n import t
+from infocards.share.summary import Summary, build_summary
+
+if TYPE_CHECKING:
+    from infocards.content.trust import TrustList
+    from infocards.share.carry import CarriedNote
+    from infocards.share.note import Note, Signer
+    from infocards.share.reader import ReadResult
+    from infocards.share.view import ViewEntry
+
+__all__ = ["note_json", "render_note", "signed_entries", "signer_json", "signer_label"]
+
+
+def signer_json(signer: Signer, verified: bool, trust: TrustList | None) -> dict:
+    """`signer` of --json: as the key states it; `listed` only when a loaded pack lists the key."""
+    listed = trust.lookup(signer.fingerprint) if trust is not None else None
+    data = {**signer.to_json(), "verified": verified, "listed": listed is not None}
+    if listed is not None:  # the list's own words for who holds the key
+        data.update(name=listed.name, role=listed.role, place=listed.place, list=listed.pack)
+    return data
+
+
+def signer_label(signer: Mapping, lang: str) -> str:
+    """ "Mette Hansen, fysioterapeut, Klinik · underskrift kontrolleret, nøgle ... · nøglen står ikke på en liste"."""
+    role = t(f"vocab.role.{signer['role']}", lang)
+    who = ", ".join(part for part in (signer["name"], role, signer["place"]) if part)
+    if not signer["verified"]:
+        return f"{who} · {t('signed.failed', lang)}"
+    trust = t("signed.listed", lang, pack=signer["list"]) if signer["listed"] else t("signed.not_listed", lang)
+    return f"{who} · {t('signed.checked', lang, fingerprint=signer['fingerprint'])} · {trust}"
+
+
+def _as_summary(records: list[dict], sections: tuple[str, ...]) -> Summary:
+    entries = [{**record, "id": f"s{i}", "source": "professional"} for i, record in enumerate(records)]
+    return build_summary({}, entries, sections)
+
+
+def signed_entries(key: str, summary: Summary, lang: str, trust: TrustList | None = None) -> list[ViewEntry]:
+    """The view entries of view section `key` that carried notes hold, newest note first."""
+    from infocards.share.view import _view_entries  # the view builds entries one way for both
+
+    out: list[ViewEntry] = []
+    notes: tuple[CarriedNote, ...] = summary.notes
+    for note in sorted(notes, key=lambda n: n.core.issued, reverse=True):
+        signer = signer_json(note.signer, note.verified, trust)
+        label = signer_label(signer, lang)
+        mini = _as_summary(note.records(), summary.sections)
+        for entry in _view_entries(key, mini, lang):
+            out.append(replace(entry, source="professional", source_label=label, signer=signer))
+    return out
+
+
+def _binding_json(note: Note) -> dict | None:
+    return None if note.core.binding is None else note.core.binding.to_json()
+
+
+def note_json(result: ReadResult, lang: str, trust: TrustList | None = None) -> dict:
+    """`infocards read --json` of a note: status, who signed it, for whom, and its entries."""
+    from infocards.share.view import _view_entries
+
+    note = result.note
+    data: dict = {"status": result.status, "status_label": t(f"share.status.{result.status}", lang), "kind": "note"}
+    if note is None:
+        return data
+    signer = signer_json(note.signer, True, trust)
+    mini = _as_summary(list(note.records), ("red_flags", "findings", "imaging", "treatments", "medication",
+                                             "referrals", "plan_goals", "work"))
+    from infocards.share.sections import VIEW_SECTION_KEYS
+
+    sections = {}
+    for key in VIEW_SECTION_KEYS:
+        entries = [{**e.to_json(), "signer": signer} for e in _view_entries(key, mini, lang)]
+        if entries:
+            sections[key] = entries
+    data.update(
+        signer=signer,
+        signer_label=signer_label(signer, lang),
+        issued_at=note.core.issued_at.isoformat(),
+        expires_at=note.core.expires_at.isoformat(),
+        expired=result.status == "expired",
+        written_for=_binding_json(note),
+        records=[dict(r, source="professional") for r in note.records],
+        sections=sections,
+    )
+    return data
+
+
+def render_note(data: Mapping, lang: str) -> list[str]:
+    """The lines of a note for a terminal (from note_json; the caller cleans them)."""
+    lines = [t("note.reader.title", lang)]
+    if "signer" not in data:
+        return lines
+    lines.append(t("note.reader.signer", lang, signer=data["signer_label"]))
+    bound = data["written_for"]
+    if bound is None:
+        lines.append(t("note.reader.for_anyone", lang))
+    else:
+        birth = bound["birth_date"] or t("share.reader.birth_unknown", lang)
+        lines.append(t("note.reader.for", lang, name=bound["name"], birth_date=birth))
+    times = (datetime.fromisoformat(data[k]).strftime("%Y-%m-%d %H:%M UTC") for k in ("issued_at", "expires_at"))
+    lines.append(t("share.reader.times", lang, **dict(zip(("issued", "expires"), times, strict=True))))
+    for key, entries in data["sections"].items():
+        lines += ["", t(f"share.view.{key}", lang).upper()]
+        for entry in entries:
+            lines.append(f"  {entry.get('date') or '':<10}  {entry['title']}")
+            lines += [f"  {'':<10}    {detail}" for detail in entry["details"]]
+    return lines

@@ -1,0 +1,34 @@
+"""How the clinician view marks who an entry is from: a professional's signature stands apart."""
+
+from __future__ import annotations
+
+import flet as ft
+
+from infocards.i18n import t
+from infocards.share.seen_keys import KeyMemory
+
+__all__ = ["key_warning", "source_line"]
+
+
+def source_line(entry) -> ft.Control:
+    """The entry's "who says so" line: a signed entry with a seal icon, in bold; others in italics."""
+    if not entry.signer:
+        return ft.Text(entry.source_label, size=13, italic=True)
+    checked = entry.signer.get("verified")
+    icon = ft.Icons.VERIFIED if checked else ft.Icons.GPP_BAD
+    colour = ft.Colors.GREEN_800 if checked else ft.Colors.RED_700
+    return ft.Row(
+        [ft.Icon(icon, color=colour, size=20), ft.Text(entry.source_label, size=14, weight=ft.FontWeight.W_600,
+                                                       expand=True)],
+        spacing=6,
+    )
+
+
+def key_warning(state, view) -> ft.Control | None:
+    """'New phone, or a different person?' when a known name and birth date arrive with a new key."""
+    if not view.name or not view.fingerprint or view.status not in ("valid", "expired"):
+        return None
+    if KeyMemory().seen(view.name, view.birth_date, view.fingerprint) != "new":
+        return None
+    text = ft.Text(t("share.reader.key_new", state.lang), size=18, weight=ft.FontWeight.BOLD, color=ft.Colors.ERROR)
+    return ft.Semantics(content=text, identifier="reader-key-new", live_region=True)
