@@ -136,8 +136,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "how long the code is valid, e.g. 24h, 30m, 90s (default from flet.toml: {minutes:g} min)",
     },
     "cli.share.period": {
-        "da": "kun optegnelser fra perioden FRA..TIL (datoer ÅÅÅÅ-MM-DD, en side kan udelades)",
-        "en": "only records from the period FROM..TO (dates YYYY-MM-DD, either side may be left out)",
+        "da": "kun det, der var aktuelt i perioden FRA..TIL: besøg og fund fra perioden, og behandling, "
+        "medicin, mål og henvisninger, der stadig var i gang (datoer ÅÅÅÅ-MM-DD, en side kan udelades)",
+        "en": "only what was current in the period FROM..TO: visits and findings from the period, and "
+        "treatment, medication, goals and referrals still running in it (dates YYYY-MM-DD, either side "
+        "may be left out)",
     },
     "cli.share.text": {"da": "skriv også kodens tekst", "en": "also print the code's text"},
     "cli.share.epilog": {
