@@ -183,6 +183,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "input, a file that is neither an image nor text); 2 usage (also a file that does not exist "
         "or cannot be read).",
     },
+    # the share screen (the rest of its strings are in i18n/ui.py)
+    "share.ui.since_help": {
+        "da": "Så deles det, der er sket siden, og det, der stadig er i gang, fx medicin du tager.",
+        "en": "Then what happened since, and what is still going on (such as medicine you take), is shared.",
+    },
     # the clinician view
     "share.reader.title": {"da": "infocards-resumé", "en": "infocards summary"},
     "share.reader.status": {"da": "Status: {status}", "en": "Status: {status}"},
