@@ -13,7 +13,7 @@ from pathlib import Path
 
 from infocards import vocab
 from infocards.config import load_settings
-from infocards.errors import ConfigError, NotInfocardsCode, ShareError, UsageError, WalletNotFound
+from infocards.errors import ConfigError, ContentError, NotInfocardsCode, ShareError, UsageError, WalletNotFound
 from infocards.i18n import cli_language, t
 from infocards.share.issue import MAX_LIFETIME, issue_share, log_issued
 from infocards.share.qr_in import load_image
@@ -191,13 +191,30 @@ def _read_source(source: str) -> ReadResult:
     return read_text(source)
 
 
+def _card_titles(lang: str):
+    """Card titles from the packs in flet.toml, so diagnoses read "Iskias (lumbal radikulopati) ·
+    ICPC-2:L86"; None when the packs do not load (the card's id is printed instead)."""
+    from infocards.content.library import Library  # late: only a code with data needs the cards
+
+    try:
+        library = Library.load(load_settings().packs)
+    except (ConfigError, ContentError, OSError):
+        return None
+
+    def title(card_id: str) -> str | None:
+        card = library.get(card_id, lang)
+        return card.title if card else None
+
+    return title
+
+
 def run_read(args: argparse.Namespace) -> int:
     lang = cli_language()
     try:
         result = _read_source(args.source)
     except NotInfocardsCode as exc:
         result = ReadResult("not_infocards", error=exc)
-    view = build_view(result, lang)
+    view = build_view(result, lang, _card_titles(lang) if result.shows_data else None)
     if args.json:
         sys.stdout.write(json.dumps(view.to_json(), ensure_ascii=False, indent=2) + "\n")
     elif result.shows_data:

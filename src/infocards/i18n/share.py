@@ -39,8 +39,38 @@ _STATUS = {
     "not_infocards": ("Ikke en infocards-kode", "Not an infocards code"),
 }
 
+_EMPTY = {  # a view section that was shared but holds nothing (VIEW_SECTION_KEYS)
+    "red_flags": ("Ingen screening for røde flag registreret", "No red-flag screening recorded"),
+    "diagnoses": ("Ingen diagnoser registreret", "No diagnoses recorded"),
+    "findings": ("Ingen fund registreret", "No findings recorded"),
+    "imaging": ("Ingen scanninger eller røntgen registreret", "No imaging recorded"),
+    "treatments": ("Ingen behandlinger registreret", "No treatments recorded"),
+    "medication": ("Ingen medicin registreret", "No medication recorded"),
+    "referrals": ("Ingen henvisninger registreret", "No referrals recorded"),
+    "plan": ("Ingen plan registreret", "No plan recorded"),
+    "goals": ("Ingen mål registreret", "No goals recorded"),
+    "work": ("Intet om arbejde registreret", "Nothing about work recorded"),
+    "involved": ("Ingen fagpersoner registreret", "No professionals recorded"),
+}
+_REASONS = {  # why a code was refused, in words (share.readable.REASONS maps the codec's reasons)
+    "signature": (
+        "signaturen passer ikke til indholdet, så koden er ændret eller ikke lavet af patientens app",
+        "the signature does not match the content, so the code was changed or not made by the patient's app",
+    ),
+    "prefix": ("koden begynder ikke, som en infocards-kode gør", "the code does not begin as an infocards code does"),
+    "too_short": ("koden er for kort til at være hel", "the code is too short to be whole"),
+    "truncated": ("koden er afkortet", "the code is cut short"),
+    "damaged_text": (
+        "koden er afkortet eller har forkerte tegn, fx fra en ufuldstændig kopi",
+        "the code is cut short or has wrong characters, e.g. from an incomplete copy",
+    ),
+    "damaged_content": ("indholdet er beskadiget", "the content is damaged"),
+}
+
 STRINGS: dict[str, dict[str, str]] = {
     **_pairs("share.section", _SECTIONS),
+    **_pairs("share.empty", _EMPTY),
+    **_pairs("share.reason", _REASONS),
     **_pairs("share.view", _VIEW_SECTIONS),
     **_pairs("share.status", _STATUS),
     # errors
@@ -189,6 +219,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Then what happened since, and what is still going on (such as medicine you take), is shared.",
     },
     # the clinician view
+    "reader.ui.new_code": {"da": "Læs en ny kode", "en": "Read a new code"},
     "share.reader.title": {"da": "infocards-resumé", "en": "infocards summary"},
     "share.reader.status": {"da": "Status: {status}", "en": "Status: {status}"},
     "share.reader.patient": {"da": "{name}, født {birth_date}", "en": "{name}, born {birth_date}"},
@@ -223,5 +254,20 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "reported by the patient (from a professional, the patient says)",
     },
     "share.reader.card": {"da": "Kort: {card}", "en": "Card: {card}"},
+    "share.reader.invalid_because": {
+        "da": "Årsag: {reason}. Bed patienten om at vise koden igen.",
+        "en": "Why: {reason}. Ask the patient to show the code again.",
+    },
+    "share.reader.in_period": {"da": "{text} i perioden", "en": "{text} in the period"},
+    "share.reader.birth": {"da": "født {date}", "en": "born {date}"},
+    "share.reader.red_flags_not_shared": {
+        "da": "Ikke delt af patienten: der kan ikke siges noget om røde flag ud fra koden.",
+        "en": "Not shared by the patient: the code says nothing about red flags.",
+    },
+    "share.reader.all_from_patient": {
+        "da": "Alt herunder er oplyst af patienten; signaturen viser, at koden kommer uændret fra patientens app.",
+        "en": "Everything below is reported by the patient; the signature shows the code came unchanged from "
+        "the patient's app.",
+    },
     "share.reader.code": {"da": "Kode: {code}", "en": "Code: {code}"},
 }
