@@ -121,8 +121,10 @@ def test_the_code_leaving_the_screen_stops_its_countdown(shared_app, browser_pag
     url, _wallet_file = shared_app
     page = browser_page
     _unlock_and_open_share(page, url)
+    type_into(page, "share-since", "1.10.2026")  # a period, typed the Danish way, said the Danish way
     tap(page, "share-show")
     wait_for_text(page, "share-countdown", "Skjules om")
+    assert "Koden viser det, der var aktuelt fra 1.10.2026." in text_of(page, "share-period")
     tap(page, "nav-back")
     left = time.monotonic()
     wait_id(page, "timeline-heading")
@@ -291,6 +293,7 @@ def test_clinician_view_reads_a_photo_and_says_when_there_is_no_code(app_url, br
     chooser.value.set_files(str(photo_path))
     assert "GYLDIG" in wait_for_text(page, "reader-status", "GYLDIG", timeout_ms=60_000)
 
+    tap(page, "reader-new")  # the input folded away once the code was read
     with page.expect_file_chooser() as chooser:
         tap(page, "reader-photo")
     chooser.value.set_files(str(blank_path))

@@ -218,6 +218,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "da": "Så deles det, der er sket siden, og det, der stadig er i gang, fx medicin du tager.",
         "en": "Then what happened since, and what is still going on (such as medicine you take), is shared.",
     },
+    "share.ui.period_from": {
+        "da": "Koden viser det, der var aktuelt fra {date}.",
+        "en": "The code shows what was current from {date}.",
+    },
     # the clinician view
     "reader.ui.new_code": {"da": "Læs en ny kode", "en": "Read a new code"},
     "share.reader.title": {"da": "infocards-resumé", "en": "infocards summary"},

@@ -14,6 +14,7 @@ from infocards import vocab
 from infocards.errors import InfocardsError
 from infocards.i18n import t
 from infocards.share import SECTION_KEYS, issue_share
+from infocards.share.readable import readable_date
 from infocards.ui.forms import parse_user_date
 from infocards.ui.views.wallet_common import error_text, keeps_awake, locked_view, wallet_view
 from infocards.ui.widgets import TOUCH_HEIGHT, big_button, heading, labelled, secondary_button
@@ -122,6 +123,9 @@ def _showing(state, nav, share, show_form) -> list[ft.Control]:
         labelled(countdown, "share-countdown"),
         ft.Text(t("share.ui.brightness", lang), size=15),
     ]
+    if share.summary.period[0]:
+        since = t("share.ui.period_from", lang, date=readable_date(share.summary.period[0], lang))
+        controls.insert(2, labelled(ft.Text(since, size=16), "share-period"))
     if not share.summary.name:
         controls.insert(1, labelled(ft.Text(t("share.ui.no_name", lang), size=15, color=ft.Colors.ERROR),
                                     "share-qr-no-name"))
