@@ -151,7 +151,7 @@ def _form(state, nav, column: ft.Column, to_top: Callable[[], Awaitable[None]]) 
         expand=True,
     )
     since = ft.TextField(label=t("share.ui.since", lang), hint_text=t("wallet.ui.date_hint", lang), text_size=17,
-                         helper=t("share.ui.since_help", lang), helper_max_lines=3,
+                         helper=t("share.ui.since_help", lang), helper_max_lines=3, helper_style=ft.TextStyle(size=14),
                          on_change=keeps_awake(state))
     error = error_text()
 
