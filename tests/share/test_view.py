@@ -14,6 +14,7 @@ from infocards.share.readable import REASONS, readable_date, readable_moment, re
 from infocards.share.reader import ReadResult, read_text
 from infocards.share.sections import SECTION_KEYS, VIEW_SECTION_KEYS
 from infocards.share.view import build_view, render_text, role_card
+from tests.share.codes import cut_short_code, tampered_code
 
 NOW = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)
 
@@ -34,6 +35,7 @@ def _view(course, seed, lang="en", now=NOW, sections=SECTION_KEYS, records=None,
 def _mid_line(label):
     """A vocabulary label as the reader writes it after the role: first letter lower-case."""
     return label[:1].lower() + label[1:]
+
 
 
 def test_sections_in_clinician_order(share_course, share_seed):
@@ -252,10 +254,10 @@ def test_a_refused_code_says_why_in_words(share_course, share_seed):
     share = issue_from_records(share_course["profile"], share_course["records"], share_seed, now=NOW,
                                lifetime=timedelta(hours=1))
     code = share.text
-    tampered = code[:200] + ("A" if code[200] != "A" else "B") + code[201:]
+    tampered, cut_short = tampered_code(code), cut_short_code(code)
     for bad, words_da, words_en, reason in (
         (tampered, "signaturen passer ikke", "signature does not match", "signature"),
-        (code[:-7], "afkortet", "cut short", None),
+        (cut_short, "afkortet", "cut short", None),
     ):
         da = build_view(read_text(bad, now=NOW), "da")
         assert da.status == "invalid" and words_da in da.message, da.message
