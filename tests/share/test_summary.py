@@ -118,8 +118,10 @@ def test_reference_course_from_october_keeps_what_was_still_running(share_course
     # Both goals are active; visits and findings count only when they happened in the period.
     assert {e["text"] for e in summary.entries["plan_goals"] if "status" in e} == {
         by_id["r16"]["text"], by_id["r17"]["text"]}
-    assert [e["date"] for e in summary.entries["red_flags"]] == []
+    assert [e["date"] for e in summary.entries["red_flags"]] == []  # a screening is of its day
     assert {e["date"] for e in summary.entries["imaging"]} == {"2026-10-10"}
+    # The sciatica diagnosed in August (a coded finding) is still the diagnosis in October.
+    assert [e["code"] for e in summary.entries["findings"]] == [by_id["r03"]["code"]]
     # The referrals were seen (closed) before the period.
     assert summary.entries["referrals"] == ()
 
@@ -194,3 +196,20 @@ def test_open_referrals_and_active_goals_from_before_stay_closed_ones_go():
     assert _ids(summary, "plan_goals") == {"active"}  # an old visit's plan is not current
     assert [e["role"] for e in summary.entries["involved"]] == ["gp"]  # the profile's GP, undated
     assert summary.entries["involved"][0]["date"] is None
+
+
+def test_a_diagnosis_from_before_stays_an_examination_does_not():
+    def finding(rid, kind, code=None):
+        record = {"id": rid, "type": "finding", "date": "2026-01-10", "source": "patient", "role": "gp",
+                  "kind": kind, "text": rid}
+        if code:
+            record["code"] = code
+        return record
+
+    records = [finding("diagnosis", "diagnosis"), finding("coded-exam", "examination", "ICPC-2:L86"),
+               finding("exam", "examination"), finding("screening", "red_flag_screening"),
+               finding("coded-mri", "imaging", "ICD-10:M51.1"), finding("mri", "imaging")]
+    summary = build_summary(PROFILE, records, ["red_flags", "findings", "imaging"], period=("2026-03-01", None))
+    assert _ids(summary, "findings") == {"diagnosis", "coded-exam"}
+    assert _ids(summary, "imaging") == {"coded-mri"}
+    assert summary.entries["red_flags"] == ()

@@ -166,11 +166,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "how long the code is valid, e.g. 24h, 30m, 90s (default from flet.toml: {minutes:g} min)",
     },
     "cli.share.period": {
-        "da": "kun det, der var aktuelt i perioden FRA..TIL: besøg og fund fra perioden, og behandling, "
-        "medicin, mål og henvisninger, der stadig var i gang (datoer ÅÅÅÅ-MM-DD, en side kan udelades)",
-        "en": "only what was current in the period FROM..TO: visits and findings from the period, and "
-        "treatment, medication, goals and referrals still running in it (dates YYYY-MM-DD, either side "
-        "may be left out)",
+        "da": "kun det, der var aktuelt i perioden FRA..TIL: besøg og undersøgelser fra perioden, og "
+        "diagnoser, behandling, medicin, mål og henvisninger, der stadig gjaldt (datoer ÅÅÅÅ-MM-DD, en "
+        "side kan udelades)",
+        "en": "only what was current in the period FROM..TO: visits and examinations from the period, and "
+        "diagnoses, treatment, medication, goals and referrals that still held (dates YYYY-MM-DD, either "
+        "side may be left out)",
     },
     "cli.share.text": {"da": "skriv også kodens tekst", "en": "also print the code's text"},
     "cli.share.epilog": {
@@ -267,11 +268,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "share.reader.red_flags_not_shared": {
         "da": "Ikke delt af patienten: der kan ikke siges noget om røde flag ud fra koden.",
         "en": "Not shared by the patient: the code says nothing about red flags.",
-    },
-    "share.reader.all_from_patient": {
-        "da": "Alt herunder er oplyst af patienten; signaturen viser, at koden kommer uændret fra patientens app.",
-        "en": "Everything below is reported by the patient; the signature shows the code came unchanged from "
-        "the patient's app.",
     },
     "share.reader.code": {"da": "Kode: {code}", "en": "Code: {code}"},
 }

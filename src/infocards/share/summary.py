@@ -5,8 +5,9 @@ fields of ENTRY_FIELDS), newest first. Notes (`note` records) are private and ne
 
 A period selects what was current in it, not only what started in it: a treatment or medicine
 that began before the period and was still running in it (no end, or an end inside or after the
-period), a goal still active and a referral still open, and the work status in force when the
-period began. Visits, findings and other events count when they happened in the period.
+period), a diagnosis (a coded finding, or one of kind diagnosis), a goal still active and a
+referral still open, and the work status in force when the period began. Visits, examinations,
+red-flag screenings and other events count when they happened in the period.
 """
 
 from __future__ import annotations
@@ -77,6 +78,8 @@ def _still_current(record: Mapping, start: str) -> bool:
     if kind in ("treatment", "medication"):
         stopped = _optional(record.get("end"))
         return stopped is None or stopped >= start
+    if kind == "finding":
+        return record.get("kind") == "diagnosis" or _optional(record.get("code")) is not None
     if kind == "goal":
         return record.get("status") == "active"
     if kind == "referral":
