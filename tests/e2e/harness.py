@@ -26,6 +26,7 @@ __all__ = [
     "paste_into",
     "served",
     "served_with_wallet",
+    "server_output",
     "tap",
     "text_of",
     "type_into",
@@ -233,3 +234,10 @@ def text_of(page, identifier: str) -> str:
         """el => [el.innerText, ...[el, ...el.querySelectorAll('[aria-label]')]
                  .map(e => e.getAttribute('aria-label') || '')].join('\\n')"""
     )
+
+
+def server_output(home: Path) -> str:
+    """What the servers started by `served` (or `served_with_wallet`) with this home folder have
+    written so far: their standard output and standard error, where Python logs a failed task."""
+    return "\n".join(log.read_text(encoding="utf-8", errors="replace")
+                     for log in sorted(home.glob("server-*.log")))

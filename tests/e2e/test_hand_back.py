@@ -117,7 +117,7 @@ def test_a_note_goes_from_the_reader_to_the_wallet_and_on_signed(tmp_path, brows
         assert FINDING in findings and "Mette Hansen" in findings and "underskrift kontrolleret" in findings
         assert fingerprint in findings and "ikke på en liste" in findings
         screenshot(page, "reader-signed")
-        assert by_id(page, "reader-fingerprint").count() == 1
+        assert by_id(page, "reader-key").count() == 1
 
 
 def test_the_note_screens_name_their_controls_and_keep_targets_large(tmp_path, browser_page):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import time
 from datetime import timedelta
 from pathlib import Path
 
@@ -12,7 +13,7 @@ import pytest
 from PIL import Image
 from playwright.sync_api import sync_playwright
 
-from infocards.share import decode_image, issue_from_records, png_bytes, read_text
+from infocards.share import SECTION_KEYS, decode_image, issue_from_records, png_bytes, read_text
 from tests.e2e.harness import (
     by_id,
     free_port,
@@ -22,6 +23,7 @@ from tests.e2e.harness import (
     paste_into,
     served,
     served_with_wallet,
+    server_output,
     tap,
     text_of,
     type_into,
@@ -49,29 +51,59 @@ def _code_for(course: dict, lifetime: timedelta) -> str:
     return issue_from_records(course["profile"], course["records"], bytes(range(32)), lifetime=lifetime).text
 
 
-def test_share_screen_shows_a_qr_that_decodes_to_a_valid_code(shared_app, browser_page, screenshot):
-    url, _wallet_file = shared_app
-    page = browser_page
+def _codes_on_screen(page, timeout_s: float = 30) -> list[str]:
+    """The QR codes zxing-cpp decodes from the page as it is painted, once there is one.
+
+    The whole viewport, not the QR node's box: Flutter paints the image a frame or more after its
+    semantics node appears, and a node in a view that was just scrolled may report a stale place."""
+    deadline = time.monotonic() + timeout_s
+    while True:
+        texts = decode_image(Image.open(io.BytesIO(page.screenshot())))
+        if texts or time.monotonic() > deadline:
+            return texts
+        page.wait_for_timeout(200)
+
+
+def _unlock_and_open_share(page, url: str) -> None:
     open_app(page, url + "wallet")
     type_into(page, "unlock-passphrase", PASSPHRASE)
     tap(page, "wallet-unlock")
     tap(page, "wallet-share")
     wait_id(page, "share-heading")
+
+
+def _no_failed_task(work: Path, since_hide: float) -> None:
+    """The server logged no exception. The countdown ticks once a second, so a tick on a control
+    that is gone would be logged within a second after the code left the screen."""
+    wait_left = 1.5 - (time.monotonic() - since_hide)
+    if wait_left > 0:
+        time.sleep(wait_left)
+    output = server_output(work)
+    assert "Traceback" not in output and "Error" not in output, output[-3000:]
+
+
+def test_share_screen_shows_a_qr_that_decodes_to_a_valid_code(shared_app, browser_page, screenshot, tmp_path):
+    url, _wallet_file = shared_app
+    page = browser_page
+    _unlock_and_open_share(page, url)
     by_id(page, "share-role").click()
     page.get_by_role("button", name="Kiropraktor", exact=True).click()
-    tap(page, "share-show")
-    qr = wait_id(page, "share-qr", timeout_ms=30_000)
-    wait_for_text(page, "share-countdown")
-    page.wait_for_timeout(500)  # the image is painted a frame after its node appears
+    tap(page, "share-show")  # at the bottom of the form: the view scrolls to it
+    wait_id(page, "share-qr")
+    wait_for_text(page, "share-countdown", "Skjules om")
+    texts = _codes_on_screen(page)
     shot = screenshot(page, "share-qr")
-    picture = Image.open(io.BytesIO(qr.screenshot()))
-    texts = decode_image(picture)
     assert len(texts) == 1, f"zxing-cpp found {len(texts)} codes in the share screen ({shot})"
     result = read_text(texts[0])
     assert result.status == "valid"
     assert result.summary.name == "Anna Jensen"
+    assert result.summary.to_role == "chiropractor"
+    # The whole code is on the screen, from the top: the view went back up to show it.
+    qr_box = by_id(page, "share-qr").bounding_box()
+    assert 0 <= qr_box["y"] and qr_box["y"] + qr_box["height"] <= page.viewport_size["height"], qr_box
 
     tap(page, "share-hide")
+    hidden = time.monotonic()
     wait_id(page, "share-heading")
 
     # The share log (the app's "Min Log") names who was shown what.
@@ -81,6 +113,88 @@ def test_share_screen_shows_a_qr_that_decodes_to_a_valid_code(shared_app, browse
     wait_id(page, "profile-heading")
     log = text_of(page, "share-log")
     assert "Kiropraktor" in log and "Screening for røde flag" in log
+    _no_failed_task(tmp_path, hidden)
+
+
+def test_the_code_leaving_the_screen_stops_its_countdown(shared_app, browser_page, tmp_path):
+    # Every way the code leaves the screen: Back, a language switch (the view is rebuilt), Hide.
+    url, _wallet_file = shared_app
+    page = browser_page
+    _unlock_and_open_share(page, url)
+    type_into(page, "share-since", "1.10.2026")  # a period, typed the Danish way, said the Danish way
+    tap(page, "share-show")
+    wait_for_text(page, "share-countdown", "Skjules om")
+    assert "Koden viser det, der var aktuelt fra 1.10.2026." in text_of(page, "share-period")
+    tap(page, "nav-back")
+    left = time.monotonic()
+    wait_id(page, "timeline-heading")
+    _no_failed_task(tmp_path, left)
+
+    tap(page, "wallet-share")
+    tap(page, "share-show")
+    wait_for_text(page, "share-countdown", "Skjules om")
+    tap(page, "language-switch")
+    left = time.monotonic()
+    wait_for_text(page, "share-heading", "Show your summary")
+    _no_failed_task(tmp_path, left)
+
+
+def test_the_code_hides_itself_when_its_time_is_up(tmp_path, browser_page, course):
+    config = tmp_path / "flet.toml"
+    config.write_text('[content]\npacks = ["national"]\n[share]\ndisplay_seconds = 3\n', encoding="utf-8")
+    with served_with_wallet(tmp_path, PASSPHRASE, course["profile"], course["records"],
+                            env={"INFOCARDS_CONFIG": str(config)}) as (url, _wallet_file):
+        page = browser_page
+        _unlock_and_open_share(page, url)
+        tap(page, "share-show")
+        assert "0:0" in wait_for_text(page, "share-countdown", "Skjules om 0:0")
+        wait_id(page, "share-heading", timeout_ms=30_000)  # back to the form by itself
+        assert page.locator('[flt-semantics-identifier="share-qr"]').count() == 0
+        _no_failed_task(tmp_path, time.monotonic())
+
+
+def _check_square(picture: Image.Image) -> tuple[int, int, int, int] | None:
+    """The bounding box of the checkbox's filled square (the app's teal, #00695C) in a row's picture."""
+    rgb = picture.convert("RGB")
+    width, height = rgb.size
+    pixels = rgb.load()
+    teal = [(x, y) for y in range(height) for x in range(width)
+            if (lambda p: p[1] - p[0] > 50 and p[2] - p[0] > 40)(pixels[x, y])]
+    if not teal:
+        return None
+    xs, ys = [x for x, _ in teal], [y for _, y in teal]
+    return min(xs), min(ys), max(xs) + 1, max(ys) + 1
+
+
+@pytest.mark.parametrize("width", [412, 1280])
+def test_share_sections_are_drawn_at_their_own_size(shared_app, browser_page, width, screenshot):
+    # Flet 1.0 wraps a labelled Checkbox given a width or height in FittedBox(fill): box and label
+    # were stretched sideways, most for the shortest labels ("Medicin", "Arbejde").
+    url, _wallet_file = shared_app
+    page = browser_page
+    page.set_viewport_size({"width": width, "height": 1600})  # every row on screen, nothing scrolled
+    open_app(page, url + "wallet")
+    type_into(page, "unlock-passphrase", PASSPHRASE)
+    tap(page, "wallet-unlock")
+    tap(page, "wallet-share")
+    wait_id(page, "share-section-involved")
+    shot = screenshot(page, f"sections-{width}")
+    full = Image.open(shot)
+    squares = {}
+    for key in SECTION_KEYS:
+        row = by_id(page, f"share-section-{key}")
+        box = row.bounding_box()
+        assert box["height"] >= 48, f"{key}: the row is {box['height']} px high"
+        found = _check_square(full.crop((int(box["x"]), int(box["y"]), int(box["x"] + box["width"]),
+                                         int(box["y"] + box["height"]))))
+        assert found, f"no checked box drawn in the row {key} ({shot})"
+        left, top, right, bottom = found
+        squares[key] = (left, right - left, bottom - top)
+        assert 0.85 <= (right - left) / (bottom - top) <= 1.18, f"{key}: the box is {right - left}x{bottom - top} px"
+    # The same box in every row, at the same place: nothing scaled by its label's length.
+    assert len({(w, h) for _left, w, h in squares.values()}) == 1, squares
+    lefts = [left for left, _w, _h in squares.values()]
+    assert max(lefts) - min(lefts) <= 1, squares
 
 
 def test_reader_only_server_shows_only_the_clinician_view(tmp_path, browser_page):
@@ -99,7 +213,7 @@ def test_reader_only_server_shows_only_the_clinician_view(tmp_path, browser_page
 
 def test_clinician_view_reads_a_pasted_code(app_url, browser_page, course, screenshot):
     page = browser_page
-    page.set_viewport_size({"width": 1280, "height": 2400})  # a clinic's laptop, with room for every section
+    page.set_viewport_size({"width": 1280, "height": 800})  # a clinic's laptop: the first screen is what counts
     code = _code_for(course, timedelta(minutes=30))
     open_app(page, app_url + "reader")
     wait_id(page, "reader-heading")
@@ -179,6 +293,7 @@ def test_clinician_view_reads_a_photo_and_says_when_there_is_no_code(app_url, br
     chooser.value.set_files(str(photo_path))
     assert "GYLDIG" in wait_for_text(page, "reader-status", "GYLDIG", timeout_ms=60_000)
 
+    tap(page, "reader-new")  # the input folded away once the code was read
     with page.expect_file_chooser() as chooser:
         tap(page, "reader-photo")
     chooser.value.set_files(str(blank_path))

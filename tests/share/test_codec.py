@@ -58,11 +58,16 @@ def test_reference_course_all_sections_round_trips_within_version_20(share_cours
     assert qr_version(code) <= 20
 
 
-def test_period_keeps_only_records_in_it(share_course):
+def test_period_travels_with_what_was_current_in_it(share_course):
+    # A period selects what was current in it (tests/share/test_summary.py has the rules): the
+    # visits and findings of the period, and what began earlier but still ran in it.
     summary = build_summary(share_course["profile"], share_course["records"], period=(date(2026, 10, 1), None))
-    dates = [e["date"] for entries in summary.entries.values() for e in entries if e["date"]]
-    assert dates and min(dates) >= "2026-10-01"
-    assert open_code(_code(summary)).summary.period == ("2026-10-01", None)
+    events = [e["date"] for key in ("red_flags", "findings", "imaging", "involved") for e in summary.entries[key]
+              if e["date"] and not e.get("code")]
+    assert events and min(events) >= "2026-10-01"
+    opened = open_code(_code(summary)).summary
+    assert opened.period == ("2026-10-01", None)
+    assert opened.entries == summary.entries
 
 
 def test_name_and_birth_date_travel(share_course):

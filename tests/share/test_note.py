@@ -300,7 +300,7 @@ def test_the_clinician_view_names_the_signer_and_whether_the_key_is_listed(share
     assert "underskrift kontrolleret" in entry["source_label"] and "ikke på en liste" in entry["source_label"]
     listing = TrustedKey(fingerprint(key.public_bytes), "Mette Hansen", "physiotherapist", "Klinik", "Region Sjælland")
     trust = TrustList([listing])
-    listed = build_view(result, "da", trust).to_json()
+    listed = build_view(result, "da", trust=trust).to_json()
     (entry,) = [e for e in listed["sections"]["findings"] if e["source"] == "professional"]
     assert entry["signer"]["listed"] is True and entry["signer"]["list"] == "Region Sjælland"
     assert "listen fra Region Sjælland" in entry["source_label"]

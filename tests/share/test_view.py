@@ -1,16 +1,20 @@
 """The clinician view model: section order, dated entries, who reported them, links to cards."""
 
 import json
-from datetime import UTC, datetime, timedelta
+import re
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
 from infocards import vocab
 from infocards.i18n import t
 from infocards.share.issue import issue_from_records
+from infocards.share.readable import REASONS, readable_date, readable_moment, readable_number
 from infocards.share.reader import ReadResult, read_text
 from infocards.share.sections import SECTION_KEYS, VIEW_SECTION_KEYS
 from infocards.share.view import build_view, render_text, role_card
+from tests.share.codes import cut_short_code, tampered_code
 
 NOW = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)
 
@@ -31,6 +35,7 @@ def _view(course, seed, lang="en", now=NOW, sections=SECTION_KEYS, records=None,
 def _mid_line(label):
     """A vocabulary label as the reader writes it after the role: first letter lower-case."""
     return label[:1].lower() + label[1:]
+
 
 
 def test_sections_in_clinician_order(share_course, share_seed):
@@ -124,7 +129,7 @@ def test_invalid_shows_nothing():
     assert view.status == "invalid"
     assert view.sections == () and view.name is None
     assert set(view.to_json()) == {"status", "status_label", "message", "reason"}
-    assert "Nothing is shown" in render_text(view)
+    assert "nothing is shown" in render_text(view)
 
 
 @pytest.mark.parametrize("lang", ["da", "en"])
@@ -158,3 +163,115 @@ def test_not_infocards_view():
     view = build_view(ReadResult("not_infocards"), "da")
     assert view.status_label == t("share.status.not_infocards", "da")
     assert view.to_json() == {"status": "not_infocards", "status_label": view.status_label}
+
+
+# -- the clinician's 30 seconds: card names, empty sections, Danish words, numbers and dates ---
+
+ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+TITLES = {"lumbar-radiculopathy": "Iskias (lumbal radikulopati)", "disc-herniation": "Diskusprolaps"}
+
+
+def _titled(course, seed, lang="da", titles=TITLES.get, **kwargs):
+    share = issue_from_records(course["profile"], course["records"], seed, kwargs.pop("sections", SECTION_KEYS),
+                               now=NOW, lifetime=timedelta(hours=1), **kwargs)
+    return build_view(read_text(share.text, now=NOW), lang, titles)
+
+
+def test_diagnoses_are_titled_by_their_card_and_code(share_course, share_seed):
+    view = _titled(share_course, share_seed)
+    diagnoses = next(s for s in view.sections if s.key == "diagnoses").entries
+    assert {e.title for e in diagnoses} == {"Iskias (lumbal radikulopati) · ICPC-2:L86", "Diskusprolaps · ICD-10:M51.1"}
+    first = next(e for e in diagnoses if e.code == "ICPC-2:L86")
+    assert first.card_title == "Iskias (lumbal radikulopati)" and first.card == "lumbar-radiculopathy"
+    assert first.details[0].startswith("Straight leg raise")  # the finding's own text follows
+    assert first.to_json()["card_title"] == "Iskias (lumbal radikulopati)"
+    # Without the cards (or a card the reader does not know): the code alone, as before.
+    bare = _titled(share_course, share_seed, titles=None)
+    assert {e.title for e in next(s for s in bare.sections if s.key == "diagnoses").entries} == {
+        "ICPC-2:L86", "ICD-10:M51.1"}
+    assert "Kort: lumbar-radiculopathy" in render_text(bare)
+    assert "Kort: lumbar-radiculopathy" not in render_text(view)  # its name is in the title already
+
+
+def test_an_uncoded_finding_with_a_card_is_titled_by_the_card():
+    records = [{"id": "f1", "type": "finding", "date": "2026-09-01", "source": "patient", "role": "physiotherapist",
+                "kind": "examination", "text": "Pain on flexion.", "card": "disc-herniation"}]
+    course = {"profile": {"name": "Test Person"}, "records": records}
+    view = _titled(course, bytes(range(32)), sections=["findings"])
+    findings = next(s for s in view.sections if s.key == "findings").entries
+    assert [(e.title, e.details[0]) for e in findings] == [("Diskusprolaps", "Pain on flexion.")]
+
+
+@pytest.mark.parametrize(("lang", "red_flags", "medication"), [
+    ("da", "Ingen screening for røde flag registreret", "Ingen medicin registreret"),
+    ("en", "No red-flag screening recorded", "No medication recorded"),
+])
+def test_a_shared_section_with_nothing_says_so_apart_from_one_not_shared(share_course, share_seed, lang, red_flags,
+                                                                         medication):
+    records = [r for r in share_course["records"]
+               if r["type"] != "medication" and r.get("kind") != "red_flag_screening"]
+    view = _view(share_course, share_seed, lang=lang, records=records, sections=["red_flags", "medication", "work"])
+    by_key = {s.key: s for s in view.sections}
+    assert by_key["red_flags"].entries == () and by_key["red_flags"].empty_text == red_flags
+    assert by_key["medication"].empty_text == medication
+    assert by_key["work"].entries  # not empty: its line is never used
+    assert "treatments" not in by_key and "treatments" in view.not_shared  # not shared: no "nothing"
+    text = render_text(view)
+    assert red_flags in text and medication in text
+    # In a shared period the empty line says "in the period".
+    period = _view(share_course, share_seed, lang=lang, sections=["medication"], period=("2026-10-01", None))
+    assert period.sections[0].empty_text.startswith(medication) and period.sections[0].empty_text != medication
+
+
+def test_danish_text_has_danish_dates_numbers_and_no_iso(share_course, share_seed):
+    records = [dict(r, hours_per_week=18.5) if r["type"] == "work" else dict(r) for r in share_course["records"]]
+    view = _view(share_course, share_seed, lang="da", records=records, period=("2026-08-01", "2026-12-31"))
+    text = render_text(view)
+    assert not ISO_DATE.search(text), ISO_DATE.search(text)
+    assert "18,5 timer om ugen" in text and "18.5" not in text
+    assert "Anna Jensen, født 14.3.1978" in text
+    assert "Periode: 1.8.2026 til 31.12.2026" in text and view.period_line() == "Periode: 1.8.2026 til 31.12.2026"
+    assert "Sluttede 30.8.2026" in text and "  2.8.2026    " in text  # an entry's date, in its column
+    assert view.patient_line() == "Anna Jensen, født 14.3.1978"
+    assert "UTC" not in text and " kl. " in text
+    english = _view(share_course, share_seed, lang="en", records=records)
+    assert "18.5 hours a week" in render_text(english) and "born 14 Mar 1978" in render_text(english)
+
+
+def test_readable_formats():
+    assert readable_date("2026-08-01", "da") == "1.8.2026" and readable_date("2026-08-01", "en") == "1 Aug 2026"
+    assert readable_date(None) == "" and readable_date("") == ""
+    assert readable_number(18.5, "da") == "18,5" and readable_number(37.0, "da") == "37"
+    assert readable_number(18.5, "en") == "18.5"
+    moment = datetime(2026, 12, 1, 9, 5, tzinfo=UTC)
+    local = moment.astimezone()
+    assert readable_moment(moment, "da") == f"{local.day}.{local.month}.{local.year} kl. {local:%H.%M}"
+    assert readable_moment(None) == ""
+    assert readable_date(date(2026, 1, 2).isoformat(), "da") == "2.1.2026"
+
+
+def test_a_refused_code_says_why_in_words(share_course, share_seed):
+    share = issue_from_records(share_course["profile"], share_course["records"], share_seed, now=NOW,
+                               lifetime=timedelta(hours=1))
+    code = share.text
+    tampered, cut_short = tampered_code(code), cut_short_code(code)
+    for bad, words_da, words_en, reason in (
+        (tampered, "signaturen passer ikke", "signature does not match", "signature"),
+        (cut_short, "afkortet", "cut short", None),
+    ):
+        da = build_view(read_text(bad, now=NOW), "da")
+        assert da.status == "invalid" and words_da in da.message, da.message
+        assert not re.search(r"\(|base45|length|signature\b", da.message), da.message
+        assert words_en in build_view(read_text(bad, now=NOW), "en").message
+        if reason:
+            assert da.to_json()["reason"] == reason  # --json keeps the codec's own word for machines
+
+
+def test_every_reason_the_codec_gives_has_words():
+    # A reason added to the codec without words here would reach a Danish screen in English.
+    share_dir = Path(__file__).resolve().parents[2] / "src" / "infocards" / "share"
+    given = {m for path in share_dir.glob("*.py") for m in re.findall(r'reason="([^"]+)"', path.read_text("utf-8"))}
+    assert given and given <= set(REASONS), given - set(REASONS)
+    for key in set(REASONS.values()):
+        assert t(f"share.reason.{key}", "da") != f"share.reason.{key}"
+        assert t(f"share.reason.{key}", "en") != f"share.reason.{key}"

@@ -14,7 +14,15 @@ from pathlib import Path
 
 from infocards import vocab
 from infocards.config import load_settings
-from infocards.errors import ConfigError, ImageTooLarge, NotInfocardsCode, ShareError, UsageError, WalletNotFound
+from infocards.errors import (
+    ConfigError,
+    ContentError,
+    ImageTooLarge,
+    NotInfocardsCode,
+    ShareError,
+    UsageError,
+    WalletNotFound,
+)
 from infocards.i18n import cli_language, t
 from infocards.share.issue import MAX_LIFETIME, issue_share, log_issued
 from infocards.share.qr_in import load_image
@@ -229,6 +237,23 @@ def _key_check(result: ReadResult) -> str | None:
     return KeyMemory().seen(summary.name, summary.birth_date, result.fingerprint)
 
 
+def _card_titles(lang: str):
+    """Card titles from the packs in flet.toml, so diagnoses read "Iskias (lumbal radikulopati) ·
+    ICPC-2:L86"; None when the packs do not load (the card's id is printed instead)."""
+    from infocards.content.library import Library  # late: only a code with data needs the cards
+
+    try:
+        library = Library.load(load_settings().packs)
+    except (ConfigError, ContentError, OSError):
+        return None
+
+    def title(card_id: str) -> str | None:
+        card = library.get(card_id, lang)
+        return card.title if card else None
+
+    return title
+
+
 def run_read(args: argparse.Namespace) -> int:
     lang = cli_language()
     result = read_source(args.source)
@@ -237,7 +262,7 @@ def run_read(args: argparse.Namespace) -> int:
         data = note_json(result, lang, trust)
         lines = render_note(data, lang) if not args.json else []
     else:
-        view = build_view(result, lang, trust)
+        view = build_view(result, lang, _card_titles(lang), trust=trust)
         data = view.to_json()
         lines = render_text(clean_view(view)).rstrip("\n").split("\n") if not args.json else []
         key = _key_check(result)

@@ -39,8 +39,46 @@ _STATUS = {
     "not_infocards": ("Ikke en infocards-kode", "Not an infocards code"),
 }
 
+_EMPTY = {  # a view section that was shared but holds nothing (VIEW_SECTION_KEYS)
+    "red_flags": ("Ingen screening for røde flag registreret", "No red-flag screening recorded"),
+    "diagnoses": ("Ingen diagnoser registreret", "No diagnoses recorded"),
+    "findings": ("Ingen fund registreret", "No findings recorded"),
+    "imaging": ("Ingen scanninger eller røntgen registreret", "No imaging recorded"),
+    "treatments": ("Ingen behandlinger registreret", "No treatments recorded"),
+    "medication": ("Ingen medicin registreret", "No medication recorded"),
+    "referrals": ("Ingen henvisninger registreret", "No referrals recorded"),
+    "plan": ("Ingen plan registreret", "No plan recorded"),
+    "goals": ("Ingen mål registreret", "No goals recorded"),
+    "work": ("Intet om arbejde registreret", "Nothing about work recorded"),
+    "involved": ("Ingen fagpersoner registreret", "No professionals recorded"),
+}
+_REASONS = {  # why a code was refused, in words (share.readable.REASONS maps the codec's reasons)
+    "lifetime": (
+        "koden gælder længere end 30 dage, og så lang tid laver appen aldrig en kode",
+        "the code claims to be valid for more than 30 days, which the app never makes",
+    ),
+    "future": (
+        "koden siger, at den er lavet ud i fremtiden; tjek uret på begge enheder",
+        "the code says it was made in the future; check the clock on both devices",
+    ),
+    "signature": (
+        "signaturen passer ikke til indholdet, så koden er ændret eller ikke lavet af patientens app",
+        "the signature does not match the content, so the code was changed or not made by the patient's app",
+    ),
+    "prefix": ("koden begynder ikke, som en infocards-kode gør", "the code does not begin as an infocards code does"),
+    "too_short": ("koden er for kort til at være hel", "the code is too short to be whole"),
+    "truncated": ("koden er afkortet", "the code is cut short"),
+    "damaged_text": (
+        "koden er afkortet eller har forkerte tegn, fx fra en ufuldstændig kopi",
+        "the code is cut short or has wrong characters, e.g. from an incomplete copy",
+    ),
+    "damaged_content": ("indholdet er beskadiget", "the content is damaged"),
+}
+
 STRINGS: dict[str, dict[str, str]] = {
     **_pairs("share.section", _SECTIONS),
+    **_pairs("share.empty", _EMPTY),
+    **_pairs("share.reason", _REASONS),
     **_pairs("share.view", _VIEW_SECTIONS),
     **_pairs("share.status", _STATUS),
     # errors
@@ -136,8 +174,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "how long the code is valid, e.g. 24h, 30m, 90s (default from flet.toml: {minutes:g} min)",
     },
     "cli.share.period": {
-        "da": "kun optegnelser fra perioden FRA..TIL (datoer ÅÅÅÅ-MM-DD, en side kan udelades)",
-        "en": "only records from the period FROM..TO (dates YYYY-MM-DD, either side may be left out)",
+        "da": "kun det, der var aktuelt i perioden FRA..TIL: besøg og undersøgelser fra perioden, og "
+        "diagnoser, behandling, medicin, mål og henvisninger, der stadig gjaldt (datoer ÅÅÅÅ-MM-DD, en "
+        "side kan udelades)",
+        "en": "only what was current in the period FROM..TO: visits and examinations from the period, and "
+        "diagnoses, treatment, medication, goals and referrals that still held (dates YYYY-MM-DD, either "
+        "side may be left out)",
     },
     "cli.share.text": {"da": "skriv også kodens tekst", "en": "also print the code's text"},
     "cli.share.epilog": {
@@ -180,7 +222,17 @@ STRINGS: dict[str, dict[str, str]] = {
         "input, a file that is neither an image nor text); 2 usage (also a file that does not exist "
         "or cannot be read).",
     },
+    # the share screen (the rest of its strings are in i18n/ui.py)
+    "share.ui.since_help": {
+        "da": "Så deles det, der er sket siden, og det, der stadig er i gang, fx medicin du tager.",
+        "en": "Then what happened since, and what is still going on (such as medicine you take), is shared.",
+    },
+    "share.ui.period_from": {
+        "da": "Koden viser det, der var aktuelt fra {date}.",
+        "en": "The code shows what was current from {date}.",
+    },
     # the clinician view
+    "reader.ui.new_code": {"da": "Læs en ny kode", "en": "Read a new code"},
     "share.reader.title": {"da": "infocards-resumé", "en": "infocards summary"},
     "share.reader.status": {"da": "Status: {status}", "en": "Status: {status}"},
     "share.reader.patient": {"da": "{name}, født {birth_date}", "en": "{name}, born {birth_date}"},
@@ -215,5 +267,15 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "reported by the patient (from a professional, the patient says)",
     },
     "share.reader.card": {"da": "Kort: {card}", "en": "Card: {card}"},
+    "share.reader.invalid_because": {
+        "da": "Årsag: {reason}. Bed patienten om at vise koden igen.",
+        "en": "Why: {reason}. Ask the patient to show the code again.",
+    },
+    "share.reader.in_period": {"da": "{text} i perioden", "en": "{text} in the period"},
+    "share.reader.birth": {"da": "født {date}", "en": "born {date}"},
+    "share.reader.red_flags_not_shared": {
+        "da": "Ikke delt af patienten: der kan ikke siges noget om røde flag ud fra koden.",
+        "en": "Not shared by the patient: the code says nothing about red flags.",
+    },
     "share.reader.code": {"da": "Kode: {code}", "en": "Code: {code}"},
 }

@@ -2,6 +2,12 @@
 
 A Summary is the flat, codec-ready shape: per section a tuple of entries (plain dicts with the
 fields of ENTRY_FIELDS), newest first. Notes (`note` records) are private and never shared.
+
+A period selects what was current in it, not only what started in it: a treatment or medicine
+that began before the period and was still running in it (no end, or an end inside or after the
+period), a diagnosis (a coded finding, or one of kind diagnosis), a goal still active and a
+referral still open, and the work status in force when the period began. Visits, examinations,
+red-flag screenings and other events count when they happened in the period.
 """
 
 from __future__ import annotations
@@ -64,9 +70,42 @@ def _optional(value) -> str | None:
     return value if isinstance(value, str) and value.strip() else None
 
 
-def _in_period(record: Mapping, start: str | None, end: str | None) -> bool:
-    day = str(record.get("date", ""))
-    return (start is None or day >= start) and (end is None or day <= end)
+_OPEN_REFERRALS = frozenset({"planned", "sent", "waiting"})
+
+
+def _still_current(record: Mapping, start: str) -> bool:
+    """Whether a record dated before the period's start is still current at that start."""
+    kind = record["type"]
+    if kind in ("treatment", "medication"):
+        stopped = _optional(record.get("end"))
+        return stopped is None or stopped >= start
+    if kind == "finding":
+        return record.get("kind") == "diagnosis" or _optional(record.get("code")) is not None
+    if kind == "goal":
+        return record.get("status") == "active"
+    if kind == "referral":
+        return record.get("status") in _OPEN_REFERRALS
+    return False
+
+
+def _current_in_period(records: Iterable[Mapping], start: str | None, end: str | None) -> list[Mapping]:
+    """The records that were current in the period [start, end] (both inclusive, either open)."""
+    chosen: list[Mapping] = []
+    work_at_start: Mapping | None = None  # the work status in force when the period began
+    for record in records:
+        day = str(record.get("date", ""))
+        if end is not None and day > end:
+            continue  # it began after the period
+        if start is None or day >= start or _still_current(record, start):
+            chosen.append(record)
+        elif record["type"] == "work" and (
+            work_at_start is None or (day, record.get("id", "")) > (work_at_start["date"], work_at_start.get("id", ""))
+        ):
+            work_at_start = record
+    set_on_start = any(r["type"] == "work" and r.get("date") == start for r in chosen)
+    if work_at_start is not None and not set_on_start:
+        chosen.append(work_at_start)
+    return chosen
 
 
 def _newest_first(entries: Iterable[dict]) -> tuple[dict, ...]:
@@ -190,9 +229,8 @@ def build_summary(
     chosen = tuple(key for key in SECTION_KEYS if key in set(sections))
     start, end = (p.isoformat() if isinstance(p, date) else p for p in period)
     by_type: dict[str, list[Mapping]] = {}
-    for record in records:
-        if _in_period(record, start, end):
-            by_type.setdefault(record["type"], []).append(record)
+    for record in _current_in_period(records, start, end):
+        by_type.setdefault(record["type"], []).append(record)
     entries = {key: _newest_first(_section_entries(key, by_type, profile)) for key in chosen}
     birth = _optional(profile.get("birth_date"))
     return Summary(

@@ -7,12 +7,14 @@ diagnoses carry their card id and roles their role card id, so the UI can link t
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING
 
-from infocards.i18n import format_date, t
+from infocards.errors import InvalidCode
+from infocards.i18n import t
+from infocards.share.readable import readable_date, readable_error, readable_moment, readable_number
 from infocards.share.reader import ReadResult
 from infocards.share.sections import SECTION_KEYS, VIEW_SECTION_KEYS
 from infocards.share.signed_view import signed_entries
@@ -21,7 +23,11 @@ from infocards.share.summary import Summary, entry_kind
 if TYPE_CHECKING:
     from infocards.content.trust import TrustList
 
-__all__ = ["ClinicianView", "ViewEntry", "ViewSection", "build_view", "omitted_note", "render_text", "role_card"]
+__all__ = ["CardTitles", "ClinicianView", "ViewEntry", "ViewSection", "build_view", "omitted_note", "render_text",
+           "role_card"]
+
+# Looks up a card's title by its id in the reader's language (None when the card is unknown).
+CardTitles = Callable[[str], "str | None"]
 
 # Which shared section each view section comes from (omitted counts are reported there).
 _FROM_SECTION = {
@@ -55,6 +61,7 @@ class ViewEntry:
     role_label: str | None = None
     role_card: str | None = None  # card id of the role, for a link
     card: str | None = None  # card id of a diagnosis, for a link
+    card_title: str | None = None  # that card's title, where the reader knows the card
     code: str | None = None  # e.g. "ICD-10:M51.1"
     fields: Mapping = field(default_factory=dict)  # the entry as carried in the code
     signer: Mapping | None = None  # a professional's signed entry: signed_view.signer_json
@@ -67,6 +74,7 @@ class ViewEntry:
             "source_label": self.source_label,
             "role_label": self.role_label,
             "role_card": self.role_card,
+            "card_title": self.card_title,
         }
         if self.signer is not None:
             data["signer"] = dict(self.signer)
@@ -79,14 +87,16 @@ class ViewSection:
     title: str
     entries: tuple[ViewEntry, ...]
     omitted: int = 0  # entries of this section left out to fit one QR code
+    empty_text: str = ""  # what to say when it was shared but holds nothing ("No medication recorded")
 
 
 @dataclass(frozen=True)
 class ClinicianView:
     status: str  # valid | expired | invalid | not_infocards
     status_label: str
-    message: str | None  # why a code is invalid or not ours
+    message: str | None  # why a code is invalid or not ours, in words
     lang: str
+    reason: str | None = None  # the codec's own (English) reason for an invalid code, for --json
     name: str | None = None
     birth_date: str | None = None
     fingerprint: str | None = None
@@ -105,11 +115,20 @@ class ClinicianView:
         return self.status == "expired"
 
     def period_line(self) -> str | None:
-        """'Period: 2026-08-01 to …' when the patient shared only a period, else None."""
+        """'Periode: 1.8.2026 til …' when the patient shared only a period, else None."""
         if self.period == (None, None):
             return None
         open_end = t("share.reader.open_end", self.lang)
-        return t("share.reader.period", self.lang, start=self.period[0] or open_end, end=self.period[1] or open_end)
+        start, end = (readable_date(day, self.lang) or open_end for day in self.period)
+        return t("share.reader.period", self.lang, start=start, end=end)
+
+    def patient_line(self) -> str:
+        """'Anna Jensen, født 14.3.1978' (the name alone when no birth date was shared)."""
+        name = self.name or ""
+        if not self.birth_date:
+            return name
+        born = t("share.reader.birth", self.lang, date=readable_date(self.birth_date, self.lang))
+        return f"{name}, {born}" if name else born
 
     def not_shared_line(self) -> str | None:
         """'Not shared: ...' naming the sections the patient left out, else None: a section missing
@@ -182,25 +201,23 @@ def _entry(entry: Mapping, lang: str, title: str, details: list[str | None], **e
     )
 
 
-def _readable_date(iso: str, lang: str) -> str:
-    try:
-        return format_date(date.fromisoformat(iso), lang)
-    except ValueError:
-        return iso
-
-
 def _ended(entry: Mapping, lang: str) -> str:
     if entry.get("end"):
-        return t("share.reader.ended", lang, date=_readable_date(entry["end"], lang))
+        return t("share.reader.ended", lang, date=readable_date(entry["end"], lang))
     return t("share.reader.ongoing", lang)
 
 
-def _finding(entry: Mapping, lang: str, as_diagnosis: bool = False) -> ViewEntry:
-    """A finding or imaging entry; as a diagnosis its code is the title and its text a detail."""
+def _finding(entry: Mapping, lang: str, card_titles: CardTitles | None) -> ViewEntry:
+    """A finding or imaging entry. One with a card or a code is titled by them, "Iskias (lumbal
+    radikulopati) · ICPC-2:L86", and its text follows; else its text is the title."""
     code = entry.get("code")
+    card = entry.get("card")
+    card_title = card_titles(card) if card and card_titles else None
     kind = _label("kind", entry.get("kind", "imaging"), lang)
-    title, details = (code, [entry["text"], kind]) if as_diagnosis and code else (entry["text"], [kind])
-    return _entry(entry, lang, title, details, card=entry.get("card"), code=code, **_role(entry.get("role"), lang))
+    headline = " · ".join(part for part in (card_title, code) if part)
+    title, details = (headline, [entry["text"], kind]) if headline else (entry["text"], [kind])
+    return _entry(entry, lang, title, details, card=card, card_title=card_title, code=code,
+                  **_role(entry.get("role"), lang))
 
 
 def _is_diagnosis(entry: Mapping) -> bool:
@@ -208,16 +225,16 @@ def _is_diagnosis(entry: Mapping) -> bool:
     return bool(entry.get("code")) or entry.get("kind") == "diagnosis"
 
 
-def _view_entries(key: str, summary: Summary, lang: str) -> list[ViewEntry]:
+def _view_entries(key: str, summary: Summary, lang: str, card_titles: CardTitles | None = None) -> list[ViewEntry]:
     entries = summary.entries
     if key == "red_flags":
         return [_entry(e, lang, e["text"], [], **_role(e["role"], lang)) for e in entries.get("red_flags", ())]
     if key == "diagnoses":
         coded = [e for e in (*entries.get("findings", ()), *entries.get("imaging", ())) if _is_diagnosis(e)]
         coded.sort(key=lambda e: e.get("date") or "", reverse=True)
-        return [_finding(e, lang, as_diagnosis=True) for e in coded]
+        return [_finding(e, lang, card_titles) for e in coded]
     if key in ("findings", "imaging"):
-        return [_finding(e, lang) for e in entries.get(key, ()) if not _is_diagnosis(e)]
+        return [_finding(e, lang, card_titles) for e in entries.get(key, ()) if not _is_diagnosis(e)]
     if key == "treatments":
         return [
             _entry(e, lang, e["what"], [_label("effect", e["effect"], lang), _ended(e, lang)], **_role(e["role"], lang))
@@ -267,7 +284,7 @@ def _view_entries(key: str, summary: Summary, lang: str) -> list[ViewEntry]:
                 [
                     None
                     if e.get("hours_per_week") is None
-                    else t("share.reader.hours", lang, hours=f"{e['hours_per_week']:g}"),
+                    else t("share.reader.hours", lang, hours=readable_number(e["hours_per_week"], lang)),
                     e.get("note"),
                 ],
             )
@@ -299,14 +316,22 @@ def omitted_note(omitted: Mapping[str, int], lang: str) -> str | None:
     return t("share.reader.omitted", lang, parts=", ".join(parts)) if parts else None
 
 
-def build_view(result: ReadResult, lang: str = "da", trust: TrustList | None = None) -> ClinicianView:
+def _empty_text(key: str, summary: Summary, lang: str) -> str:
+    text = t(f"share.empty.{key}", lang)
+    return t("share.reader.in_period", lang, text=text) if summary.period != (None, None) else text
+
+
+def build_view(
+    result: ReadResult, lang: str = "da", card_titles: CardTitles | None = None, *, trust: TrustList | None = None
+) -> ClinicianView:
     """The clinician view of a read result; invalid and foreign codes get a status and nothing else.
 
-    `trust`: the loaded packs' trusted keys, to say whether a professional's key is listed.
-    """
+    `card_titles` names the cards that diagnoses and findings link to, in `lang`, where the reader
+    has the cards (the app; the command line when its packs load). `trust`: the loaded packs'
+    trusted keys, to say whether a professional's key is listed."""
     status_label = t(f"share.status.{result.status}", lang)
-    message = result.error.message(lang) if result.error else None
-    reason = result.error.params.get("reason") if result.error else None
+    message = readable_error(result.error, lang)
+    reason = result.error.params.get("reason") if isinstance(result.error, InvalidCode) else None
     summary = result.summary
     if summary is None:
         return ClinicianView(result.status, status_label, message, lang, reason=reason)
@@ -318,10 +343,11 @@ def build_view(result: ReadResult, lang: str = "da", trust: TrustList | None = N
         # A shared section's omitted count shows once: on findings (not diagnoses), on the plan.
         omitted = summary.omitted.get(origin, 0) if key in (origin, "plan") else 0
         # A professional's signed entries first, visibly apart from what the patient reports.
-        entries = (*signed_entries(key, summary, lang, trust), *_view_entries(key, summary, lang))
+        entries = (*signed_entries(key, summary, lang, trust), *_view_entries(key, summary, lang, card_titles))
         if not entries and not omitted and key in ("findings", "imaging") and summary.entries.get(key):
             continue  # all of them are coded and show under diagnoses
-        sections.append(ViewSection(key, t(f"share.view.{key}", lang), entries, omitted))
+        sections.append(ViewSection(key, t(f"share.view.{key}", lang), entries, omitted,
+                                    empty_text=_empty_text(key, summary, lang)))
     return ClinicianView(
         status=result.status,
         status_label=status_label,
@@ -341,10 +367,6 @@ def build_view(result: ReadResult, lang: str = "da", trust: TrustList | None = N
     )
 
 
-def _when(moment: datetime | None) -> str:
-    return moment.strftime("%Y-%m-%d %H:%M UTC") if moment else "?"
-
-
 def render_text(view: ClinicianView) -> str:
     """The view as plain text for a terminal: header, then each section's dated entries."""
     lang = view.lang
@@ -353,10 +375,11 @@ def render_text(view: ClinicianView) -> str:
         lines.append(view.message)
     if view.name is None:
         return "\n".join(lines) + "\n"
-    birth = view.birth_date or t("share.reader.birth_unknown", lang)
+    birth = readable_date(view.birth_date, lang) or t("share.reader.birth_unknown", lang)
     lines.append(t("share.reader.patient", lang, name=view.name, birth_date=birth))
     lines.append(t("share.reader.fingerprint", lang, fingerprint=view.fingerprint))
-    lines.append(t("share.reader.times", lang, issued=_when(view.issued_at), expires=_when(view.expires_at)))
+    lines.append(t("share.reader.times", lang, issued=readable_moment(view.issued_at, lang) or "?",
+                   expires=readable_moment(view.expires_at, lang) or "?"))
     if view.shown_to_label:
         lines.append(t("share.reader.shared_with", lang, role=view.shown_to_label))
     if view.period_line():
@@ -369,13 +392,13 @@ def render_text(view: ClinicianView) -> str:
     for section in view.sections:
         lines += ["", section.title.upper()]
         if not section.entries:
-            lines.append("  " + t("share.reader.nothing", lang))
+            lines.append("  " + (section.empty_text or t("share.reader.nothing", lang)))
         for entry in section.entries:
-            lines.append(f"  {entry.date or undated:<10}  {entry.title}")
+            lines.append(f"  {readable_date(entry.date, lang) or undated:<10}  {entry.title}")
             for detail in entry.details:
                 lines.append(f"  {'':<10}    {detail}")
             who = " · ".join(p for p in (entry.role_label, entry.source_label) if p)
-            if entry.card:
+            if entry.card and not entry.card_title:
                 who += " · " + t("share.reader.card", lang, card=entry.card)
             lines.append(f"  {'':<10}    ({who})")
     return "\n".join(lines) + "\n"

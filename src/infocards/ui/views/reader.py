@@ -1,23 +1,29 @@
-"""The clinician view: read a QR summary by camera, photo or pasted text; status first, then the course."""
+"""The clinician view: read a QR summary by camera, photo or pasted text; then the result first.
+
+Once a code is read the input folds into one button ("Read a new code") and the first screen
+holds what a clinician needs in 30 seconds: the status, who the patient is, the key, then red
+flags and diagnoses. From about 900 px wide the sections stand in two columns.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import io
 from dataclasses import replace
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 
 import flet as ft
 from PIL import Image, UnidentifiedImageError
 
 from infocards.errors import NotInfocardsCode
-from infocards.i18n import format_date, format_datetime, t
+from infocards.i18n import t
 from infocards.share import ReadResult, build_view, read_image, read_text
+from infocards.share.readable import readable_date, readable_moment
 from infocards.ui.clinic_session import clinic_of
 from infocards.ui.signed_entry import key_warning, source_line
-from infocards.ui.widgets import app_bar, big_button, heading, labelled, page_column, secondary_button
+from infocards.ui.widgets import TOUCH_HEIGHT, app_bar, big_button, heading, labelled, secondary_button
 
-__all__ = ["view"]
+__all__ = ["LEFT_SECTIONS", "WIDE", "view"]
 
 # Background, text colour and icon per status; every pair has a contrast of at least 4.5:1, and the
 # icon and the words say the same as the colour.
@@ -27,15 +33,13 @@ STATUS_COLOURS = {
     "invalid": (ft.Colors.RED_700, ft.Colors.WHITE, ft.Icons.GPP_BAD),
     "not_infocards": (ft.Colors.GREY_700, ft.Colors.WHITE, ft.Icons.HELP_OUTLINE),
 }
-
-
-def _date(iso: str | None, lang: str) -> str:
-    if not iso:
-        return ""
-    try:
-        return format_date(date.fromisoformat(iso), lang)
-    except ValueError:
-        return iso
+# The sections' row breaks into two columns from this width of the row (a window of about 900 px
+# less the view's padding); the left column holds what decides today's care.
+WIDE = 860
+LEFT_SECTIONS = ("red_flags", "diagnoses", "findings", "imaging")
+_BREAKPOINTS = {"xs": 0, "wide": WIDE}
+_HALF = {"xs": 12, "wide": 6}
+_QUIET = ft.Colors.ON_SURFACE_VARIANT
 
 
 def _status_banner(result_view) -> ft.Control:
@@ -50,60 +54,95 @@ def _status_banner(result_view) -> ft.Control:
     return labelled(banner, "reader-status")
 
 
-def _entry_tile(state, nav, entry) -> ft.Control:
+def _link(text: str, target: str, nav, size: int = 16) -> ft.Control:
+    """A card's name as the link to it: the headline and the touch target in one."""
+
+    async def open_card(_event) -> None:
+        await nav.go(f"/card/{target}")
+
+    return ft.TextButton(
+        content=ft.Text(text, size=size, weight=ft.FontWeight.W_600),
+        icon=ft.Icons.ARTICLE_OUTLINED,
+        on_click=open_card,
+        style=ft.ButtonStyle(padding=ft.Padding.symmetric(horizontal=4), alignment=ft.Alignment.CENTER_LEFT),
+        height=TOUCH_HEIGHT - 8,
+    )
+
+
+def _entry_tile(state, nav, entry, section_key: str) -> ft.Control:
     lang = state.lang
-    lines = [ft.Text(f"{_date(entry.date, lang)} · {entry.title}".strip(" ·"), size=16, weight=ft.FontWeight.W_600)]
-    lines += [ft.Text(detail, size=15) for detail in entry.details if detail]
+    # Diagnoses link from their own name to their card; in "who is involved" the role links to its card.
+    target = entry.card if entry.card_title else (entry.role_card if section_key == "involved" else None)
+    if target and state.card(target):
+        title = _link(entry.title, target, nav)
+    else:
+        title = ft.Text(entry.title, size=16, weight=ft.FontWeight.W_600)
+    lines = [title, *(ft.Text(detail, size=15) for detail in entry.details if detail)]
+    role = entry.role_label if section_key != "involved" else None
+    meta = " · ".join(part for part in (readable_date(entry.date, lang), role) if part)
+    if meta:
+        lines.append(ft.Text(meta, size=13, italic=True, color=_QUIET))
     lines.append(source_line(entry))  # hand-back: a professional's signature stands apart
-    links = []
-    for card_id in (entry.card, entry.role_card):
-        card = state.card(card_id) if card_id else None
-        if card:
-
-            async def open_card(_event, target=card.id) -> None:
-                await nav.go(f"/card/{target}")
-
-            links.append(ft.TextButton(content=card.title, icon=ft.Icons.ARTICLE_OUTLINED, on_click=open_card,
-                                       height=48))
-    if links:
-        lines.append(ft.Row(links, wrap=True))
-    return ft.Container(ft.Column(lines, spacing=2), padding=ft.Padding.only(left=8, top=6, bottom=6),
+    return ft.Container(ft.Column(lines, spacing=2), padding=ft.Padding.only(left=8, top=4, bottom=4),
                         border=ft.Border.only(left=ft.BorderSide(3, ft.Colors.OUTLINE_VARIANT)))
 
 
-def _result(state, nav, result_view) -> list[ft.Control]:
+def _section(state, nav, section) -> ft.Control:
+    block = [heading(section.title, 2)]
+    block += [_entry_tile(state, nav, entry, section.key) for entry in section.entries]
+    if not section.entries:
+        block.append(labelled(ft.Text(section.empty_text, size=15, italic=True), f"reader-empty-{section.key}"))
+    return labelled(ft.Column(block, spacing=8), f"reader-section-{section.key}")
+
+
+def _header(state, result_view) -> list[ft.Control]:
+    """Who the patient is and what the code is: the lines above the sections."""
     lang = state.lang
-    controls: list[ft.Control] = [_status_banner(result_view)]
-    if result_view.name is None:
-        return controls
-    who = ", ".join(part for part in (result_view.name or t("reader.ui.no_name", lang),
-                                      _date(result_view.birth_date, lang)) if part)
-    controls.append(labelled(ft.Text(who, size=22, weight=ft.FontWeight.BOLD), "reader-patient"))
-    facts = [t("reader.ui.fingerprint", lang, fingerprint=result_view.fingerprint or "")]
-    if result_view.expires_at:
-        facts.append(t("reader.ui.expires", lang, time=format_datetime(result_view.expires_at, lang)))
-    if result_view.shown_to_label:
-        facts.append(t("reader.ui.shown_to", lang, role=result_view.shown_to_label))
-    # The fingerprint as large as the name: it is what tells one patient's phone from another's.
-    controls.append(labelled(ft.Text(facts.pop(0), size=22, weight=ft.FontWeight.BOLD), "reader-fingerprint"))
-    controls += [ft.Text(f, size=14) for f in facts]
+    patient = result_view.patient_line() or t("reader.ui.no_name", lang)
+    controls: list[ft.Control] = [
+        heading(patient, 1, identifier="reader-patient"),
+        # The key as large as the name: it is what tells one patient's phone from another's.
+        labelled(ft.Text(t("reader.ui.fingerprint", lang, fingerprint=result_view.fingerprint or ""), size=22,
+                         weight=ft.FontWeight.BOLD), "reader-key"),
+    ]
     warning = key_warning(state, result_view)
     if warning is not None:
         controls.append(warning)
-    if result_view.period_line():
-        controls.append(labelled(ft.Text(result_view.period_line(), size=15, weight=ft.FontWeight.W_600),
-                                 "reader-period"))
-    if result_view.not_shared_line():
-        controls.append(labelled(ft.Text(result_view.not_shared_line(), size=15, weight=ft.FontWeight.W_600),
-                                 "reader-not-shared"))
+    facts = []
+    if result_view.expires_at:
+        facts.append(t("reader.ui.expires", lang, time=readable_moment(result_view.expires_at, lang)))
+    if result_view.shown_to_label:
+        facts.append(t("reader.ui.shown_to", lang, role=result_view.shown_to_label))
+    if facts:
+        controls.append(ft.Text(" · ".join(facts), size=14, color=_QUIET))
+    for line, identifier in ((result_view.period_line(), "reader-period"),
+                             (result_view.not_shared_line(), "reader-not-shared")):
+        if line:
+            controls.append(labelled(ft.Text(line, size=15, weight=ft.FontWeight.W_600), identifier))
     if result_view.omitted_note:
         controls.append(labelled(ft.Text(result_view.omitted_note, size=15, italic=True), "reader-omitted"))
+    return controls
+
+
+def _result(state, nav, result_view) -> list[ft.Control]:
+    controls: list[ft.Control] = [_status_banner(result_view)]
+    if result_view.name is None:
+        return controls
+    controls += _header(state, result_view)
+    left: list[ft.Control] = []
+    right: list[ft.Control] = []
+    if "red_flags" in result_view.not_shared:
+        # The one section whose absence must never pass unnoticed: said where it would stand.
+        left.append(labelled(ft.Column([heading(t("share.view.red_flags", state.lang), 2),
+                                        ft.Text(t("share.reader.red_flags_not_shared", state.lang), size=15,
+                                                weight=ft.FontWeight.W_600)], spacing=8),
+                             "reader-section-red_flags"))
     for section in result_view.sections:
-        if not section.entries and not section.omitted:
-            continue
-        block = [heading(section.title, 2)]
-        block += [_entry_tile(state, nav, entry) for entry in section.entries]
-        controls.append(labelled(ft.Column(block, spacing=8), f"reader-section-{section.key}"))
+        (left if section.key in LEFT_SECTIONS else right).append(_section(state, nav, section))
+    controls.append(ft.ResponsiveRow(
+        [ft.Column(left, spacing=18, col=_HALF), ft.Column(right, spacing=18, col=_HALF)],
+        breakpoints=_BREAKPOINTS, spacing=24, run_spacing=18,
+    ))
     return controls
 
 
@@ -116,31 +155,55 @@ def _aged(result):
 
 def view(state, nav) -> ft.View:
     lang = state.lang
-    results = ft.Column(spacing=14)
+    results = ft.Column(spacing=14, horizontal_alignment=ft.CrossAxisAlignment.STRETCH)
     pasted = ft.TextField(label=t("reader.ui.paste_label", lang), multiline=True, min_lines=2, max_lines=5,
                           text_size=15)
     busy = ft.ProgressBar(visible=False)
     camera_box = ft.Container(visible=False, height=320)
 
-    def show(result) -> None:
+    def card_title(card_id: str) -> str | None:
+        card = state.card(card_id)
+        return card.title if card else None
+
+    def fold_input(folded: bool) -> None:
+        """After a read the input is one button; "Read a new code" and "Clear" open it again."""
+        inputs.visible = not folded
+        new_code.visible = folded
+
+    async def to_top() -> None:
+        await screen.scroll_to(offset=0)
+
+    async def show(result) -> None:
         # Kept for the session, so following a card link and coming Back (or switching language)
         # does not lose what was read; "Clear" forgets it.
         state.last_read = result
-        results.controls = [*_result(state, nav, build_view(result, lang, clinic_of(state).trust())), clear_button]
-        results.update()
+        view = build_view(result, lang, card_title, trust=clinic_of(state).trust())
+        results.controls = [*_result(state, nav, view), clear_button]
+        # A code that shows nothing leaves the input open, with what was pasted, to try again.
+        fold_input(result.shows_data)
+        screen.update()
+        if result.shows_data:
+            await to_top()
 
-    def clear(_event) -> None:
+    async def clear(_event) -> None:
         state.last_read = None
         results.controls = []
-        results.update()
+        pasted.value = ""
+        fold_input(False)
+        screen.update()
+        await to_top()
+
+    async def read_new(_event) -> None:
+        pasted.value = ""  # the next code is pasted into an empty field
+        fold_input(False)
+        screen.update()
+        await to_top()
 
     clear_button = secondary_button(t("reader.ui.clear", lang), clear, "reader-clear", icon=ft.Icons.CLEAR)
-    if state.last_read is not None:
-        aged = build_view(_aged(state.last_read), lang, clinic_of(state).trust())
-        results.controls = [*_result(state, nav, aged), clear_button]
+    new_code = secondary_button(t("reader.ui.new_code", lang), read_new, "reader-new", icon=ft.Icons.QR_CODE_SCANNER)
 
     async def read_pasted(_event) -> None:
-        show(read_text(pasted.value or ""))
+        await show(read_text(pasted.value or ""))
 
     async def read_bytes(data: bytes) -> None:
         busy.visible = True
@@ -154,7 +217,7 @@ def view(state, nav) -> ft.View:
         finally:
             busy.visible = False
             busy.update()
-        show(result)
+        await show(result)
 
     async def pick_photo(_event) -> None:
         files = await ft.FilePicker().pick_files(
@@ -193,7 +256,7 @@ def view(state, nav) -> ft.View:
     async def write_note(_event) -> None:  # hand-back: ui/views/note_write.py
         await nav.go("/reader/note")
 
-    body = [
+    inputs = ft.Column([
         heading(t("reader.ui.heading", lang), 1, identifier="reader-heading"),
         ft.Text(t("reader.ui.explain", lang), size=16),
         big_button(t("reader.ui.scan", lang), scan, "reader-scan", icon=ft.Icons.QR_CODE_SCANNER),
@@ -201,14 +264,25 @@ def view(state, nav) -> ft.View:
         labelled(pasted, "reader-paste"),
         secondary_button(t("reader.ui.read", lang), read_pasted, "reader-read", icon=ft.Icons.CHECK),
         camera_box,
-        busy,
-        labelled(results, "reader-results", live=True),
-        secondary_button(t("note.ui.write", lang), write_note, "reader-write-note", icon=ft.Icons.EDIT_NOTE),
-    ]
-    return ft.View(
+    ], spacing=14, horizontal_alignment=ft.CrossAxisAlignment.STRETCH)
+    fold_input(False)
+    if state.last_read is not None:
+        aged = build_view(_aged(state.last_read), lang, card_title, trust=clinic_of(state).trust())
+        results.controls = [*_result(state, nav, aged), clear_button]
+        fold_input(state.last_read.shows_data)
+
+    # The input reads best as a narrow column; the result uses the width of a clinic's screen.
+    narrow = ft.ResponsiveRow([ft.Column([inputs], col={"xs": 12, "wide": 8})],
+                              breakpoints=_BREAKPOINTS, alignment=ft.MainAxisAlignment.CENTER)
+    write = secondary_button(t("note.ui.write", lang), write_note, "reader-write-note", icon=ft.Icons.EDIT_NOTE)
+    body = ft.Column([narrow, new_code, busy, labelled(results, "reader-results", live=True), write], spacing=14,
+                     horizontal_alignment=ft.CrossAxisAlignment.STRETCH)
+    screen = ft.View(
         route="/reader",
         appbar=app_bar(state, nav, t("reader.ui.title", lang)),
-        controls=[page_column(body)],
+        controls=[ft.ResponsiveRow([ft.Container(body, col={"xs": 12, "xl": 10})],
+                                   alignment=ft.MainAxisAlignment.CENTER)],
         scroll=ft.ScrollMode.AUTO,
         padding=16,
     )
+    return screen

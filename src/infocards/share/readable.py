@@ -1,0 +1,90 @@
+"""Dates, times, numbers and reasons as the clinician reads them: Danish on a Danish screen.
+
+A code carries ISO dates and English reasons for a rejected code; nothing of that reaches a
+screen or a terminal as it is. Danish dates are written "1.8.2026", times "kl. 10.19", decimals
+with a comma ("18,5"); English gets "1 Aug 2026", "at 10:19", "18.5".
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from infocards.errors import InfocardsError, InvalidCode
+from infocards.i18n import t
+
+__all__ = ["REASONS", "readable_date", "readable_error", "readable_moment", "readable_number", "short_date"]
+
+_EN_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+# Why a code was refused (the codec's `reason`, in English, for logs and tests): each has words
+# a clinician understands, in i18n/share.py as share.reason.<key>.
+REASONS = {
+    "signature": "signature",
+    "prefix": "prefix",
+    "too short": "too_short",
+    "truncated": "truncated",
+    "unterminated text": "truncated",
+    "base45 length": "damaged_text",
+    "base45 overflow": "damaged_text",
+    "character outside base45": "damaged_text",
+    "text is not UTF-8": "damaged_content",
+    "compressed body": "damaged_content",
+    "trailing bytes": "damaged_content",
+    "number too long": "damaged_content",
+    "entry count": "damaged_content",
+    "entry kind": "damaged_content",
+    "unknown section": "damaged_content",
+    "vocabulary index": "damaged_content",
+    "date out of range": "damaged_content",
+    "entry index": "damaged_content",
+    "note count": "damaged_content",
+    "note core": "damaged_content",
+    "record type": "damaged_content",
+    "lifetime over 30 days": "lifetime",
+    "issued in the future": "future",
+}
+
+
+def short_date(value: date, lang: str = "da") -> str:
+    """'1.8.2026' in Danish, '1 Aug 2026' in English."""
+    if lang == "da":
+        return f"{value.day}.{value.month}.{value.year}"
+    return f"{value.day} {_EN_MONTHS[value.month - 1]} {value.year}"
+
+
+def readable_date(iso: str | None, lang: str = "da") -> str:
+    """An ISO date from a code as a short date; '' for none. A code's dates are always ISO (the
+    codec writes them from day numbers), so the fallback only guards against a future field."""
+    if not iso:
+        return ""
+    try:
+        return short_date(date.fromisoformat(iso), lang)
+    except ValueError:
+        return iso
+
+
+def readable_moment(moment: datetime | None, lang: str = "da") -> str:
+    """A moment in local time: '1.12.2026 kl. 10.19' / '1 Dec 2026 at 10:19'; '' for none."""
+    if moment is None:
+        return ""
+    local = moment.astimezone()
+    if lang == "da":
+        return f"{short_date(local.date(), lang)} kl. {local:%H.%M}"
+    return f"{short_date(local.date(), lang)} at {local:%H:%M}"
+
+
+def readable_number(value: float, lang: str = "da") -> str:
+    """18.5 as '18,5' in Danish; whole numbers without decimals ('37')."""
+    text = f"{value:g}"
+    return text.replace(".", ",") if lang == "da" else text
+
+
+def readable_error(error: InfocardsError | None, lang: str = "da") -> str | None:
+    """The message of a refused code in words: an InvalidCode's technical reason is translated."""
+    if error is None:
+        return None
+    reason = error.params.get("reason") if isinstance(error, InvalidCode) else None
+    if reason is None:
+        return error.message(lang)
+    words = t(f"share.reason.{REASONS.get(str(reason), 'damaged_content')}", lang)
+    return t("share.reader.invalid_because", lang, reason=words)
