@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-from infocards.content.frontmatter import load_yaml
+from infocards.content.frontmatter import AnchorRefused, load_yaml
 from infocards.content.model import PACK_FIELDS, PACK_KINDS, Card, Pack
 from infocards.content.parse import ParsedCard, parse_card_file, read_text
 from infocards.content.problems import Reporter, suggest, yaml_error_line
@@ -62,6 +62,9 @@ def read_pack(root: Path, report: Reporter, position: int) -> Pack:
         return Pack(path=root, **defaults)
     try:
         data = load_yaml(text)
+    except AnchorRefused as exc:
+        report.add("yaml-anchor", path, 1 + exc.line)
+        return Pack(path=root, **defaults)
     except yaml.MarkedYAMLError as exc:
         report.add("pack-yaml-bad", path, yaml_error_line(exc, 1), detail=(exc.problem or "").strip())
         return Pack(path=root, **defaults)

@@ -11,7 +11,7 @@ import yaml
 
 from infocards.content.bodycheck import check_body
 from infocards.content.fields import FieldLines, check_fields
-from infocards.content.frontmatter import load_yaml
+from infocards.content.frontmatter import AnchorRefused, load_yaml
 from infocards.content.model import Card
 from infocards.content.problems import Reporter, yaml_error_line
 
@@ -94,8 +94,11 @@ def parse_card_file(path: Path, pack: str, report: Reporter, today: date) -> Par
     lines = FieldLines(front_matter, 2)
     try:
         data = load_yaml(front_matter)
+    except AnchorRefused as exc:
+        report.add("yaml-anchor", path, 2 + exc.line)
+        return parsed
     except yaml.MarkedYAMLError as exc:
-        report.add("yaml-syntax", path, yaml_error_line(exc, 2), detail=(exc.problem or str(exc)).strip())
+        report.add("yaml-syntax", path, yaml_error_line(exc, 2), detail=(exc.problem or "").strip()[:80])
         return parsed
     except yaml.YAMLError as exc:
         position = getattr(exc, "position", 0) or 0
