@@ -60,4 +60,4 @@ def _check_url(url: str, image: bool, line: int, path: Path, report: Reporter, c
         else:
             card_links.append((card_id, line))
     elif classify_link(url) == "blocked":
-        report.add("blocked-link", path, line, url=shown)
+        report.add("bad-tel" if target.lower().startswith("tel:") else "blocked-link", path, line, url=shown)
