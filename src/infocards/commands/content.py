@@ -82,6 +82,7 @@ def run_build(args: argparse.Namespace) -> int:
     from infocards.content.region_blocks import ALL_REGIONS
     from infocards.content.regions import REGIONS, normalize_region
     from infocards.content.render import build_deck
+    from infocards.errors import ContentError
 
     lang = cli_language()
     if hasattr(sys.stderr, "reconfigure"):
@@ -97,6 +98,9 @@ def run_build(args: argparse.Namespace) -> int:
             )
             return 2
     packs = [Path(name) for name in args.packs]
+    for pack in packs:
+        if not pack.is_dir():
+            raise ContentError(key="error.content.pack_not_found", pack=str(pack))
     loaded = load_packs(packs, lang=lang)
     problems = sorted(loaded.problems.problems, key=lambda p: (p.path, p.line))
     for problem in problems:
