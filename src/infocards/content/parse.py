@@ -137,11 +137,13 @@ def parse_card_file(
         _check_review_by(fields, body, named, pack_region, lines, path, report)
     if report.errors_in(start) or fields is None:
         return parsed
+    region = fields.pop("region")  # checked as an id; shown by its name, as the editor meant it
     parsed.card = Card(
         path=path,
         pack=pack,
         body=body,
         body_line=body_line,
+        region=REGIONS[region].name(fields["lang"]) if region else None,
         **fields,
     )
     return parsed
