@@ -1,7 +1,9 @@
 """Benchmark: load + check 1,000 generated cards and search them, against reading the files' bytes.
 
-Run: python bench/content.py [--cards 1000] [--queries 500]
-Targets: load + check at most 300 ms; a search at most 20 ms (median and p95 printed).
+Run: python bench/content.py [--cards 1000] [--queries 500] [--hostile-kb 256]
+Targets: load + check at most 300 ms; a search at most 20 ms (median and p95 printed); a hostile
+card of 256 KB (unclosed comments, fences, backticks, brackets, tags repeated) checked in well
+under a second, against an ordinary card of the same size.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import shutil
 import statistics
 import tempfile
 import time
@@ -16,7 +19,9 @@ from datetime import date
 from pathlib import Path
 
 from infocards.content import Library, check_packs
+from infocards.content.deck_markdown import deck_markdown_to_html
 from infocards.content.model import CATEGORIES
+from infocards.content.safe_markdown import markdown_for_app
 from infocards.vocab import ROLES
 
 WORDS = (
@@ -101,10 +106,74 @@ def best_of(repeats: int, fn) -> float:
     return min(times)
 
 
+HOSTILE_UNITS = {
+    "unclosed <!--": "<!-- a\n",
+    "<!-- without newlines": "<!--",
+    "``` fences": "```\n",
+    "unclosed ```` fence": "````\n```\n",
+    "~~~ fences": "~~~x\n",
+    "backticks": "`` a ` b\n",
+    "[a]( unclosed": "[a](",
+    "[[[[": "[[[[",
+    "![x](": "![x](",
+    "<a tags": "<a ",
+    '<a " tags': '<a "',
+    "<? unclosed": "<?",
+    "<!x unclosed": "<!x",
+    "\\[ escapes": "\\[",
+    "[[a](b) nested": "[[a](b) ",
+    "links": "[a](https://a.dk/) ",
+    "*_ emphasis": "*_",
+}
+_HEAD = (
+    "---\nid: big\ntitle: Big\ncategory: diagnosis\nlang: da\nsummary: S.\nsources:\n"
+    "  - title: a\n    url: https://a.dk/\nreviewed: 2026-01-01\n---\n"
+)
+
+
+def _hostile_card(root: Path, unit: str, size: int) -> Path:
+    pack = root / "hostile"
+    if pack.exists():
+        shutil.rmtree(pack)
+    pack.mkdir()
+    (pack / "pack.yaml").write_text(
+        'name: h\nkind: national\nregion: ""\npublisher: b\ncontact: c\n', encoding="utf-8"
+    )
+    data = (_HEAD + unit * (size // len(unit) + 1)).encode("utf-8")[: size - 1]  # under the 256 KB limit
+    (pack / "big.md").write_bytes(data.decode("utf-8", "ignore").encode("utf-8"))
+    return pack
+
+
+def hostile(root: Path, kb: int) -> None:
+    """Each hostile card against an ordinary card of the same size (prose, links, lists)."""
+    rng = random.Random(3)
+    ordinary_unit = "".join(_sentence(rng) + (" [sundhed.dk](https://www.sundhed.dk/)\n\n" if i % 3 else "\n\n")
+                            for i in range(40))
+    size = kb * 1024
+    pack = _hostile_card(root, ordinary_unit, size)
+    base_check = best_of(3, lambda: check_packs([pack], today=date(2026, 11, 27)))
+    body = (pack / "big.md").read_text(encoding="utf-8")
+    base_render = best_of(1, lambda: deck_markdown_to_html(markdown_for_app(body)))
+    print(f"ordinary {kb} KB card: check {base_check:8.1f} ms; app + deck render {base_render:8.1f} ms (baseline)")
+    worst = 0.0
+    for name, unit in HOSTILE_UNITS.items():
+        pack = _hostile_card(root, unit, size)
+        body = (pack / "big.md").read_text(encoding="utf-8")
+        check_ms = best_of(3, lambda pack=pack: check_packs([pack], today=date(2026, 11, 27)))
+        render_ms = best_of(1, lambda body=body: deck_markdown_to_html(markdown_for_app(body)))
+        worst = max(worst, check_ms)
+        print(
+            f"hostile {kb} KB, {name:22s} check {check_ms:8.1f} ms ({check_ms / base_check:5.1f}x); "
+            f"render {render_ms:8.1f} ms ({render_ms / base_render:5.1f}x)"
+        )
+    print(f"worst hostile check: {worst:.1f} ms (target well under 1000 ms: {'ok' if worst < 500 else 'MISSED'})")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cards", type=int, default=1000)
     parser.add_argument("--queries", type=int, default=500)
+    parser.add_argument("--hostile-kb", type=int, default=256, help="size of the hostile cards (0: skip)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "pack"
@@ -152,6 +221,14 @@ def main() -> None:
             f"baseline, a title substring scan:   {baseline_query:8.3f} ms  "
             f"(median search {median / baseline_query:.1f}x)"
         )
+        typo_times = []
+        for query in ("fysioterapi", "sygemeldt", "prolab", "genoptræninx", "smertestilende"):
+            start = time.perf_counter()
+            library.search(query, "da")
+            typo_times.append((time.perf_counter() - start) * 1000)
+        print(f"search for other forms and typos:   {max(typo_times):8.3f} ms at most (5 queries)")
+        if args.hostile_kb:
+            hostile(Path(tmp), args.hostile_kb)
 
 
 if __name__ == "__main__":

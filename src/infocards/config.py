@@ -83,6 +83,20 @@ def _number(section: dict, key: str, default: float, path: Path, minimum: float,
     return float(value)
 
 
+def _region(value: object, path: Path) -> str:
+    """`[app] region` as a region id ("Region Syddanmark" -> "syddanmark"); "" when not set."""
+    from infocards.content.regions import REGIONS, normalize_region  # a table; imports nothing back
+
+    if not isinstance(value, str):
+        raise ConfigError(path=str(path), detail="[app] region must be text, e.g. \"Syddanmark\"")
+    try:
+        return normalize_region(value) or ""
+    except ValueError:
+        shown = value if len(value) <= 40 else value[:39] + "\u2026"
+        known = ", ".join(REGIONS)
+        raise ConfigError(path=str(path), detail=f"[app] region {shown!r} is not a Danish region ({known})") from None
+
+
 def load_settings(path: Path | None = None) -> Settings:
     """Read and check flet.toml; raise ConfigError with the file and the problem."""
     path = path or config_path()
@@ -107,7 +121,7 @@ def load_settings(path: Path | None = None) -> Settings:
         packs=tuple(resolve_pack(p, base) for p in packs),
         default_language=language,
         municipality=str(app.get("municipality", "")),
-        region=str(app.get("region", "")),
+        region=_region(app.get("region", ""), path),
         auto_lock_minutes=_number(wallet, "auto_lock_minutes", 5, path, 0.1),
         share_expiry_minutes=_number(share, "expiry_minutes", 30, path, 0.01, _SHARE_EXPIRY_MAX_MINUTES),
         share_display_seconds=_number(share, "display_seconds", 120, path, 1),

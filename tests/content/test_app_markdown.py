@@ -42,6 +42,9 @@ def test_raw_html_is_removed_not_shown_as_text(source, expected):
         ("[her](https://www.sst.dk/)", "[her](https://www.sst.dk/)"),
         ("[skriv](mailto:a@example.org)", "[skriv](mailto:a@example.org)"),
         ("[ring](tel:1813)", "[ring](tel:1813)"),
+        ("[Ring 70 11 07 07](tel:+4570110707)", "[Ring 70 11 07 07](tel:+4570110707)"),
+        ("[ring](tel:70-11-07-07)", "ring"),  # a call button dials digits only
+        ("[sms](sms:1813)", "sms"),
         ("[kort](card:disc-herniation)", "[kort](card:disc-herniation)"),
         ("[kort][k]\n\n[k]: card:gp\n", "[kort](card:gp)\n\n\n"),
         ("<https://www.sst.dk/>", "[https://www.sst.dk/](https://www.sst.dk/)"),

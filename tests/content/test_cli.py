@@ -84,7 +84,7 @@ def test_without_packs_it_checks_the_packs_in_flet_toml(content_packs, tmp_path)
 
 def test_messages_in_danish(packs_cwd):
     result = run("check", "broken", cwd=packs_cwd, lang="da")
-    assert "broken/cards/unknown-field.md:11: error: ukendt felt 'review_bye' (mente du 'review_by'?)" in result.stdout
+    assert "broken/cards/unknown-field.md:11: fejl: ukendt felt 'review_bye' (mente du 'review_by'?)" in result.stdout
     assert result.stdout.splitlines()[-1] == "32 fejl, 8 advarsler i 25 kort."
 
 

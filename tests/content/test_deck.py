@@ -167,3 +167,33 @@ def test_the_sanitiser_alone_stops_what_the_markdown_pass_might_miss():
         '<img><img><a rel="noopener noreferrer">a</a><a rel="noopener noreferrer">b</a><p>c</p>'
         '<img src="images/ok.png" alt="ok"><a href="page.html" rel="noopener noreferrer">d</a>'
     )
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/\\beacon.example/x.png", "\\\\beacon.example/x.png", "//beacon.example/x.png", "/x.png",
+     "../../x.png", "a/../../../x.png", "javascript:x", "https://beacon.example/x.png"],
+)
+def test_the_sanitiser_counts_a_backslash_as_a_slash_and_stays_in_the_deck(url):
+    from infocards.content.render import sanitise_html
+
+    out = sanitise_html(f'<img src="{url}" alt="a"><a href="{url}">a</a>')
+    sources = [attrs.get("src") for tag, attrs in _tags(out) if tag == "img"]
+    links = [attrs.get("href") for tag, attrs in _tags(out) if tag == "a"]
+    assert sources == [None]
+    assert links in ([None], ["https://beacon.example/x.png"])
+
+
+def test_a_tilde_fence_is_code_in_the_deck_as_the_checker_says(hostile_library, content_packs):
+    gp = hostile_library.get("gp", "da")
+    body = (
+        "~~~\n<img src=\"x.png\"> <b>fed</b>\n~~~\n\n\\`<img src=\"y.png\">`\n\n"
+        "```\n[a](https://a.dk/)\n```\n\nText `<i>kode</i>` og [link](https://www.sst.dk/).\n"
+    )
+    library = Library(hostile_library.packs, {("gp", "da"): replace(gp, body=body)})
+    html = card_to_html(library.get("gp", "da"), library, "da")
+    tags = [tag for tag, _ in _tags(html)]
+    assert "img" not in tags and "b" not in tags and "i" not in tags
+    assert "&lt;img src=&quot;x.png&quot;&gt;" in html or '&lt;img src="x.png"&gt;' in html
+    assert "<pre><code>[a](https://a.dk/)</code></pre>" in html
+    assert '<a href="https://www.sst.dk/"' in html and "<code>&lt;i&gt;kode&lt;/i&gt;</code>" in html

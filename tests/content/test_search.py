@@ -98,3 +98,29 @@ def test_a_word_start_ranks_above_a_compound_part(library):
 
 def test_short_terms_only_match_word_starts(library):
     assert "prolaps" not in ids(library.search("lap", "da"))
+
+
+@pytest.fixture
+def patient_words(content_pack, content_card):
+    cards = {
+        "a.md": content_card(id="role-physiotherapist", title="Fysioterapeuten", summary="Træning og råd."),
+        "b.md": content_card(
+            id="sick-pay", title="Sygedagpenge", summary="Penge under sygdom.", keywords="[sygemeldt, syg]"
+        ),
+        "c.md": content_card(id="disc", title="Diskusprolaps", summary="En skive buler ud."),
+        "d.md": content_card(id="other", title="Rygcentret", summary="Hvor man undersøger ryggen."),
+    }
+    return Library.load([content_pack(cards=cards)], region=None)
+
+
+def test_other_forms_typos_and_keywords_find_the_card(patient_words):
+    assert ids(patient_words.search("fysioterapi", "da")) == ["role-physiotherapist"]
+    assert ids(patient_words.search("sygemeldt", "da")) == ["sick-pay"]
+    assert ids(patient_words.search("prolab", "da")) == ["disc"]
+    assert ids(patient_words.search("prolaps", "da")) == ["disc"]
+    assert patient_words.search("xyzzy", "da") == []
+
+
+def test_a_typo_needs_five_letters_and_the_right_first_letter(patient_words):
+    assert patient_words.search("syx", "da") == []  # too short for a typo
+    assert patient_words.search("krolaps", "da") == []  # the first letter is not a typo we guess

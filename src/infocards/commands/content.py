@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from infocards.i18n import cli_language, t
+from infocards.terminal import clean_line
 
 __all__ = ["register"]
 
@@ -33,6 +34,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     build.add_argument("packs", nargs="+", metavar="PACK", help=t("cli.content.build.packs", lang))
     build.add_argument("--out", required=True, type=Path, help=t("cli.content.build.out", lang))
     build.add_argument("--lang", choices=("da", "en", "all"), default="all", help=t("cli.content.build.lang", lang))
+    build.add_argument("--region", metavar="REGION", help=t("cli.content.build.region", lang))
     build.set_defaults(handler=run_build)
 
 
@@ -62,7 +64,7 @@ def run_check(args: argparse.Namespace) -> int:
         sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
     else:
         for problem in problems:
-            sys.stdout.write(problem.format() + "\n")
+            sys.stdout.write(clean_line(problem.format(lang)) + "\n")  # card text cannot move the cursor
         if problems:
             summary = t("cli.content.check.summary", lang, errors=errors, warnings=warnings, cards=cards)
         else:
@@ -73,10 +75,52 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def run_build(args: argparse.Namespace) -> int:
+    """Build the deck, and say what it left out: errors are printed as check prints them, exit 1."""
+    from infocards.content.check import count_by_severity
+    from infocards.content.library import Library
+    from infocards.content.loader import load_packs
+    from infocards.content.region_blocks import ALL_REGIONS
+    from infocards.content.regions import REGIONS, normalize_region
     from infocards.content.render import build_deck
+    from infocards.errors import ContentError
 
     lang = cli_language()
-    written = build_deck([Path(name) for name in args.packs], args.out, args.lang)
+    if hasattr(sys.stderr, "reconfigure"):
+        sys.stderr.reconfigure(errors="backslashreplace")
+    region = ALL_REGIONS
+    if args.region is not None:
+        try:
+            region = normalize_region(args.region) or ALL_REGIONS
+        except ValueError:
+            sys.stderr.write(
+                t("cli.content.build.bad_region", lang, value=clean_line(args.region)[:40], choices=", ".join(REGIONS))
+                + "\n"
+            )
+            return 2
+    packs = [Path(name) for name in args.packs]
+    for pack in packs:
+        if not pack.is_dir():
+            raise ContentError(key="error.content.pack_not_found", pack=str(pack))
+    loaded = load_packs(packs, lang=lang)
+    problems = sorted(loaded.problems.problems, key=lambda p: (p.path, p.line))
+    for problem in problems:
+        if problem.severity == "error":
+            sys.stderr.write(clean_line(problem.format(lang)) + "\n")
+    report = loaded.problems
+    for parsed, instead in loaded.left_out():
+        path = report.path_text(parsed.path)
+        if instead is not None:
+            used = report.path_text(instead.path) if instead.path else instead.pack
+            line = t("cli.content.build.fallback", lang, path=path, id=parsed.card_id, used=used)
+        else:
+            line = t("cli.content.build.left_out", lang, path=path)
+        sys.stderr.write(clean_line(line) + "\n")
+    library = Library(loaded.packs, loaded.cards, region)
+    written = build_deck(library, args.out, args.lang)
     pages = sum(1 for path in written if path.suffix == ".html")
-    sys.stderr.write(t("cli.content.build.done", lang, pages=pages, out=str(args.out)) + "\n")
+    sys.stderr.write(t("cli.content.build.done", lang, pages=pages, out=clean_line(str(args.out))) + "\n")
+    errors, _ = count_by_severity(problems)
+    if errors:
+        sys.stderr.write(t("cli.content.build.failed", lang, errors=errors) + "\n")
+        return 1
     return 0

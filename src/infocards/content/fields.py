@@ -11,7 +11,8 @@ import yaml
 from infocards.content.frontmatter import FrontMatterLoader
 from infocards.content.links import CARD_ID, classify_link
 from infocards.content.model import CARD_FIELDS, CATEGORIES, CODE_SYSTEMS, LANGS, Source
-from infocards.content.problems import Reporter, suggest
+from infocards.content.problems import Reporter, brief, suggest
+from infocards.content.regions import REGIONS, normalize_region
 from infocards.vocab import ROLES
 
 __all__ = ["FieldLines", "check_fields"]
@@ -20,7 +21,7 @@ _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _TRUE = frozenset({"true", "yes", "on"})
 _FALSE = frozenset({"false", "no", "off"})
 
-_TOP_LEVEL_KEY = re.compile(r"^([^\s#:\-?'\"][^:#]*?)[ \t]*:(?=[ \t]|$)", re.M)
+_TOP_LEVEL_KEY = re.compile(r"^([^\s#:\-?'\"][^:#\n]*?)[ \t]*:(?=[ \t]|$)", re.M)
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _CODE_FORMS = {
     "ICPC-2": re.compile(r"-?[A-Z][0-9]{2}"),
@@ -36,8 +37,10 @@ class FieldLines:
         self.text = front_matter
         self.first = first_line
         self.keys: dict[str, list[int]] = {}
+        line, counted = first_line, 0
         for match in _TOP_LEVEL_KEY.finditer(front_matter):
-            line = first_line + front_matter.count("\n", 0, match.start())
+            line += front_matter.count("\n", counted, match.start())  # from the last key: linear
+            counted = match.start()
             self.keys.setdefault(match.group(1).strip(), []).append(line)
         self._node: yaml.Node | bool | None = False
 
@@ -93,7 +96,7 @@ def _date(data: dict, key: str, lines: FieldLines, path: Path, report: Reporter,
             return date.fromisoformat(text)
         except ValueError:
             pass  # reported below: the shape is right but the day does not exist
-    report.add("bad-date", path, lines.of(key), field=key, value=str(value)[:40])
+    report.add("bad-date", path, lines.of(key), field=key, value=brief(value, 40))
     return None
 
 
@@ -105,7 +108,7 @@ def check_fields(data: dict, lines: FieldLines, path: Path, report: Reporter, to
                 path,
                 lines.of(key),
                 suggestion=suggest(key, CARD_FIELDS),
-                field=str(key)[:60],
+                field=brief(key, 60),
                 choices=", ".join(CARD_FIELDS),
             )
     for key, key_lines in lines.keys.items():
@@ -159,6 +162,12 @@ def check_fields(data: dict, lines: FieldLines, path: Path, report: Reporter, to
             )
         elif category in CATEGORIES and category != "role":
             report.add("role-on-other-card", path, lines.of("role"))
+    region = _region(values["region"], lines, path, report)
+    order = _order(data, lines, path, report)
+    keywords = _keywords(data, lines, path, report)
+    is_rules = category == "legislation" or applies_from is not None
+    if is_rules and review_by is None and "review_by" not in data:
+        report.add("review-by-missing", path, lines.of("id"))
     sources = _sources(data, lines, path, report)
     codes = _codes(data, lines, path, report)
     related = _related(data, lines, path, report)
@@ -167,7 +176,7 @@ def check_fields(data: dict, lines: FieldLines, path: Path, report: Reporter, to
     if isinstance(flag, str) and flag.strip().lower() in _TRUE | _FALSE:
         overrides = flag.strip().lower() in _TRUE
     elif flag is not None:
-        report.add("bad-overrides", path, lines.of("overrides"), value=str(flag)[:40])
+        report.add("bad-overrides", path, lines.of("overrides"), value=brief(flag, 40))
     if None in (card_id, values["title"], category, lang, summary, reviewed, sources):
         return None
     return {
@@ -180,12 +189,58 @@ def check_fields(data: dict, lines: FieldLines, path: Path, report: Reporter, to
         "reviewed": reviewed,
         "review_by": review_by,
         "applies_from": applies_from,
-        "region": values["region"],
+        "region": region,
+        "order": order,
+        "keywords": keywords,
         "codes": codes,
         "role": role,
         "related": related,
         "overrides": overrides,
     }
+
+
+def _region(value: str | None, lines: FieldLines, path: Path, report: Reporter) -> str | None:
+    if value is None:
+        return None
+    try:
+        return normalize_region(value)
+    except ValueError:
+        report.add(
+            "bad-region",
+            path,
+            lines.of("region"),
+            suggestion=suggest(value.lower(), REGIONS),
+            value=value,
+            choices=", ".join(REGIONS),
+        )
+        return None
+
+
+def _order(data: dict, lines: FieldLines, path: Path, report: Reporter) -> int | None:
+    value = _value(data, "order")
+    if value is None:
+        return None
+    text = value.strip() if isinstance(value, str) else ""
+    if text.isascii() and text.isdigit() and len(text) <= 3 and 1 <= int(text) <= 999:
+        return int(text)
+    report.add("bad-order", path, lines.of("order"), value=brief(value))
+    return None
+
+
+def _keywords(data: dict, lines: FieldLines, path: Path, report: Reporter) -> tuple[str, ...]:
+    value = _value(data, "keywords")
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        report.add("bad-keywords", path, lines.of("keywords"))
+        return ()
+    keywords = []
+    for index, item in enumerate(value):
+        if not isinstance(item, str) or not item.strip() or "\n" in item.strip():
+            report.add("bad-keywords", path, lines.item("keywords", index))
+            continue
+        keywords.append(item.strip())
+    return tuple(keywords)
 
 
 def _sources(data: dict, lines: FieldLines, path: Path, report: Reporter) -> tuple[Source, ...] | None:
@@ -212,7 +267,7 @@ def _sources(data: dict, lines: FieldLines, path: Path, report: Reporter) -> tup
                         lines.item("sources", index),
                         suggestion=suggest(key, ("title", "url")),
                         choices="title, url",
-                        field=f"sources: {str(key)[:40]}",
+                        field=f"sources: {brief(key, 40)}",
                     )
         if classify_link(url) != "https":
             report.add("source-url", path, lines.item("sources", index), url=url.strip()[:80])
@@ -228,12 +283,12 @@ def _string_list(data: dict, key: str, lines: FieldLines, path: Path, report: Re
     if isinstance(value, str):
         value = [value]  # a single value without a list is what an editor means
     if not isinstance(value, list):
-        report.add(code, path, lines.of(key), value=str(value)[:60])
+        report.add(code, path, lines.of(key), value=brief(value, 60))
         return []
     items = []
     for index, item in enumerate(value):
         if not isinstance(item, str):
-            report.add(code, path, lines.item(key, index), value=str(item)[:60])
+            report.add(code, path, lines.item(key, index), value=brief(item, 60))
         else:
             items.append((index, item.strip()))
     return items

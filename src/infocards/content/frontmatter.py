@@ -12,7 +12,7 @@ import re
 
 import yaml
 
-__all__ = ["FrontMatterLoader", "load_yaml", "parse_simple"]
+__all__ = ["AnchorRefused", "FrontMatterLoader", "load_yaml", "parse_simple"]
 
 _KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_]*):(?: +(.*))?")
 _ITEM = re.compile(r"( *)- +(.*)")
@@ -154,9 +154,28 @@ class FrontMatterLoader(getattr(yaml, "CBaseLoader", yaml.BaseLoader)):  # type:
     loader, whose type guessing runs in Python for every value."""
 
 
+class AnchorRefused(yaml.YAMLError):
+    """An anchor (&name) or alias (*name) in front matter or pack.yaml: refused, because a few
+    hundred bytes of nested aliases expand to gigabytes. `line` counts from 0 in the YAML text."""
+
+    def __init__(self, line: int) -> None:
+        super().__init__("anchors and aliases are not allowed")
+        self.line = line
+
+
+def _refuse_anchors(text: str) -> None:
+    """Walk the parser's events (no values are built) and stop at the first anchor or alias."""
+    for event in yaml.parse(text, Loader=FrontMatterLoader):
+        if getattr(event, "anchor", None) is not None:
+            raise AnchorRefused(event.start_mark.line if event.start_mark is not None else 0)
+
+
 def load_yaml(text: str) -> object:
-    """yaml.load where every scalar is a string (raises yaml.YAMLError and the like)."""
+    """yaml.load where every scalar is a string; raises AnchorRefused for an anchor or alias (and
+    yaml.YAMLError and the like for bad YAML)."""
     simple = parse_simple(text)
     if simple is not None:
-        return simple
+        return simple  # the simple shapes hold no anchors: "&" and "*" may not start a value there
+    if "&" in text or "*" in text:
+        _refuse_anchors(text)
     return yaml.load(text, Loader=FrontMatterLoader)  # noqa: S506 - the base loader builds only str, list, dict

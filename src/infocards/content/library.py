@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from infocards.content.loader import load_packs
 from infocards.content.model import Card, Pack
+from infocards.content.region_blocks import resolve_body
 from infocards.content.search import SearchIndex
 from infocards.errors import ContentError
 
-__all__ = ["Library", "title_sort_key"]
+__all__ = ["USE_DEPLOYMENT", "Library", "deployment_region", "order_sort_key", "title_sort_key"]
+
+USE_DEPLOYMENT = "deployment"  # Library.load's default: the region flet.toml or the packs name
 
 # Danish alphabet order puts æ, ø, å after z; plain code points would put å before æ.
 _DANISH_ORDER = str.maketrans({"æ": "\U0010fff1", "ø": "\U0010fff2", "å": "\U0010fff3"})
@@ -18,6 +22,38 @@ _DANISH_ORDER = str.maketrans({"æ": "\U0010fff1", "ø": "\U0010fff2", "å": "\U
 
 def title_sort_key(card: Card) -> tuple[str, str]:
     return card.title.casefold().translate(_DANISH_ORDER), card.id
+
+
+def order_sort_key(card: Card) -> tuple[int, str, str]:
+    """`order` first (cards without one after those with one), then the title, Danish alphabet."""
+    return (card.order if card.order is not None else 1000, *title_sort_key(card))
+
+
+def deployment_region(packs: Sequence[Pack], configured: str | None = None) -> str | None:
+    """The region whose blocks the app shows: flet.toml's `[app] region`, else the last pack's that
+    names one (a municipality's), else None (the `default` blocks)."""
+    if configured:
+        return configured
+    for pack in reversed(packs):
+        if pack.region:
+            return pack.region
+    return None
+
+
+def _configured_region() -> str | None:
+    from infocards.config import load_settings  # the deployment's settings; no flet involved
+    from infocards.errors import ConfigError
+
+    try:
+        return load_settings().region or None
+    except ConfigError:
+        return None  # the app reports a broken flet.toml itself
+
+
+def _for_region(card: Card, region: str | None) -> Card:
+    if ":::" not in card.body:
+        return card
+    return replace(card, body=resolve_body(card.body, region, card.lang))
 
 
 def _other(lang: str) -> str:
@@ -32,25 +68,33 @@ class Library:
     does not hide a card. An override without `overrides: true` is not applied. The checker reports all.
     """
 
-    def __init__(self, packs: Sequence[Pack], cards: dict[tuple[str, str], Card]) -> None:
+    def __init__(
+        self, packs: Sequence[Pack], cards: dict[tuple[str, str], Card], region: str | None = None
+    ) -> None:
         self.packs: tuple[Pack, ...] = tuple(packs)
-        self._cards = dict(cards)
+        self.region = region
+        self._cards = {key: _for_region(card, region) for key, card in cards.items()}
         self._by_lang: dict[str, list[Card]] = {}
-        for card in sorted(self._cards.values(), key=title_sort_key):
+        for card in sorted(self._cards.values(), key=order_sort_key):
             self._by_lang.setdefault(card.lang, []).append(card)
         self._indexes: dict[str, SearchIndex] = {}
 
     @classmethod
-    def load(cls, pack_paths: Sequence[Path]) -> Library:
-        """Load packs in order; only a missing pack folder is an error (the checker reports the rest)."""
+    def load(cls, pack_paths: Sequence[Path], region: str | None = USE_DEPLOYMENT) -> Library:
+        """Load packs in order; only a missing pack folder is an error (the checker reports the rest).
+
+        Each card's body is resolved for `region` (a region id; ALL_REGIONS for proofing; None for
+        the default blocks); by default the deployment's: flet.toml's region, else the packs'."""
         for path in pack_paths:
             if not Path(path).is_dir():
                 raise ContentError(key="error.content.pack_not_found", pack=str(path))
         loaded = load_packs(pack_paths)
-        return cls(loaded.packs, loaded.cards)
+        if region == USE_DEPLOYMENT:
+            region = deployment_region(loaded.packs, _configured_region())
+        return cls(loaded.packs, loaded.cards, region)
 
     def cards(self, lang: str, category: str | None = None) -> list[Card]:
-        """The cards in one language, by title; only one category if given."""
+        """The cards in one language, by `order` then title; only one category if given."""
         cards = self._by_lang.get(lang, [])
         if category is None:
             return list(cards)

@@ -19,7 +19,7 @@ _ESCAPED_PUNCTUATION = re.compile(r"\\([!-/:-@\[-`{-~])")
 # Browsers drop tabs, newlines and control characters inside a URL ("java\tscript:" runs).
 _IGNORED_IN_URL = re.compile(r"[\x00-\x20\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]")
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
-_TEL = re.compile(r"\+?[0-9()./-]{3,}")
+_TEL = re.compile(r"\+?[0-9]{3,15}")  # digits only (and a leading +): what a call button dials
 # Most URLs hold nothing to decode: no entity, escape, blank or angle; they skip the slow path.
 _PLAIN_URL = re.compile(r"[A-Za-z0-9:/?#@!$'()*+,;=%._~\[\]-]*")
 

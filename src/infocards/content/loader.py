@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 import yaml
 
-from infocards.content.frontmatter import load_yaml
+from infocards.content.frontmatter import AnchorRefused, load_yaml
 from infocards.content.model import PACK_FIELDS, PACK_KINDS, Card, Pack
 from infocards.content.parse import ParsedCard, parse_card_file, read_text
-from infocards.content.problems import Reporter, suggest, yaml_error_line
+from infocards.content.problems import Reporter, brief, suggest, yaml_error_line
+from infocards.content.regions import REGIONS, normalize_region
 from infocards.content.trust import check_trusted_keys
 
 __all__ = ["Loaded", "card_files", "load_packs", "read_pack"]
@@ -28,6 +29,17 @@ class Loaded:
     packs: tuple[Pack, ...]
     cards: dict[tuple[str, str], Card]  # (id, lang) -> the card that wins the overlay
     problems: Reporter
+    parsed: list[ParsedCard] = field(default_factory=list)  # every card file, loaded or not
+
+    def left_out(self) -> list[tuple[ParsedCard, Card | None]]:
+        """Card files left out for their own errors, each with the card shown instead (an earlier
+        pack's card of the same id and language), if any."""
+        out = []
+        for parsed in self.parsed:
+            if parsed.card is None:
+                key = (parsed.card_id or "", parsed.lang or "")
+                out.append((parsed, self.cards.get(key)))
+        return out
 
 
 def card_files(root: Path, report: Reporter) -> list[Path]:
@@ -63,6 +75,9 @@ def read_pack(root: Path, report: Reporter, position: int) -> Pack:
         return Pack(path=root, **defaults)
     try:
         data = load_yaml(text)
+    except AnchorRefused as exc:
+        report.add("yaml-anchor", path, 1 + exc.line)
+        return Pack(path=root, **defaults)
     except yaml.MarkedYAMLError as exc:
         report.add("pack-yaml-bad", path, yaml_error_line(exc, 1), detail=(exc.problem or "").strip())
         return Pack(path=root, **defaults)
@@ -87,7 +102,7 @@ def read_pack(root: Path, report: Reporter, position: int) -> Pack:
                 path,
                 lines.get(str(key), 1),
                 suggestion=suggest(key, PACK_FIELDS),
-                field=str(key)[:60],
+                field=brief(key, 60),
                 choices=", ".join(PACK_FIELDS),
             )
         elif value is None and key == "region":
@@ -99,13 +114,25 @@ def read_pack(root: Path, report: Reporter, position: int) -> Pack:
     for key in PACK_FIELDS:
         if key not in data:
             report.add("pack-field", path, 1, field=key, choices=", ".join(PACK_FIELDS))
+    try:
+        values["region"] = normalize_region(values["region"]) or ""
+    except ValueError:
+        report.add(
+            "pack-region",
+            path,
+            lines.get("region", 1),
+            suggestion=suggest(values["region"].lower(), REGIONS),
+            value=values["region"],
+            choices=", ".join(REGIONS),
+        )
+        values["region"] = ""
     if values["kind"] not in PACK_KINDS:
         report.add(
             "pack-kind",
             path,
             lines.get("kind", 1),
             suggestion=suggest(values["kind"], PACK_KINDS),
-            value=str(values["kind"])[:40],
+            value=brief(values["kind"], 40),
         )
         values["kind"] = defaults["kind"]
     return Pack(path=root, **values)
@@ -131,7 +158,7 @@ def load_packs(pack_paths: Sequence[Path], today: date | None = None, lang: str 
         if not files:
             report.add("empty-pack", root / _PACK_FILE, 1)
         for path in files:
-            parsed = parse_card_file(path, pack.name, report, today)
+            parsed = parse_card_file(path, pack.name, report, today, pack.region or None)
             all_parsed.append(parsed)
             card = parsed.card
             if card is None:
@@ -159,21 +186,21 @@ def load_packs(pack_paths: Sequence[Path], today: date | None = None, lang: str 
             cards[key] = card
             parsed_by_key[key] = parsed
     _check_across(cards, parsed_by_key, all_parsed, report)
-    return Loaded(tuple(packs), cards, report)
+    return Loaded(tuple(packs), cards, report, all_parsed)
 
 
 def _check_across(cards, parsed_by_key, all_parsed: list[ParsedCard], report: Reporter) -> None:
     """Links and related ids must name loaded cards; every card should exist in both languages."""
     ids = {card_id for card_id, _ in cards}
+    # A card left out for its own errors is reported there; links to it are not reported again.
+    known = ids | {parsed.card_id for parsed in all_parsed if parsed.card_id}
     for parsed in all_parsed:
         for target, line in parsed.card_links:
-            if target not in ids:
+            if target not in known:
                 report.add("card-link-missing", parsed.path, line, suggestion=suggest(target, ids), id=target)
-        card = parsed.card
-        if card is None:
-            continue
-        for index, target in enumerate(card.related):
-            if target not in ids:
+        related = parsed.card.related if parsed.card is not None else parsed.related
+        for index, target in enumerate(related):
+            if target and target not in known:
                 line = parsed.item_line("related", index)
                 report.add("related-missing", parsed.path, line, suggestion=suggest(target, ids), id=target)
     languages: dict[str, set[str]] = {}

@@ -34,6 +34,8 @@ OPTIONAL_FIELDS = (
     "role",
     "related",
     "overrides",
+    "order",
+    "keywords",
 )
 CARD_FIELDS = REQUIRED_FIELDS + OPTIONAL_FIELDS
 PACK_FIELDS = ("name", "kind", "region", "publisher", "contact")
@@ -62,6 +64,8 @@ class Card:
     role: str | None = None
     related: tuple[str, ...] = ()
     overrides: bool = False
+    order: int | None = None  # lower first within a category; cards without it come after
+    keywords: tuple[str, ...] = ()  # search terms a patient might type
     path: Path | None = None
     pack: str = ""
     body_line: int = 1  # the file line the body starts on, so body problems name real lines

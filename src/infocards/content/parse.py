@@ -11,9 +11,13 @@ import yaml
 
 from infocards.content.bodycheck import check_body
 from infocards.content.fields import FieldLines, check_fields
-from infocards.content.frontmatter import load_yaml
+from infocards.content.frontmatter import AnchorRefused, load_yaml
+from infocards.content.links import CARD_ID
 from infocards.content.model import Card
 from infocards.content.problems import Reporter, yaml_error_line
+from infocards.content.region_blocks import check_region_blocks
+from infocards.content.regions import REGIONS, changes_for
+from infocards.i18n import t
 
 __all__ = ["MAX_CARD_BYTES", "ParsedCard", "parse_card_file", "read_text", "split_front_matter"]
 
@@ -29,6 +33,9 @@ class ParsedCard:
     field_lines: dict[str, int] = field(default_factory=dict)
     card_links: list[tuple[str, int]] = field(default_factory=list)
     lines: FieldLines | None = None
+    card_id: str | None = None  # id and lang as written, also for a card with errors
+    lang: str | None = None
+    related: tuple[str, ...] = ()  # the related ids, checked across cards even when the card failed
 
     def item_line(self, key: str, index: int) -> int:
         """The file line of a list item in the front matter (worked out only when a problem needs it)."""
@@ -76,7 +83,9 @@ def split_front_matter(text: str) -> tuple[str, str, int] | int | None:
     return 0
 
 
-def parse_card_file(path: Path, pack: str, report: Reporter, today: date) -> ParsedCard:
+def parse_card_file(
+    path: Path, pack: str, report: Reporter, today: date, pack_region: str | None = None
+) -> ParsedCard:
     """Read, parse and check one card; `card` is None when the file has errors."""
     parsed = ParsedCard(None, path)
     start = len(report.problems)
@@ -94,8 +103,11 @@ def parse_card_file(path: Path, pack: str, report: Reporter, today: date) -> Par
     lines = FieldLines(front_matter, 2)
     try:
         data = load_yaml(front_matter)
+    except AnchorRefused as exc:
+        report.add("yaml-anchor", path, 2 + exc.line)
+        return parsed
     except yaml.MarkedYAMLError as exc:
-        report.add("yaml-syntax", path, yaml_error_line(exc, 2), detail=(exc.problem or str(exc)).strip())
+        report.add("yaml-syntax", path, yaml_error_line(exc, 2), detail=(exc.problem or "").strip()[:80])
         return parsed
     except yaml.YAMLError as exc:
         position = getattr(exc, "position", 0) or 0
@@ -113,15 +125,48 @@ def parse_card_file(path: Path, pack: str, report: Reporter, today: date) -> Par
     parsed.field_lines = {key: lines_list[0] for key, lines_list in lines.keys.items()}
     parsed.lines = lines
     fields = check_fields(data, lines, path, report, today)
-    links = check_body(body, body_line, path, report)
-    parsed.card_links = links
+    parsed.card_links = check_body(body, body_line, path, report)
+    named = check_region_blocks(body, body_line, path, report)
+    for key in ("id", "lang"):
+        value = data.get(key)
+        setattr(parsed, "card_id" if key == "id" else key, value.strip() if isinstance(value, str) else None)
+    related = data.get("related")
+    related = [related] if isinstance(related, str) else related if isinstance(related, list) else []
+    parsed.related = tuple(r.strip() if isinstance(r, str) and CARD_ID.fullmatch(r.strip()) else "" for r in related)
+    if fields is not None:
+        _check_review_by(fields, body, named, pack_region, lines, path, report)
     if report.errors_in(start) or fields is None:
         return parsed
+    region = fields.pop("region")  # checked as an id; shown by its name, as the editor meant it
     parsed.card = Card(
         path=path,
         pack=pack,
         body=body,
         body_line=body_line,
+        region=REGIONS[region].name(fields["lang"]) if region else None,
         **fields,
     )
     return parsed
+
+
+def _check_review_by(fields: dict, body: str, named: set[str], pack_region, lines, path, report) -> None:
+    """A card on rules must be reviewed before a known change in its region: the card's region, else
+    the pack's, else the regions its blocks or its text name."""
+    review_by = fields["review_by"]
+    if review_by is None or not (fields["category"] == "legislation" or fields["applies_from"] is not None):
+        return
+    region = fields["region"] or pack_region
+    regions = {region} if region else named | {
+        r.id for r in REGIONS.values() if r.name_da in body or r.name_en in body
+    }
+    for change in changes_for(regions):
+        if review_by > change.day:
+            report.add(
+                "review-by-after-change",
+                path,
+                lines.of("review_by"),
+                date=review_by.isoformat(),
+                change=change.day.isoformat(),
+                what=t(change.what, report.lang),
+            )
+            return

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from infocards.i18n import t
 
-__all__ = ["SEVERITY", "Problem", "Reporter", "display_path", "suggest", "yaml_error_line"]
+__all__ = ["MAX_SHOWN", "SEVERITY", "Problem", "Reporter", "brief", "display_path", "suggest", "yaml_error_line"]
 
 # Each kind of problem has one severity: errors stop a card (or a pack) from loading, warnings
 # only matter under --strict.
@@ -65,7 +65,22 @@ SEVERITY = {
     "override-unused": "warning",
     "role-on-other-card": "warning",
     "empty-pack": "warning",
+    "yaml-anchor": "error",
+    "bad-order": "error",
+    "bad-keywords": "error",
+    "bad-region": "error",
+    "region-unclosed": "error",
+    "region-nested": "error",
+    "region-stray-close": "error",
+    "region-empty": "error",
+    "region-no-default": "warning",
+    "bad-tel": "warning",
+    "pack-region": "error",
+    "review-by-missing": "warning",
+    "review-by-after-change": "warning",
 }
+MAX_SHOWN = 80  # characters of any value echoed in a message
+_OWN_TEXT = frozenset({"choices", "systems", "first", "used"})  # lists and paths we wrote ourselves
 
 
 @dataclass(frozen=True)
@@ -77,13 +92,23 @@ class Problem:
     hint: str = ""
     code: str = ""  # the kind of problem, stable for tools and tests (e.g. "unknown-field")
 
-    def format(self) -> str:
-        """`path:line: error|warning: message (hint)`."""
-        text = f"{self.path}:{self.line}: {self.severity}: {self.message}"
+    def format(self, lang: str = "en") -> str:
+        """`path:line: error|warning: message (hint)`, with fejl/advarsel in Danish."""
+        text = f"{self.path}:{self.line}: {t(f'content.severity.{self.severity}', lang)}: {self.message}"
         return f"{text} ({self.hint})" if self.hint else text
 
     def to_dict(self) -> dict[str, object]:
         return asdict(self)
+
+
+def brief(value: object, limit: int = MAX_SHOWN) -> str:
+    """A value as text for a message, never longer than `limit`: a string is cut, anything else is
+    named by its type (str() of a huge nested list would itself cost the memory it describes)."""
+    if isinstance(value, str):
+        return value if len(value) <= limit else value[: limit - 1] + "\u2026"
+    if isinstance(value, int | float | bool) or value is None:
+        return brief(repr(value), limit)
+    return type(value).__name__
 
 
 def display_path(path: Path, cwd: str) -> str:
@@ -100,7 +125,7 @@ def display_path(path: Path, cwd: str) -> str:
 
 def suggest(value: object, choices: Iterable[str]) -> str | None:
     """The closest choice to a mistyped value, for "did you mean ...?" hints."""
-    if not isinstance(value, str):
+    if not isinstance(value, str) or len(value) > 100:
         return None
     close = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.6)
     if not close:
@@ -148,6 +173,10 @@ class Reporter:
         **params: object,
     ) -> Problem:
         """Record a problem; the hint is "did you mean" when a suggestion is given, else the kind's own."""
+        params = {
+            key: brief(value) if isinstance(value, str) and key not in _OWN_TEXT else value
+            for key, value in params.items()
+        }
         message = t(f"content.check.{code}", self.lang, **params)
         if suggestion is not None:
             hint_text = t("content.check.did_you_mean", self.lang, suggestion=suggestion)

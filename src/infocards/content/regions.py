@@ -11,7 +11,16 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
-__all__ = ["EMERGENCY_NUMBER", "REGIONS", "Region", "normalize_region", "region_ids"]
+__all__ = [
+    "CHANGES",
+    "EMERGENCY_NUMBER",
+    "REGIONS",
+    "Change",
+    "Region",
+    "changes_for",
+    "normalize_region",
+    "region_ids",
+]
 
 EMERGENCY_NUMBER = "112"
 
@@ -54,6 +63,25 @@ REGIONS: dict[str, Region] = {
         Region("oestdanmark", "Region Østdanmark", "Region East Denmark", None, False, _MERGER, None),
     )
 }
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """A known date on which rules or regions change: cards on rules in these regions must be
+    reviewed before it (the checker warns about a later review_by)."""
+
+    day: date
+    regions: tuple[str, ...]
+    what: str  # an i18n key describing the change
+
+
+# The known change dates, in one place (the checker reads them; add new ones here).
+CHANGES: tuple[Change, ...] = (Change(_MERGER, ("hovedstaden", "sjaelland"), "content.change.oestdanmark"),)
+
+
+def changes_for(regions: set[str]) -> list[Change]:
+    """The known changes that touch any of `regions`, earliest first."""
+    return sorted((c for c in CHANGES if regions & set(c.regions)), key=lambda c: c.day)
 
 
 def region_ids() -> tuple[str, ...]:

@@ -8,8 +8,7 @@ import shutil
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-import markdown
-
+from infocards.content.deck_markdown import deck_markdown_to_html
 from infocards.content.library import Library
 from infocards.content.links import card_link_target, classify_link, normalise_url
 from infocards.content.model import CATEGORIES, LANGS, Card
@@ -104,8 +103,17 @@ ul.cards li { margin-bottom: .5em; }
 
 
 def _relative_url(value: str) -> bool:
-    target = normalise_url(value)
-    return bool(target) and ":" not in target.split("/", 1)[0] and not target.startswith(("//", "\\"))
+    """A URL that stays inside the deck's folder. Browsers read "\\" as "/" ("/\\host" is another
+    host), so it counts as one; no scheme, no leading slash, no way up out of the deck."""
+    target = normalise_url(value).replace("\\", "/")
+    if not target or target.startswith("/") or ":" in target.split("/", 1)[0]:
+        return False
+    depth = 0
+    for part in target.split("#", 1)[0].split("?", 1)[0].split("/"):
+        depth += -1 if part == ".." else 0 if part in ("", ".") else 1
+        if depth < -1:  # a page in <lang>/ may reach ../style.css and ../<other lang>/, no further
+            return False
+    return True
 
 
 def _attribute_filter(tag: str, attribute: str, value: str) -> str | None:
@@ -176,7 +184,7 @@ def card_to_html(
     text = markdown_for_app(card.body)
     text = rewrite_links(text, card_link, images=False)
     text = rewrite_links(text, image, images=True)
-    body = markdown.markdown(text, extensions=["tables", "sane_lists"], output_format="html")
+    body = deck_markdown_to_html(text)
     parts = [
         f'<article class="card" id="card-{_esc(card.id)}" lang="{_esc(card.lang)}">',
         f'<header><p class="category">{_esc(t(f"category.{card.category}", lang))}</p>',

@@ -1,0 +1,135 @@
+"""Strings for this round's content checks: severities, order, keywords, region blocks, review dates,
+and what `content build` leaves out."""
+
+STRINGS: dict[str, dict[str, str]] = {
+    "content.severity.error": {"da": "fejl", "en": "error"},
+    "content.severity.warning": {"da": "advarsel", "en": "warning"},
+    "content.check.yaml-anchor": {
+        "da": "YAML-ankre og -aliasser (&navn, *navn) er ikke tilladt",
+        "en": "YAML anchors and aliases (&name, *name) are not allowed",
+    },
+    "content.check.yaml-anchor.hint": {
+        "da": "skriv værdien ud, hvor den bruges; sæt anførselstegn om tekst, der starter med & eller *",
+        "en": "write the value out where it is used; quote text that starts with & or *",
+    },
+    "content.check.bad-order": {
+        "da": "'order' skal være et helt tal fra 1 til 999, ikke '{value}'",
+        "en": "'order' must be a whole number from 1 to 999, not '{value}'",
+    },
+    "content.check.bad-order.hint": {
+        "da": "lavere tal vises først i kategorien, f.eks. 'order: 1' for røde flag",
+        "en": "lower numbers come first in the category, e.g. 'order: 1' for red flags",
+    },
+    "content.check.bad-keywords": {
+        "da": "'keywords' skal være en liste af ord, der ikke er tomme",
+        "en": "'keywords' must be a list of non-empty words",
+    },
+    "content.check.bad-keywords.hint": {
+        "da": "f.eks. 'keywords: [sygemeldt, fysioterapi]'",
+        "en": "e.g. 'keywords: [sygemeldt, fysioterapi]'",
+    },
+    "content.check.bad-region": {
+        "da": "ukendt region '{value}'",
+        "en": "unknown region '{value}'",
+    },
+    "content.check.bad-region.hint": {"da": "kendte regioner: {choices}", "en": "known regions: {choices}"},
+    "content.check.region-unclosed": {
+        "da": "regionsblokken bliver aldrig lukket",
+        "en": "the region block is never closed",
+    },
+    "content.check.region-unclosed.hint": {
+        "da": "afslut blokken med en linje, der kun indeholder ':::'",
+        "en": "end the block with a line holding only ':::'",
+    },
+    "content.check.region-nested": {
+        "da": "en regionsblok kan ikke ligge inden i en anden (den på linje {first} er ikke lukket)",
+        "en": "a region block cannot be inside another (the one on line {first} is not closed)",
+    },
+    "content.check.region-nested.hint": {
+        "da": "luk den første blok med ':::' før den næste",
+        "en": "close the first block with ':::' before the next",
+    },
+    "content.check.region-stray-close": {
+        "da": "':::' lukker ingen regionsblok",
+        "en": "':::' closes no region block",
+    },
+    "content.check.region-stray-close.hint": {
+        "da": "en blok starter med '::: region <id>'",
+        "en": "a block starts with '::: region <id>'",
+    },
+    "content.check.region-empty": {
+        "da": "regionsblokken nævner ingen region",
+        "en": "the region block names no region",
+    },
+    "content.check.region-empty.hint": {
+        "da": "skriv f.eks. '::: region syddanmark' eller '::: region default'",
+        "en": "write e.g. '::: region syddanmark' or '::: region default'",
+    },
+    "content.check.region-no-default": {
+        "da": "kortet har regionsblokke, men ingen 'default'-blok",
+        "en": "the card has region blocks but no 'default' block",
+    },
+    "content.check.region-no-default.hint": {
+        "da": "tilføj '::: region default' med det, der vises, når ingen region er valgt",
+        "en": "add '::: region default' with what is shown when no region is set",
+    },
+    "content.check.bad-tel": {
+        "da": "et tel:-link må kun indeholde cifre (og evt. et + først): '{url}'",
+        "en": "a tel: link may hold only digits (and an optional leading +): '{url}'",
+    },
+    "content.check.bad-tel.hint": {
+        "da": "skriv f.eks. [Ring 70 11 07 07](tel:70110707)",
+        "en": "write e.g. [Ring 70 11 07 07](tel:70110707)",
+    },
+    "content.check.pack-region": {
+        "da": "ukendt region '{value}' i pack.yaml",
+        "en": "unknown region '{value}' in pack.yaml",
+    },
+    "content.check.pack-region.hint": {"da": "kendte regioner: {choices}", "en": "known regions: {choices}"},
+    "content.check.review-by-missing": {
+        "da": "et kort om lovgivning eller rettigheder skal have 'review_by'",
+        "en": "a card on legislation or rights needs 'review_by'",
+    },
+    "content.check.review-by-missing.hint": {
+        "da": "regler ændrer sig; skriv hvornår kortet skal gennemgås igen, f.eks. 'review_by: 2026-12-15'",
+        "en": "rules change; write when the card must be reviewed again, e.g. 'review_by: 2026-12-15'",
+    },
+    "content.check.review-by-after-change": {
+        "da": "'review_by' {date} ligger efter {change} ({what})",
+        "en": "'review_by' {date} is after {change} ({what})",
+    },
+    "content.check.review-by-after-change.hint": {
+        "da": "sæt 'review_by' før {change}, og skriv hvad man ved om ændringen",
+        "en": "set 'review_by' before {change}, and say what is known about the change",
+    },
+    "content.change.oestdanmark": {
+        "da": "Region Hovedstaden og Region Sjælland bliver til Region Østdanmark",
+        "en": "the Capital Region and Region Zealand become Region East Denmark",
+    },
+    # The deck and `content build`.
+    "content.deck.region_block": {"da": "Gælder i {regions}", "en": "Applies in {regions}"},
+    "content.deck.region_default": {
+        "da": "Når ingen region er valgt",
+        "en": "When no region is set",
+    },
+    "cli.content.build.region": {
+        "da": "Byg kortsættet til én region (standard: alle regionsblokke, hver under sin overskrift).",
+        "en": "Build the deck for one region (default: every region block, each under its heading).",
+    },
+    "cli.content.build.bad_region": {
+        "da": "Ukendt region '{value}'. Kendte regioner: {choices}.",
+        "en": "Unknown region '{value}'. Known regions: {choices}.",
+    },
+    "cli.content.build.left_out": {
+        "da": "{path}: kortet er udeladt af kortsættet, fordi det har fejl.",
+        "en": "{path}: the card is left out of the deck because it has errors.",
+    },
+    "cli.content.build.fallback": {
+        "da": "{path}: kortet '{id}' har fejl, så kortsættet viser i stedet kortet fra {used}.",
+        "en": "{path}: the card '{id}' has errors, so the deck shows the card from {used} instead.",
+    },
+    "cli.content.build.failed": {
+        "da": "Kortsættet er bygget, men med {errors} fejl; ret dem og byg igen.",
+        "en": "The deck was built, but with {errors} error(s); fix them and build again.",
+    },
+}
