@@ -201,8 +201,9 @@ def test_red_flags_card_names_the_emergency_numbers(library, lang):
 def test_emergency_cards_give_the_same_advice(library, card_id):
     # One wording of the signs and the same numbers everywhere (the red-flags card is the model).
     for lang in LANGS:
-        model = library.get("red-flags", lang).body
-        body = library.get(card_id, lang).body
+        # The cards as written (the library shows each reader only their own region's block).
+        model = _body(Path(library.get("red-flags", lang).path))
+        body = _body(Path(library.get(card_id, lang).path))
         section = _emergency_section(model)
         assert section in body, f"{lang}/{card_id}: the emergency section differs from red-flags"
         assert "default" in REGION_BLOCK.findall(body), f"{lang}/{card_id}: no region default block"
@@ -310,7 +311,14 @@ def test_english_lix_at_most_45(cards_by_path, path):
     assert score <= MAX_LIX["en"], f"{_file_id(path)}: LIX {score:.1f} > {MAX_LIX['en']:.0f}"
 
 
+def _last_review(pack_path) -> date:
+    dates = [re.search(r"^reviewed: (\d{4}-\d{2}-\d{2})$", p.read_text("utf-8"), re.M) for p in pack_path.rglob("*.md")]
+    return max(date.fromisoformat(m.group(1)) for m in dates if m)
+
+
 def test_strict_check_reports_nothing_on_the_national_pack(pack_path):
-    # Strict: warnings count as failures too, so every reported problem fails the pack.
-    problems = list(check_packs([pack_path]))
+    # Strict: warnings count as failures too, so every reported problem fails the pack. Checked as
+    # of the pack's last review, so the suite does not turn red by the calendar alone: a review
+    # that falls due shows in `infocards content check --strict`, which editors run.
+    problems = list(check_packs([pack_path], today=_last_review(pack_path)))
     assert problems == [], "\n".join(str(p) for p in problems)
