@@ -150,32 +150,44 @@ def build(page: ft.Page, state: AppState) -> None:
     async def on_view_pop(_event: ft.ViewPopEvent) -> None:
         await page.push_route(parent_of(page.route or "/", state))
 
-    session_over = asyncio.Event()
+    # One watcher per connection. A reload keeps Flet's session (the client sends its session id
+    # back and `main` is not run again): the disconnect stops the watcher and locks the wallet,
+    # the reconnect starts a new watcher and redraws, so the lock works again after a reload.
+    connection_over = asyncio.Event()
 
-    def end_session(_event=None) -> None:
-        # A closed or reloaded tab must not keep the wallet (and its OS lock): lock it now.
-        state.wallet.lock()
-        state.drafts.clear()
-        session_over.set()
-
-    async def auto_lock() -> None:
+    async def auto_lock(over: asyncio.Event) -> None:
         # Lock the wallet after the inactivity set in flet.toml (or in the settings screen).
-        while not session_over.is_set():
+        while not over.is_set():
             try:
-                await asyncio.wait_for(session_over.wait(), AUTO_LOCK_POLL_SECONDS)
+                await asyncio.wait_for(over.wait(), AUTO_LOCK_POLL_SECONDS)
             except TimeoutError:
                 pass
-            if not session_over.is_set() and state.wallet.idle_too_long():
+            if not over.is_set() and state.wallet.idle_too_long():
                 if callable(state.keep_draft):
                     state.keep_draft()  # the form comes back as it was once the patient unlocks
                 state.wallet.lock()
                 if (page.route or "/").startswith(("/wallet", "/share")):
                     render(page, state)
 
+    def end_session(_event=None) -> None:
+        # A closed or reloaded tab must not keep the wallet (and its OS lock): lock it now.
+        state.wallet.lock()
+        state.drafts.clear()
+        connection_over.set()
+
+    def reconnected(_event=None) -> None:
+        nonlocal connection_over
+        connection_over.set()  # never two watchers
+        connection_over = asyncio.Event()
+        if not state.reader_only:
+            page.run_task(auto_lock, connection_over)
+        render(page, state)  # the old screen may be a wallet view: show it locked
+
     page.on_route_change = on_route_change
     page.on_view_pop = on_view_pop
     page.on_disconnect = end_session
+    page.on_connect = reconnected
     page.on_close = end_session
     render(page, state)
     if not state.reader_only:
-        page.run_task(auto_lock)
+        page.run_task(auto_lock, connection_over)
