@@ -7,6 +7,7 @@ import importlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from urllib.parse import parse_qs, quote
 
 import flet as ft
 
@@ -15,7 +16,7 @@ from infocards.i18n import t
 from infocards.ui.state import AppState
 from infocards.ui.widgets import PRIMARY
 
-__all__ = ["Nav", "build", "match_route"]
+__all__ = ["Nav", "build", "card_route", "match_route"]
 
 ViewBuilder = Callable[..., ft.View]
 AUTO_LOCK_POLL_SECONDS = 5
@@ -78,10 +79,31 @@ def _match(route: str) -> tuple[str, dict[str, str], str | None]:
     return ROUTES[0][1], {}, None
 
 
+def card_route(card_id: str, back_to: str | None = None) -> str:
+    """The route of a card; with `back_to` (a wallet form), Back on the card returns there."""
+    route = f"/card/{card_id}"
+    return f"{route}?from={quote(back_to, safe='/')}" if back_to else route
+
+
+def _return_route(route: str) -> str | None:
+    """The wallet route a card was opened from (its `from=`), if it is one of the app's own."""
+    if "?" not in route:
+        return None
+    wanted = parse_qs(route.split("?", 1)[1]).get("from", [""])[0]
+    if not wanted.startswith("/wallet") or "?" in wanted:
+        return None
+    for pattern, _target, _parent in ROUTES:
+        if pattern.match(wanted):
+            return wanted
+    return None
+
+
 def match_route(route: str) -> tuple[ViewBuilder, dict[str, str], str | None]:
     """The view for a route, its parameters and its parent route (None at the top); unknown
     routes go home."""
     target, params, parent = _match(route)
+    if target == "card:view":
+        parent = _return_route(route) or parent
     return _builder(target), params, parent
 
 
@@ -131,7 +153,7 @@ def parent_of(route: str, state: AppState) -> str:
     """Where Back (the app bar's, or the phone's) leads from `route`."""
     if state.reader_only:
         return "/reader"
-    return _match(route)[2] or "/"
+    return match_route(route)[2] or "/"
 
 
 def build(page: ft.Page, state: AppState) -> None:

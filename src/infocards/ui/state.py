@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from infocards.config import Settings
 from infocards.content.library import Library
 from infocards.content.model import CATEGORIES, Card
+from infocards.content.regions import REGIONS, Region, normalize_region
 from infocards.ui.session import WalletSession, wallet_path
 
 __all__ = ["AppState"]
@@ -61,6 +63,23 @@ class AppState:
 
     def role_card(self, role: str) -> Card | None:
         return self.library.role_card(role, self.lang)
+
+    def region(self) -> Region | None:
+        """The region set in flet.toml, if it names one (a name the checker refuses counts as none)."""
+        try:
+            region_id = normalize_region(self.settings.region)
+        except ValueError:
+            return None
+        return REGIONS.get(region_id) if region_id else None
+
+    def out_of_hours_regions(self, today: date | None = None) -> list[Region]:
+        """Whom to call outside the own GP's hours: the set region if it has a number, else every
+        region of today that has one (the patient picks their own)."""
+        today = today or date.today()
+        region = self.region()
+        if region is not None and region.out_of_hours and region.exists_on(today):
+            return [region]
+        return [r for r in REGIONS.values() if r.out_of_hours and r.exists_on(today)]
 
     def diagnosis_choices(self) -> list[Card]:
         """Diagnosis cards that carry codes: the diagnosis picker's options."""

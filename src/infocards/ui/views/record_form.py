@@ -10,6 +10,7 @@ import flet as ft
 from infocards import vocab
 from infocards.errors import InfocardsError
 from infocards.i18n import format_date, t
+from infocards.ui.app import card_route
 from infocards.ui.forms import FORMS, Field, parse_user_date
 from infocards.ui.views.wallet_common import keeps_awake, locked_view, wallet_view
 from infocards.ui.widgets import big_button, heading, labelled, secondary_button
@@ -32,7 +33,7 @@ def choose_view(state, nav) -> ft.View:
     return wallet_view(state, nav, "/wallet/add", body)
 
 
-def _input(state, nav, spec: Field, value, inputs: dict) -> list[ft.Control]:
+def _input(state, nav, route: str, spec: Field, value, inputs: dict) -> list[ft.Control]:
     lang = state.lang
     label = t(f"wallet.field.{spec.name}", lang) + ("" if spec.required else " " + t("wallet.ui.optional", lang))
     identifier = f"field-{spec.name}"
@@ -52,7 +53,9 @@ def _input(state, nav, spec: Field, value, inputs: dict) -> list[ft.Control]:
             async def about_role(_event) -> None:
                 card = state.role_card(control.value) if control.value else None
                 if card:
-                    await nav.go(f"/card/{card.id}")
+                    if callable(state.keep_draft):
+                        state.keep_draft()  # what was typed waits for the patient's return
+                    await nav.go(card_route(card.id, back_to=route))
 
             about = ft.TextButton(content=t("wallet.ui.about_role", lang), icon=ft.Icons.INFO_OUTLINE,
                                   on_click=about_role, disabled=not control.value, height=48)
@@ -140,7 +143,7 @@ def _form(state, nav, route: str, record_type: str, existing: dict | None) -> ft
     values = {**(existing or {"date": date.today().isoformat()}), **state.drafts.pop(route, {})}
     body: list[ft.Control] = [heading(t(f"vocab.type.{record_type}", lang), 1, identifier="form-heading")]
     for spec in specs:
-        body += _input(state, nav, spec, values.get(spec.name), inputs)
+        body += _input(state, nav, route, spec, values.get(spec.name), inputs)
     error = ft.Text("", color=ft.Colors.ERROR, size=16)
 
     def keep_draft() -> None:
