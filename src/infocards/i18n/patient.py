@@ -76,6 +76,14 @@ STRINGS = {
         "da": "»{field}« kan højst være 168 (timer i en uge).",
         "en": "“{field}” can be at most 168 (hours in a week).",
     },
+    "form.too_long": {
+        "da": "»{field}« er for lang: højst {limit} tegn.",
+        "en": "“{field}” is too long: at most {limit} characters.",
+    },
+    "form.check_marked": {
+        "da": "Ret de markerede felter, så kan du gemme.",
+        "en": "Correct the marked fields, then you can save.",
+    },
     "form.future_birth": {
         "da": "Fødselsdatoen ligger i fremtiden.",
         "en": "The birth date is in the future.",
@@ -103,6 +111,8 @@ STRINGS = {
         "da": "Når du har tilføjet fund, besøg eller arbejde, foreslår appen de kort, der passer.",
         "en": "Once you have added findings, visits or work, the app suggests the cards that fit.",
     },
+    "mycards.more": {"da": "Vis alle {count} kort", "en": "Show all {count} cards"},
+    "mycards.fewer": {"da": "Vis færre", "en": "Show fewer"},
     "mycards.why.finding_card": {
         "da": "Dit fund fra {date} er denne diagnose.",
         "en": "Your finding of {date} is this diagnosis.",
@@ -112,12 +122,12 @@ STRINGS = {
         "en": "Your finding of {date} has the code {code}.",
     },
     "mycards.why.met": {
-        "da": "Besøg {date}: {role}.",
-        "en": "Visit {date}: {role}.",
+        "da": "Du mødte {role} den {date}.",
+        "en": "You met the {role} on {date}.",
     },
     "mycards.why.referred": {
-        "da": "Henvist {date}: {role}.",
-        "en": "Referred {date}: {role}.",
+        "da": "Du blev henvist til {role} den {date}.",
+        "en": "You were referred to the {role} on {date}.",
     },
     "mycards.why.sick_leave": {
         "da": "Du er sygemeldt (siden {date}).",
@@ -128,7 +138,7 @@ STRINGS = {
         "en": "You are on part-time sick leave (since {date}).",
     },
     "mycards.why.waiting": {
-        "da": "Din henvisning fra {date} venter: {role}.",
-        "en": "Your referral of {date} is waiting: {role}.",
+        "da": "Din henvisning til {role} fra den {date} venter endnu.",
+        "en": "Your referral to the {role} of {date} is still waiting.",
     },
 }
