@@ -70,7 +70,7 @@ def test_back_at_work_the_sick_leave_rules_go(national, wallet_reference_course)
     partial = [*records, {"id": "w3", "type": "work", "date": "2026-11-25", "status": "partial_sick_leave",
                           "note": "", "hours_per_week": 18.5}]
     chosen = {m.card.id: m.why("da") for m in cards_for_course(national, partial, "da")}
-    assert chosen["return-to-work-plan"] == "Du er deltidssygemeldt (siden 25. november 2026)."
+    assert chosen["return-to-work-plan"] == "Du er delvist sygemeldt (siden 25. november 2026)."
 
 
 def test_nothing_fits_an_empty_or_odd_course(national):

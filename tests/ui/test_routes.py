@@ -21,6 +21,7 @@ from infocards.ui.views import card, category, home, profile, reader, record_for
         ("/wallet/settings", wallet_settings.settings_view, {}, "/wallet"),
         ("/wallet/recover", wallet_settings.recover_view, {}, "/wallet"),
         ("/wallet/profile", profile.view, {}, "/wallet"),
+        ("/wallet/log", profile.log_view, {}, "/wallet"),
         ("/share", share.view, {}, "/wallet"),
         ("/reader", reader.view, {}, "/"),
         ("/card/disc-herniation?from=search", card.view, {"card_id": "disc-herniation"}, "/"),

@@ -56,7 +56,7 @@ STRINGS = {
         "en": "What you want to be able to do again, e.g. go for a walk or work.",
     },
     "chooser.work": {
-        "da": "Om du arbejder, er sygemeldt eller deltidssygemeldt.",
+        "da": "Om du arbejder, er sygemeldt eller delvist sygemeldt.",
         "en": "Whether you work, are on sick leave or on part-time sick leave.",
     },
     "chooser.note": {
@@ -96,11 +96,11 @@ STRINGS = {
         "da": "Vis dit resumé til næste fagperson, eller tilføj mere.",
         "en": "Show your summary to the next professional, or add more.",
     },
-    "timeline.empty_next": {
-        "da": "Tryk på »Tilføj« og vælg »Besøg«. Du kan også læse kortene nedenfor om dit forløb.",
-        "en": "Tap “Add” and choose “Visit”. You can also read the cards about your course below.",
-    },
+    "timeline.first_visit": {"da": "Tilføj dit første besøg", "en": "Add your first visit"},
+    "timeline.read_course": {"da": "Læs om et typisk forløb", "en": "Read about a typical course"},
+    "timeline.more_heading": {"da": "Mere", "en": "More"},
     "timeline.share_log": {"da": "Hvem har set mit resumé?", "en": "Who has seen my summary?"},
+    "record.hours": {"da": "{hours} timer om ugen", "en": "{hours} hours a week"},
     # Cards that fit the course.
     "mycards.heading": {"da": "Kort til dit forløb", "en": "Cards for your course"},
     "mycards.explain": {
@@ -134,7 +134,7 @@ STRINGS = {
         "en": "You are on sick leave (since {date}).",
     },
     "mycards.why.partial_sick_leave": {
-        "da": "Du er deltidssygemeldt (siden {date}).",
+        "da": "Du er delvist sygemeldt (siden {date}).",
         "en": "You are on part-time sick leave (since {date}).",
     },
     "mycards.why.waiting": {

@@ -26,6 +26,7 @@ class AppState:
     drafts: dict = field(default_factory=dict, repr=False)  # route -> unsaved form values
     keep_draft: object = field(default=None, repr=False)  # the shown form's "remember my input"
     last_read: object = field(default=None, repr=False)  # the clinician view's last result
+    notice: str | None = None  # a confirmation for the next wallet screen ("Besøg er gemt")
 
     def __post_init__(self) -> None:
         if self.wallet is None:
@@ -44,6 +45,14 @@ class AppState:
     def take_after_unlock(self) -> str | None:
         route, self.after_unlock = self.after_unlock, None
         return route
+
+    def set_notice(self, text: str) -> None:
+        self.notice = text
+
+    def take_notice(self) -> str | None:
+        """The confirmation to show once (then it is gone)."""
+        text, self.notice = self.notice, None
+        return text
 
     def set_query(self, query: str) -> None:
         self.query = query.strip()
@@ -80,6 +89,24 @@ class AppState:
         if region is not None and region.out_of_hours and region.exists_on(today):
             return [region]
         return [r for r in REGIONS.values() if r.out_of_hours and r.exists_on(today)]
+
+    def finding_card(self, record: dict) -> Card | None:
+        """The diagnosis card a finding names, else the one diagnosis card carrying its code."""
+        if record.get("card"):
+            card = self.card(str(record["card"]))
+            if card is not None:
+                return card
+        code = "".join(str(record.get("code") or "").split()).upper()
+        if not code:
+            return None
+        carrying = [c for c in self.cards_in("diagnosis") if code in {"".join(k.split()).upper() for k in c.codes}]
+        return carrying[0] if len(carrying) == 1 else None
+
+    def cards_for_course(self) -> list:
+        """Kort til dit forløb: the cards that fit the records in the unlocked wallet."""
+        from infocards.content.mycards import cards_for_course
+
+        return cards_for_course(self.library, self.wallet.require().records(), self.lang)
 
     def diagnosis_choices(self) -> list[Card]:
         """Diagnosis cards that carry codes: the diagnosis picker's options."""

@@ -16,6 +16,7 @@ __all__ = [
     "big_button",
     "call_button",
     "card_tile",
+    "choice_tile",
     "heading",
     "labelled",
     "page_column",
@@ -129,6 +130,19 @@ def card_tile(card, on_open, identifier: str) -> ft.Control:
     tile = ft.ListTile(
         title=ft.Text(card.title, size=18, weight=ft.FontWeight.W_600),
         subtitle=ft.Text(card.summary, size=15),
+        trailing=ft.Icon(ft.Icons.CHEVRON_RIGHT),
+        on_click=on_open,
+        min_vertical_padding=10,
+    )
+    return labelled(ft.Card(content=tile), identifier)
+
+
+def choice_tile(title: str, explanation: str, on_open, identifier: str, icon=None) -> ft.Control:
+    """One choice in a list: its name and one line of plain explanation, the whole tile a button."""
+    tile = ft.ListTile(
+        leading=ft.Icon(icon, size=28) if icon else None,
+        title=ft.Text(title, size=18, weight=ft.FontWeight.W_600),
+        subtitle=ft.Text(explanation, size=15),
         trailing=ft.Icon(ft.Icons.CHEVRON_RIGHT),
         on_click=on_open,
         min_vertical_padding=10,
