@@ -80,8 +80,8 @@ def view(state, nav) -> ft.View:
     def birth_changed(_event) -> None:
         state.wallet.touch()
         field = fields["birth_date"]
-        if field.error_text and birth_date_problem(field.value, lang)[1] is None:
-            field.error_text, error.value = None, ""  # fixed: the mark goes at once
+        if field.error and birth_date_problem(field.value, lang)[1] is None:
+            field.error, error.value = None, ""  # fixed: the mark goes at once
             field.update()
             error.update()
 
@@ -102,7 +102,7 @@ def view(state, nav) -> ft.View:
     def save(_event) -> None:
         values = {name: (field.value or "").strip() for name, field in fields.items()}
         values["birth_date"], problem = birth_date_problem(values["birth_date"], lang)
-        fields["birth_date"].error_text = problem
+        fields["birth_date"].error = problem
         fields["birth_date"].update()
         if problem:
             error.value, message.value = problem, ""

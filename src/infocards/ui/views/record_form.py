@@ -106,9 +106,22 @@ def _input(state, nav, route: str, spec: Field, value, inputs: dict, on_change) 
         hint_text=t("wallet.ui.date_hint", lang) if spec.kind == "date" else None,
         text_size=17,
         on_change=on_change,
+        error_max_lines=3,
     )
     inputs[spec.name] = control
     return [labelled(control, identifier)]
+
+
+def _error_of(control) -> str | None:
+    # TextField names its error text `error`, Dropdown `error_text` (Flet 1.0).
+    return control.error_text if isinstance(control, ft.Dropdown) else control.error
+
+
+def _mark(control, text: str | None) -> None:
+    if isinstance(control, ft.Dropdown):
+        control.error_text = text
+    else:
+        control.error = text
 
 
 def _label(spec: Field, lang: str) -> str:
@@ -139,15 +152,15 @@ def _form(state, nav, route: str, record_type: str, existing: dict | None) -> ft
     def on_change(_event) -> None:
         # Typing counts as use (auto-lock waits); a field marked wrong is cleared once it is right.
         state.wallet.touch()
-        marked = [name for name, control in inputs.items() if control.error_text]
+        marked = [name for name, control in inputs.items() if _error_of(control)]
         if not marked:
             return
         _record, problems = check_form(specs, raw_values(), lang)
         for name in marked:
-            if problems.get(name) != inputs[name].error_text:
-                inputs[name].error_text = problems.get(name)
+            if problems.get(name) != _error_of(inputs[name]):
+                _mark(inputs[name], problems.get(name))
                 inputs[name].update()
-        if not any(control.error_text for control in inputs.values()) and error.value:
+        if not any(_error_of(control) for control in inputs.values()) and error.value:
             error.value = ""
             error.update()
 
@@ -162,7 +175,7 @@ def _form(state, nav, route: str, record_type: str, existing: dict | None) -> ft
 
     def show_problems(problems: dict[str, str], summary: str) -> None:
         for name, control in inputs.items():
-            control.error_text = problems.get(name)
+            _mark(control, problems.get(name))
             control.update()
         error.value = summary
         error.update()
