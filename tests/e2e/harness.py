@@ -18,6 +18,7 @@ __all__ = [
     "by_id",
     "enable_semantics",
     "free_port",
+    "go_back",
     "infocards_web",
     "launch_chromium",
     "open_app",
@@ -195,3 +196,11 @@ def text_of(page, identifier: str) -> str:
         """el => [el.innerText, ...[el, ...el.querySelectorAll('[aria-label]')]
                  .map(e => e.getAttribute('aria-label') || '')].join('\\n')"""
     )
+
+
+def go_back(page, timeout_ms: int = 30_000) -> None:
+    """Tap the app bar's Back once the screen before has gone: while a new screen slides in, the
+    old one (with its own Back, leading elsewhere) is still in the accessibility tree."""
+    page.wait_for_function(
+        "document.querySelectorAll('[flt-semantics-identifier=\"nav-back\"]').length === 1", timeout=timeout_ms)
+    tap(page, "nav-back")

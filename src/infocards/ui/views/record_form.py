@@ -46,6 +46,24 @@ TYPE_ICONS = {
 }
 
 
+def _named_dropdown(control: ft.Dropdown, identifier: str, label: str, on_change):
+    """A dropdown named by its label and its choice ("Fagperson: Kiropraktor"): the wrapper's name
+    hides the shown value from screen readers, so the name carries it and follows each choice."""
+
+    def name() -> str:
+        shown = next((o.text for o in control.options if o.key == control.value), "")
+        return f"{label}: {shown}" if shown else label
+
+    wrapper = labelled(control, identifier, label=name())
+
+    def chosen(event) -> None:
+        wrapper.label = name()
+        wrapper.update()
+        on_change(event)
+
+    return wrapper, chosen
+
+
 def _input(state, nav, route: str, spec: Field, value, inputs: dict, on_change) -> list[ft.Control]:
     lang = state.lang
     label = t(f"wallet.field.{spec.name}", lang) + ("" if spec.required else " " + t("wallet.ui.optional", lang))
@@ -57,10 +75,11 @@ def _input(state, nav, route: str, spec: Field, value, inputs: dict, on_change) 
             options=[ft.DropdownOption(key=c, text=t(f"vocab.{spec.group}.{c}", lang)) for c in spec.choices],
             text_size=17,
             expand=True,
-            on_select=on_change,
         )
         inputs[spec.name] = control
-        controls = [labelled(control, identifier, label=label)]
+        wrapper, on_change = _named_dropdown(control, identifier, label, on_change)
+        control.on_select = on_change
+        controls = [wrapper]
         if spec.kind == "role":
 
             async def about_role(_event) -> None:
@@ -86,6 +105,7 @@ def _input(state, nav, route: str, spec: Field, value, inputs: dict, on_change) 
         control = ft.Dropdown(label=label, value=value, text_size=17, expand=True,
                               options=[ft.DropdownOption(key=c.id, text=c.title) for c in cards])
         inputs[spec.name] = control
+        wrapper, on_change = _named_dropdown(control, identifier, label, on_change)
 
         def picked(event) -> None:
             card = state.card(control.value) if control.value else None
@@ -96,7 +116,7 @@ def _input(state, nav, route: str, spec: Field, value, inputs: dict, on_change) 
             on_change(event)
 
         control.on_select = picked
-        return [labelled(control, identifier, label=label)]
+        return [wrapper]
     control = ft.TextField(
         label=label,
         value=value or "",

@@ -7,6 +7,7 @@ from datetime import date
 import flet as ft
 
 from infocards.i18n import format_date, format_datetime, format_month, t
+from infocards.ui.app import card_route
 from infocards.ui.record_text import record_detail, record_title
 from infocards.ui.views.wallet_common import busy_row, error_text, password_field, run_guarded
 from infocards.ui.widgets import (
@@ -136,8 +137,9 @@ def _empty(state, nav) -> list[ft.Control]:
                 big_button(t("timeline.first_visit", lang), _go(nav, "/wallet/add/encounter"), "wallet-first-visit",
                            icon=ft.Icons.EVENT_OUTLINED, filled=False)]
     if state.card(FIRST_STEPS_CARD) is not None:
-        controls.append(secondary_button(t("timeline.read_course", lang), _go(nav, f"/card/{FIRST_STEPS_CARD}"),
-                                         "wallet-read-course", icon=ft.Icons.ROUTE_OUTLINED))
+        read = _go(nav, card_route(FIRST_STEPS_CARD, back_to="/wallet"))
+        controls.append(secondary_button(t("timeline.read_course", lang), read, "wallet-read-course",
+                                         icon=ft.Icons.ROUTE_OUTLINED))
     return controls
 
 
@@ -167,8 +169,9 @@ def _my_cards(state, nav) -> list[ft.Control]:
     header = [heading(t("mycards.heading", lang), 2, identifier="mycards-heading")]
     if not chosen:
         return [*header, labelled(ft.Text(t("mycards.empty", lang), size=15), "mycards-empty")]
-    tiles = [choice_tile(m.card.title, m.why(lang), _go(nav, f"/card/{m.card.id}"), f"mycard-{m.card.id}")
-             for m in chosen]
+    # Back from a card leads to the wallet again.
+    tiles = [choice_tile(m.card.title, m.why(lang), _go(nav, card_route(m.card.id, back_to="/wallet")),
+                         f"mycard-{m.card.id}") for m in chosen]
     shown = ft.Column(tiles[:MY_CARDS_SHOWN], spacing=8, horizontal_alignment=ft.CrossAxisAlignment.STRETCH)
     controls = [*header, ft.Text(t("mycards.explain", lang), size=15), labelled(shown, "mycards")]
     if len(tiles) > MY_CARDS_SHOWN:
