@@ -64,6 +64,7 @@ STRINGS = {
         "en": "Anything else you want to remember or tell.",
     },
     # Form problems, each saying what is wrong.
+    "form.start_date": {"da": "Startdato", "en": "Start date"},
     "form.end_before_start": {
         "da": "Slutdatoen ligger før startdatoen.",
         "en": "The end date is before the start date.",

@@ -70,7 +70,7 @@ def call_button(label: str, number: str, identifier: str, emergency: bool = Fals
     if not _TEL_TARGET.fullmatch(digits):
         raise ValueError("a call button needs a number of digits")
     colour = EMERGENCY if emergency else PRIMARY
-    text = ft.Text(label, size=19 if filled else 17, weight=ft.FontWeight.W_600)
+    text = ft.Text(label, size=19 if filled else 16, weight=ft.FontWeight.W_600, text_align=ft.TextAlign.CENTER)
     if filled:
         button = ft.FilledButton(content=text, icon=ft.Icons.PHONE, url=f"tel:{digits}", height=TOUCH_HEIGHT,
                                  expand=True, bgcolor=colour, color=ft.Colors.WHITE, icon_color=ft.Colors.WHITE)

@@ -49,6 +49,10 @@ def _category_tile(state, nav, category: str) -> ft.Control:
 RED_FLAGS_CARD = "red-flags"
 
 
+def _unbroken(number: str) -> str:
+    return number.replace(" ", "\u00a0")
+
+
 def _urgent(state, nav) -> ft.Control:
     """112 always; the own GP; the out-of-hours number of the region in flet.toml, or of each
     region when none is set; and the way to the red-flags card."""
@@ -65,18 +69,19 @@ def _urgent(state, nav) -> ft.Control:
         region = regions[0]
         controls += [
             ft.Text(t("urgent.out_of_hours", lang, region=region.name(lang)), size=16),
-            call_button(t("urgent.call_number", lang, number=region.out_of_hours), region.tel(),
+            call_button(t("urgent.call_number", lang, number=_unbroken(region.out_of_hours)), region.tel(),
                         f"call-{region.id}"),
         ]
         if region.call_first:
             controls.append(ft.Text(t("urgent.call_first", lang), size=15))
     else:
         controls.append(ft.Text(t("urgent.out_of_hours_any", lang), size=16))
-        controls += [
-            call_button(t("urgent.call_region", lang, region=r.name(lang), number=r.out_of_hours), r.tel(),
-                        f"call-{r.id}", filled=False)
-            for r in regions
-        ]
+        # A number never breaks over two lines (no-break spaces); the region's name may.
+        buttons = [call_button(t("urgent.call_region", lang, region=r.name(lang), number=_unbroken(r.out_of_hours)),
+                               r.tel(), f"call-{r.id}", filled=False) for r in regions]
+        for button in buttons:
+            button.col = {"xs": 12, "sm": 6}  # two a row where there is room
+        controls.append(ft.ResponsiveRow(buttons, spacing=10, run_spacing=10))
     if state.card(RED_FLAGS_CARD) is not None:
 
         async def open_red_flags(_event) -> None:

@@ -66,7 +66,7 @@ def _named_dropdown(control: ft.Dropdown, identifier: str, label: str, on_change
 
 def _input(state, nav, route: str, spec: Field, value, inputs: dict, on_change) -> list[ft.Control]:
     lang = state.lang
-    label = t(f"wallet.field.{spec.name}", lang) + ("" if spec.required else " " + t("wallet.ui.optional", lang))
+    label = _label(spec, lang, route) + ("" if spec.required else " " + t("wallet.ui.optional", lang))
     identifier = f"field-{spec.name}"
     if spec.kind in ("role", "choice"):
         control = ft.Dropdown(
@@ -144,7 +144,10 @@ def _mark(control, text: str | None) -> None:
         control.error = text
 
 
-def _label(spec: Field, lang: str) -> str:
+def _label(spec: Field, lang: str, route: str = "") -> str:
+    # Beside an end date, the date is the start date (the form's problems say "startdatoen").
+    if spec.name == "date" and any(f.name == "end" for f in FORMS.get(route.rsplit("/", 1)[-1], ())):
+        return t("form.start_date", lang)
     return t(f"wallet.field.{spec.name}", lang)
 
 

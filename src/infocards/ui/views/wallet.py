@@ -211,8 +211,8 @@ def _timeline(state, nav) -> list[ft.Control]:
     ]
     months = wallet.timeline()
     controls += _records(state, nav, months) if months else _empty(state, nav)
-    controls += _my_cards(state, nav)
-    controls += [
+    side = [
+        *_my_cards(state, nav),
         heading(t("timeline.more_heading", lang), 2),
         secondary_button(t("profile.ui.heading", lang), _go(nav, "/wallet/profile"), "wallet-profile",
                          icon=ft.Icons.PERSON_OUTLINE),
@@ -222,7 +222,22 @@ def _timeline(state, nav) -> list[ft.Control]:
                          icon=ft.Icons.SETTINGS),
         secondary_button(t("wallet.ui.lock", lang), lock, "wallet-lock", icon=ft.Icons.LOCK),
     ]
-    return controls
+    return controls, side
+
+
+def _two_columns(main: list[ft.Control], side: list[ft.Control]) -> ft.Control:
+    """The course on the left and the cards and buttons beside it on a wide screen; on a phone
+    the side column follows the course."""
+
+    def column(controls, col):
+        return ft.Column(controls, spacing=14, horizontal_alignment=ft.CrossAxisAlignment.STRETCH, col=col)
+
+    return ft.ResponsiveRow(
+        [column(main, {"xs": 12, "lg": 7, "xl": 6}), column(side, {"xs": 12, "lg": 5, "xl": 4})],
+        spacing=32,
+        vertical_alignment=ft.CrossAxisAlignment.START,
+        alignment=ft.MainAxisAlignment.CENTER,
+    )
 
 
 def view(state, nav) -> ft.View:
@@ -231,7 +246,7 @@ def view(state, nav) -> ft.View:
     if session.recovery_code:
         body = _recovery_code(state, nav)
     elif session.unlocked:
-        body = _timeline(state, nav)
+        body = _two_columns(*_timeline(state, nav))
     elif session.exists():
         body = _unlock(state, nav)
     else:
@@ -239,7 +254,7 @@ def view(state, nav) -> ft.View:
     return ft.View(
         route="/wallet",
         appbar=app_bar(state, nav, t("wallet.ui.title", lang)),
-        controls=[page_column(body)],
+        controls=[body if isinstance(body, ft.Control) else page_column(body)],
         scroll=ft.ScrollMode.AUTO,
         padding=16,
     )
