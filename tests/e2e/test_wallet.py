@@ -48,9 +48,11 @@ def test_create_add_lock_unlock(wallet_app, browser_page, screenshot):
     tap(page, "code-continue")
 
     wait_id(page, "timeline-empty")
-    tap(page, "wallet-add")
-    tap(page, "add-encounter")
-    wait_id(page, "form-heading")
+    # An empty course says what to do next: add the first visit (or read about a typical course).
+    wait_id(page, "wallet-read-course")
+    wait_id(page, "mycards-empty")
+    tap(page, "wallet-first-visit")
+    wait_for_text(page, "form-heading", "Besøg")
     by_id(page, "field-role").click()
     page.get_by_role("button", name="Fysioterapeut", exact=True).click()
     type_into(page, "field-place", "FysioMidt")
