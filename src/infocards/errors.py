@@ -131,3 +131,27 @@ class WeakPassphrase(WalletError):
 
 
 __all__ += ["WeakPassphrase"]
+
+
+class UnlockThrottled(WalletError):
+    """Too many wrong passphrases in a row: the next try must wait `seconds` (whole seconds,
+    rounded up). `after` is the wrong-passphrase error that started the wait, if one did."""
+
+    key = "error.unlock.wait"
+
+    def __init__(self, seconds: float, after: InfocardsError | None = None) -> None:
+        import math
+
+        self.seconds = max(1, math.ceil(seconds))
+        self.after = after
+        super().__init__(seconds=self.seconds)
+
+    def message(self, lang: str = "en") -> str:
+        from infocards.i18n import t
+        from infocards.i18n.websec import format_wait
+
+        wait = t(self.key, lang, wait=format_wait(self.seconds, lang))
+        return f"{self.after.message(lang)} {wait}" if self.after else wait
+
+
+__all__ += ["UnlockThrottled"]

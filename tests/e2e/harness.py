@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -15,6 +16,7 @@ from pathlib import Path
 __all__ = [
     "CHROMIUM",
     "CHROMIUM_ARGS",
+    "AppAddress",
     "by_id",
     "enable_semantics",
     "free_port",
@@ -31,6 +33,7 @@ __all__ = [
     "wait_for_text",
     "wait_id",
     "wait_until_serving",
+    "without_secret",
 ]
 
 CHROMIUM = "/usr/bin/chromium"
@@ -69,15 +72,46 @@ def wait_until_serving(url: str, process: subprocess.Popen, timeout: float = 60,
     raise RuntimeError(f"nothing served at {url} after {timeout} s")
 
 
+class AppAddress(str):
+    """The address a server printed, e.g. http://localhost:8550/?token=...; adding a route keeps the
+    launch secret in the query: address + "wallet" is http://localhost:8550/wallet?token=..."""
+
+    def __add__(self, route: str) -> AppAddress:
+        base, _, secret_query = str(self).partition("?")  # plain strings: no recursion into this method
+        path, _, route_query = route.partition("?")
+        query = "&".join(part for part in (route_query, secret_query) if part)
+        return AppAddress(base + path + (f"?{query}" if query else ""))
+
+
+def without_secret(address: str) -> str:
+    """The same address with the launch secret left out (what someone without it could open)."""
+    return str.partition(address, "?")[0]
+
+
+def read_printed_address(log: Path, port: int, process: subprocess.Popen, timeout: float = 60) -> AppAddress:
+    """The first address on `port` that the server wrote to its output."""
+    pattern = re.compile(rf"http://(?:localhost|127\.0\.0\.1|\[::1\]):{port}/\S*")
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        found = pattern.search(log.read_text(errors="replace"))
+        if found:
+            return AppAddress(found.group(0))
+        if process.poll() is not None:
+            raise RuntimeError(f"the server exited with code {process.returncode}:\n{log.read_text()[-2000:]}")
+        time.sleep(0.1)
+    raise RuntimeError(f"the server printed no address on port {port} after {timeout} s")
+
+
 @contextlib.contextmanager
-def served(command: list[str], port: int, home: Path, env: dict | None = None) -> Iterator[str]:
-    """Run a web server command until the block ends; yield its URL."""
+def served(command: list[str], port: int, home: Path, env: dict | None = None) -> Iterator[AppAddress]:
+    """Run a web server command until the block ends; yield the address it printed (with the
+    launch secret, for the patient app)."""
     full_env = {**os.environ, "HOME": str(home), **(env or {})}
     log_path = home / f"server-{port}.log"
     log = open(log_path, "wb")
     process = subprocess.Popen(command, env=full_env, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}/"
     try:
+        url = read_printed_address(log_path, port, process)
         wait_until_serving(url, process, log=log_path)
         yield url
     finally:
@@ -109,7 +143,7 @@ def served_with_wallet(work: Path, passphrase: str | None = None, profile: dict 
 
 
 def infocards_web(port: int, *extra: str) -> list[str]:
-    return [sys.executable, "-m", "infocards", "web", "--port", str(port), *extra]
+    return [sys.executable, "-m", "infocards", "web", "--port", str(port), "--no-browser", *extra]
 
 
 def launch_chromium(playwright, user_data_dir: Path, extra_args: list[str] | None = None):
@@ -133,7 +167,11 @@ def enable_semantics(page, timeout_ms: int = 60_000) -> None:
 
 
 def open_app(page, url: str, timeout_ms: int = 60_000) -> None:
+    """Open `url` (a printed address, plus a route) and wait for Flutter. A tokened address first
+    sets the cookie and forwards to the same address without the secret: wait for that page."""
     page.goto(url)
+    if "token=" in url:
+        page.wait_for_url(lambda address: "token=" not in address, timeout=timeout_ms)
     enable_semantics(page, timeout_ms)
 
 

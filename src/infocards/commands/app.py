@@ -1,4 +1,5 @@
-"""`infocards` (open the app) and `infocards web` (serve the web app offline on localhost)."""
+"""`infocards` (open the app) and `infocards web` (serve the web app offline on localhost, behind a
+secret made for each launch)."""
 
 from __future__ import annotations
 
@@ -15,13 +16,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     web.add_argument("--host", default="127.0.0.1", help=t("cli.web.host", lang))
     web.add_argument("--port", type=int, default=8550, help=t("cli.web.port", lang))
     web.add_argument("--reader", action="store_true", help=t("cli.web.reader", lang))
+    web.add_argument("--no-browser", action="store_true", help=t("cli.web.no_browser", lang))
     web.set_defaults(handler=serve_web)
 
 
 def serve_web(args: argparse.Namespace) -> int:
     from infocards.ui.entry import serve
 
-    serve(host=args.host, port=args.port, reader_only=args.reader)
+    serve(host=args.host, port=args.port, reader_only=args.reader, open_browser=not args.no_browser)
     return 0
 
 

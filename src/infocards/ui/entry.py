@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import importlib.util
 import ipaddress
+import logging
 import os
+import signal
 import socket
 import sys
+import tempfile
 import threading
 from functools import lru_cache
+from pathlib import Path
 
 import flet as ft
 
@@ -18,8 +24,9 @@ from infocards.errors import InfocardsError, UsageError
 from infocards.i18n import cli_language, t
 from infocards.ui import app
 from infocards.ui.state import AppState
+from infocards.webguard import TOKEN_PARAM, LaunchGuard, LaunchSecret, write_launch_page
 
-__all__ = ["main", "open_desktop_or_web", "serve"]
+__all__ = ["main", "open_desktop_or_web", "quiet_protocol_logs", "serve"]
 
 
 @lru_cache(maxsize=1)
@@ -82,28 +89,87 @@ def _check_address(host: str, port: int, reader_only: bool) -> None:
             raise InfocardsError("cli.web.port_busy", host=host, port=port) from None
 
 
-def serve(host: str = "127.0.0.1", port: int = 8550, reader_only: bool = False) -> None:
-    """Serve the web app offline (no CDN) and print its address."""
+# Flet's loggers (found in flet and flet_web): at DEBUG they print every websocket message, and
+# so the typed passphrase and the decrypted records. uvicorn.error carries the websocket frames.
+PROTOCOL_LOGGERS = ("flet", "flet_transport", "flet_object_patch", "flet_controls", "flet_components",
+                    "flet_web", "flet_web.fastapi", "uvicorn", "uvicorn.error", "uvicorn.access", "websockets")
+
+
+def quiet_protocol_logs() -> None:
+    """Keep Flet's protocol logging at WARNING whatever FLET_LOG_LEVEL or a logging set-up says."""
+    for name in PROTOCOL_LOGGERS:
+        logging.getLogger(name).setLevel(logging.WARNING)
+    for name in list(logging.root.manager.loggerDict):
+        if name.startswith(PROTOCOL_LOGGERS):
+            logging.getLogger(name).setLevel(logging.WARNING)
+
+
+def _browser_available() -> bool:
+    if sys.platform in ("darwin", "win32"):
+        return True
+    # Without a display, Python's webbrowser would start a text browser inside this terminal.
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def _open_browser(url: str, folder: Path) -> None:
+    import webbrowser
+
+    with contextlib.suppress(OSError, webbrowser.Error):
+        webbrowser.open(write_launch_page(url, folder).as_uri(), new=2)
+
+
+async def _serve_until_stopped(server, on_started) -> None:
+    serving = asyncio.create_task(server.serve())
+    while not server.started and not serving.done():
+        await asyncio.sleep(0.05)
+    if server.started:
+        on_started()
+    await serving
+
+
+def serve(host: str = "127.0.0.1", port: int = 8550, reader_only: bool = False, open_browser: bool = False) -> None:
+    """Serve the web app offline (no CDN) and print its address. The patient app admits only
+    the browser that opened the printed address (it holds this launch's secret); the reader,
+    which holds no wallet, is open to anyone who can reach it."""
+    import uvicorn
+
     settings: Settings = load_settings()  # fail early, with a clear message, on bad settings
     _check_address(host, port, reader_only)
     _shared_library(settings.packs)
-    shown_host = "localhost" if _is_loopback(host) else host
-    print(t("cli.web.serving", cli_language(), url=f"http://{shown_host}:{port}/"), flush=True)
     # Import the card browser's views while the server starts and the browser loads Flutter, so
     # the first visitor does not wait for them.
     threading.Thread(target=app.preload_views, args=(reader_only,), daemon=True).start()
-    ft.run(
-        _make_main(reader_only),
-        view=None,
-        host=host,
-        port=port,
-        no_cdn=True,
-        assets_dir=str(assets_root()),
-    )
+    flet_app = ft.run(_make_main(reader_only), export_asgi_app=True, no_cdn=True, assets_dir=str(assets_root()))
+    shown_host = "localhost" if _is_loopback(host) else host
+    url = f"http://{shown_host}:{port}/"
+    if reader_only:
+        served_app = flet_app
+    else:
+        secret = LaunchSecret()
+        served_app = LaunchGuard(flet_app, secret, port)
+        url += f"?{TOKEN_PARAM}={secret.reveal()}"
+    config = uvicorn.Config(served_app, host=host, port=port, ws="websockets-sansio", log_level="warning",
+                            access_log=False, proxy_headers=False, timeout_graceful_shutdown=5)
+    server = uvicorn.Server(config)
+    quiet_protocol_logs()  # after Flet and uvicorn have set up logging from the environment
+    lang = cli_language()
+    with tempfile.TemporaryDirectory(prefix="infocards-") as launch_folder:
+
+        def started() -> None:
+            print(t("cli.web.serving", lang, url=url), flush=True)
+            if not reader_only:
+                print(t("cli.web.secret_note", lang), flush=True)
+            if open_browser and _browser_available():
+                _open_browser(url, Path(launch_folder))
+
+        # uvicorn re-raises SIGTERM once it has shut down; exit normally so the launch page goes too.
+        signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+        asyncio.run(_serve_until_stopped(server, started))
 
 
 def open_desktop_or_web() -> None:
     if _desktop_available():
+        quiet_protocol_logs()
         ft.run(main, assets_dir=str(assets_root()))
     else:
-        serve()
+        serve(open_browser=True)

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from infocards.wallet import Wallet
 
 from infocards.errors import UsageError
+from infocards.throttle import throttle_for
 
 __all__ = ["WalletSession", "wallet_path"]
 
@@ -71,6 +72,11 @@ class WalletSession:
         self.recovery_code = None
 
     def unlock(self, passphrase: str) -> None:
+        """Open with the passphrase; wrong ones in a row make the next try wait (UnlockThrottled),
+        across every session and tab of this process."""
+        throttle_for(self.path).attempt(lambda: self._open(passphrase))
+
+    def _open(self, passphrase: str) -> None:
         from infocards.wallet import Wallet
 
         self.wallet = Wallet.open(self.path, passphrase)
@@ -82,7 +88,8 @@ class WalletSession:
         from infocards.wallet import Wallet
 
         Wallet.recover(self.path, code, passphrase)
-        self.unlock(passphrase)
+        throttle_for(self.path).reset()  # the recovery code proved who is here: no wait left
+        self._open(passphrase)
 
     def lock(self) -> None:
         if self.wallet is not None:

@@ -1,0 +1,47 @@
+"""Strings for the web mode's launch secret and the wait after wrong passphrases."""
+
+from __future__ import annotations
+
+import math
+
+__all__ = ["STRINGS", "format_wait"]
+
+STRINGS = {
+    "error.unlock.wait": {
+        "da": "Efter flere forkerte forsøg i træk skal du vente {wait}, før du prøver igen. "
+        "Har du glemt adgangskoden, kan du bruge din gendannelseskode.",
+        "en": "After several wrong tries in a row, wait {wait} before you try again. "
+        "If you have forgotten the passphrase, you can use your recovery code.",
+    },
+    "wait.seconds.one": {"da": "1 sekund", "en": "1 second"},
+    "wait.seconds.many": {"da": "{n} sekunder", "en": "{n} seconds"},
+    "wait.minutes.one": {"da": "1 minut", "en": "1 minute"},
+    "wait.minutes.many": {"da": "{n} minutter", "en": "{n} minutes"},
+    "web.refused.title": {"da": "Siden kan ikke åbnes", "en": "This page cannot be opened"},
+    "web.refused.body": {
+        "da": "infocards åbner kun fra den adresse, det viste, da det startede (adressen med den lange "
+        "kode til sidst). Åbn den adresse igen i samme browser, eller start infocards igen.",
+        "en": "infocards opens only from the address it showed when it started (the address with the "
+        "long code at the end). Open that address again in the same browser, or start infocards again.",
+    },
+    "web.opening": {"da": "Åbner infocards …", "en": "Opening infocards …"},
+    "cli.web.secret_note": {
+        "da": "Adressen indeholder en hemmelig kode, der kun gælder, så længe infocards kører. Del den ikke.",
+        "en": "The address holds a secret code that works only while infocards runs. Do not share it.",
+    },
+    "cli.web.no_browser": {
+        "da": "Åbn ikke browseren; vis kun adressen.",
+        "en": "Do not open a browser; only print the address.",
+    },
+}
+
+
+def format_wait(seconds: float, lang: str = "da") -> str:
+    """A wait as people say it: '1 sekund', '8 sekunder', '4 minutter' (rounded up)."""
+    from infocards.i18n import t
+
+    whole = max(1, math.ceil(seconds))
+    if whole < 60:
+        return t("wait.seconds.one" if whole == 1 else "wait.seconds.many", lang, n=whole)
+    minutes = math.ceil(whole / 60)
+    return t("wait.minutes.one" if minutes == 1 else "wait.minutes.many", lang, n=minutes)
