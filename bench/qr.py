@@ -34,11 +34,14 @@ from infocards.share.base45 import b45decode
 from infocards.share.codec import PREFIX, compress, encode_body, make_code
 from infocards.share.fit import fit_code
 from infocards.share.issue import issue_from_records
-from infocards.share.qr_in import decode_image
+from infocards.share.qr_in import available_backends, decode_image
 from infocards.share.qr_out import png_bytes, qr_modules, qr_version
 from infocards.share.reader import read_image
 from infocards.share.signing import SigningKey
 from infocards.share.summary import build_summary
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the degraded set lives with the tests
+from tests.share.degraded import bench_set
 
 COURSE = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "wallets" / "reference-course.json"
 RUNS = 15
@@ -155,6 +158,35 @@ def fit_figures(course: dict, now: datetime) -> None:
     )
 
 
+def robustness_figures() -> None:
+    """Per decoder backend: how many of the degraded pictures it reads, misreads and how fast."""
+    samples = bench_set()
+    backends = available_backends()
+    print(f"Decoder robustness: {len(samples)} degraded pictures of the version-20 code (tests/share/degraded.py)")
+    read_by: dict[str, set[str]] = {}
+    for backend in backends:
+        read, misread, times = set(), 0, []
+        for sample in samples:
+            start = time.perf_counter()
+            texts = decode_image(sample.image, backend=backend)
+            times.append(time.perf_counter() - start)
+            if sample.truth in texts:
+                read.add(sample.name)
+            elif texts:
+                misread += 1
+        read_by[backend] = read
+        print(
+            f"  {backend:<10} read {len(read):>3} / {len(samples)}  misreads {misread}  "
+            f"median {statistics.median(times) * 1000:6.1f} ms  (max {max(times) * 1000:6.0f} ms)"
+        )
+    if {"zxing-cpp", "opencv"} <= set(read_by):
+        both = read_by["opencv"] & read_by["zxing-cpp"]
+        print(
+            f"  ratio fallback / zxing-cpp: {len(read_by['opencv']) / len(read_by['zxing-cpp']):.2f} in count, "
+            f"{len(both) / len(read_by['zxing-cpp']):.2f} of the pictures zxing-cpp reads (target >= 0.85)"
+        )
+
+
 def main() -> int:
     course = json.loads(COURSE.read_text(encoding="utf-8"))
     now = datetime.now(UTC)
@@ -202,6 +234,7 @@ def main() -> int:
     )
     print(f"  1080p photo, decode + verify + unpack:      {full_ms:7.1f} ms")
     fit_figures(course, now)
+    robustness_figures()
     return 0
 
 

@@ -12,6 +12,14 @@ WALLET_FIXTURES = Path(__file__).parent / "fixtures" / "wallets"
 WALLET_PASSPHRASE = "correct horse battery staple"
 
 
+@pytest.fixture(autouse=True)
+def wallet_state_folder(tmp_path, monkeypatch):
+    """Each test's own folder for the device's save counters (never the real user state)."""
+    folder = tmp_path / "device-state"
+    monkeypatch.setenv("INFOCARDS_STATE_DIR", str(folder))
+    return folder
+
+
 @pytest.fixture
 def wallet_cheap_kdf():
     """Argon2's minimum costs: fast tests. Product paths always use DEFAULT_KDF."""
@@ -189,3 +197,14 @@ def share_photo(png: bytes, angle: float = 17.0, blur: float = 1.2, size=(1920, 
 def share_photo_of():
     """share_photo_of(png_bytes, angle=..., blur=...) -> a PIL photo-like image of that QR code."""
     return share_photo
+
+
+# -- hypothesis deadlines (deps) ---------------------------------------------------------------
+# Hypothesis's per-example deadline (200 ms) is a timing assertion. The first example of a test
+# can pay a one-off cost (cryptography 43, the phone set's, loads its bindings on first use:
+# 391 ms once, then 0.4 ms), and on a shared 2-core machine any example can be slowed, so a
+# correct test failed. Speed is measured in bench/, never in tests.
+from hypothesis import settings as _hypothesis_settings  # noqa: E402
+
+_hypothesis_settings.register_profile("infocards", deadline=None)
+_hypothesis_settings.load_profile("infocards")

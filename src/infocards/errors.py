@@ -155,3 +155,18 @@ class UnlockThrottled(WalletError):
 
 
 __all__ += ["UnlockThrottled"]
+
+
+class MissingExtra(InfocardsError):
+    """A desktop-only feature whose optional package is not installed (`pip install 'infocards[EXTRA]'`)."""
+
+    key = "error.missing_extra.deck"
+
+
+class ImageTooLarge(NotInfocardsCode):
+    """A picture with more pixels than any photo of a code needs: refused before it is decoded."""
+
+    key = "error.share.image_too_large"
+
+
+__all__ += ["ImageTooLarge", "MissingExtra"]

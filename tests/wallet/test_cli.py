@@ -118,7 +118,8 @@ def test_export_to_stdout_and_to_a_file(closed_wallet, wallet_cli, tmp_path):
     path, _ = closed_wallet
     wallet_cli("wallet", "import", path, COURSE, env=PASS)
     stdout = _clean(wallet_cli("wallet", "export", path, env=PASS))
-    assert stdout.returncode == 0 and stdout.stderr == ""
+    # Standard error says only when the wallet was saved (every unlock does, issue 9 item 10).
+    assert stdout.returncode == 0 and stdout.stderr.startswith("Last saved ") and stdout.stderr.count("\n") == 1
     out = tmp_path / "out.json"
     to_file = _clean(wallet_cli("wallet", "export", path, "--out", out, env=PASS))
     assert to_file.returncode == 0 and to_file.stdout == "" and "17 records" in to_file.stderr
@@ -223,7 +224,7 @@ def test_both_damaged_exit_1(closed_wallet, wallet_cli):
 def test_newer_format(closed_wallet, wallet_cli):
     path, _ = closed_wallet
     data = bytearray(path.read_bytes())
-    data[8:12] = bytes([0, 2, 0xFF, 0xFD])
+    data[8:12] = bytes([0, 3, 0xFF, 0xFC])
     path.write_bytes(bytes(data))
     result = _clean(wallet_cli("wallet", "list", path, env=PASS))
     assert result.returncode == 1 and "written by a newer version of infocards" in result.stderr
@@ -257,7 +258,8 @@ def test_every_command_and_option_has_help_in_both_languages(monkeypatch):
         monkeypatch.setenv("INFOCARDS_LANG", lang)
         wallet, commands = _wallet_parsers()
         assert wallet.description
-        assert set(commands.choices) == {"init", "import", "export", "list", "passwd", "recover", "log"}
+        expected = {"init", "import", "export", "list", "passwd", "recover", "recovery-code", "log"}
+        assert set(commands.choices) == expected
         helps = {choice.dest: choice.help for choice in commands._choices_actions}
         for name, parser in commands.choices.items():
             assert helps[name] and parser.description
@@ -357,3 +359,31 @@ def test_list_and_log_show_labels_in_danish(wallet_factory, wallet_cli, wallet_r
     assert as_json["records"] == sorted(wallet_reference_course["records"], key=lambda r: (r["date"], r["id"]))
     log = json.loads(_clean(wallet_cli("wallet", "log", wallet.path, "--json", env=danish)).stdout)
     assert log[0]["role"] == "chiropractor" and log[0]["sections"] == ["findings", "treatments"]
+
+
+def test_list_log_and_json_never_hand_control_characters_to_the_terminal(wallet_factory, wallet_cli):
+    """Issue 9, item 2: stored text cannot clear the screen, move the cursor or reorder a line."""
+    from datetime import UTC, datetime, timedelta
+
+    hostile = "ok\x1b[2J\x1b[HStatus: Valid\x9b31m\u202egnp.exe\u2066\r\nsecond line"
+    wallet, _ = wallet_factory(records=[
+        {"id": "e1", "type": "encounter", "date": "2026-11-01", "role": "gp", "place": hostile, "summary": hostile},
+        {"id": "m1", "type": "medication", "date": "2026-11-02", "name": hostile, "dose": "1", "effect": "some"},
+    ])
+    now = datetime(2026, 11, 3, tzinfo=UTC)
+    wallet.log_share("gp", ["findings"], now, now + timedelta(minutes=10))
+    wallet.close()
+    unsafe = ["\x1b", "\x9b", "\u202e", "\u2066", "\r"]
+    for command in ("list", "log"):
+        result = _clean(wallet_cli("wallet", command, wallet.path, env=PASS))
+        assert result.returncode == 0
+        assert not any(ch in result.stdout + result.stderr for ch in unsafe), command
+    listed = _clean(wallet_cli("wallet", "list", wallet.path, env=PASS)).stdout
+    assert "Status: Valid" in listed and "second line" in listed  # the text is shown, made inert
+    assert len([line for line in listed.splitlines() if "Status: Valid" in line]) == 2
+    for args in (("list", "--json"), ("export",)):
+        result = _clean(wallet_cli("wallet", *args, wallet.path, env=PASS))
+        assert not any(ch in result.stdout for ch in unsafe)
+        data = json.loads(result.stdout)
+        records = data["records"]
+        assert next(r for r in records if r["id"] == "e1")["place"] == hostile  # the same data, escaped

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
 import shutil
 import struct
@@ -21,6 +23,12 @@ FIXTURES = {
         "passphrase": "fixture passphrase v1",
         "recovery_code": "2PNZQ-VTTVB-BYVJB-8J384-NCBYQ",
         "signing_seed": "8d651e1abf0d8c10f8368e3917f7aaf27fc5746dbd57971ccdbf260d58f26b92",
+        "records": 6,
+    },
+    "v2.icw": {
+        "passphrase": "fixture passphrase v2",
+        "recovery_code": "T9RJR-1QWNJ-82XGD-81R5G-SZ4A2",
+        "signing_seed": "f8205a002fa91b83224451fbcdfeaf3ebc9f32e0aeb20dc1a6f9e2ee548ef0dd",
         "records": 6,
     },
 }
@@ -53,9 +61,45 @@ def test_every_released_format_recovers_with_its_code(saved_wallet):
         assert len(wallet.records()) == facts["records"]
 
 
-def test_the_v1_fixture_uses_the_real_default_kdf():
-    header = parse_file((WALLET_FIXTURES / "v1.icw").read_bytes()).header
+@pytest.mark.parametrize("name", sorted(FIXTURES))
+def test_the_fixtures_use_the_real_default_kdf(name):
+    header = parse_file((WALLET_FIXTURES / name).read_bytes()).header
     assert header.slot("passphrase").kdf == DEFAULT_KDF
+    assert header.version == int(name[1])
+
+
+def test_a_v1_wallet_is_saved_as_v2_and_keeps_its_passphrase_and_code(tmp_path):
+    path = tmp_path / "old.icw"
+    shutil.copyfile(WALLET_FIXTURES / "v1.icw", path)
+    facts = FIXTURES["v1.icw"]
+    with Wallet.open(path, facts["passphrase"]) as wallet:
+        wallet.add({"id": "new", "type": "note", "date": "2026-12-01", "text": "after the upgrade"})
+    header = parse_file(path.read_bytes()).header
+    assert header.version == 2 and header.wallet_id is not None
+    with Wallet.open(path, facts["passphrase"]) as wallet:
+        assert len(wallet.records()) == facts["records"] + 1
+        assert wallet.signing_seed().hex() == facts["signing_seed"]
+    # The v1 recovery slot is kept until a key change, so the code on paper still works ...
+    new_code = Wallet.recover(path, facts["recovery_code"], "a new passphrase now")
+    assert new_code != facts["recovery_code"]
+    # ... and after it the slot is an X25519 recipient, and the old code opens nothing.
+    assert parse_file(path.read_bytes()).header.slot("recovery").recipient is not None
+    with pytest.raises(WrongPassphrase):
+        Wallet.recover(path, facts["recovery_code"], "another passphrase")
+
+
+def test_a_passphrase_change_of_a_v1_wallet_gives_a_new_recovery_code(tmp_path):
+    path = tmp_path / "old.icw"
+    shutil.copyfile(WALLET_FIXTURES / "v1.icw", path)
+    facts = FIXTURES["v1.icw"]
+    with Wallet.open(path, facts["passphrase"]) as wallet:
+        code = wallet.change_passphrase("the second passphrase")
+    assert code is not None  # the v1 slot wraps under the code itself, which the device lacks
+    with pytest.raises(WrongPassphrase):
+        Wallet.recover(path, facts["recovery_code"], "a third passphrase")
+    Wallet.recover(path, code, "a third passphrase")
+    with Wallet.open(path, "a third passphrase") as wallet:
+        assert len(wallet.records()) == facts["records"]
 
 
 def test_file_is_self_describing(wallet_factory):
@@ -63,8 +107,10 @@ def test_file_is_self_describing(wallet_factory):
     data = wallet.path.read_bytes()
     assert data.startswith(MAGIC)
     version, check, header_len = struct.unpack_from(">HHI", data, 8)
-    assert version == 1 and check == 0xFFFE
-    header = json.loads(data[16 : 16 + header_len])
+    assert version == 2 and check == 0xFFFD
+    assert data[16:48] == hashlib.sha256(data[:16] + data[48 : 48 + header_len]).digest()
+    header = json.loads(data[48 : 48 + header_len])
+    assert len(base64.b64decode(header["wallet"])) == 16
     passphrase_slot = next(s for s in header["slots"] if s["kind"] == "passphrase")
     assert passphrase_slot["kdf"] == {"name": "argon2id", "memory_kib": 64, "iterations": 1, "lanes": 1}
     assert {s["kind"] for s in header["slots"]} == {"passphrase", "recovery"}
@@ -123,6 +169,28 @@ def test_kdf_params_of_the_wrong_type_are_refused(wallet_factory):
         Wallet.open(wallet.path, "correct horse battery staple")
 
 
+def test_a_flipped_byte_in_the_kdf_parameters_is_damage_not_a_wrong_passphrase(wallet_factory):
+    """Issue 9, item 12: the header's own check names the damage, even with a matching trailer."""
+    wallet, _ = wallet_factory()
+    wallet.close()
+    wallet.path.with_name("wallet.icw.bak").unlink(missing_ok=True)
+    prefix, check, raw, body = _split(wallet.path)
+    at = raw.index(b'"iterations":1') + len(b'"iterations":')
+    flipped = raw[:at] + b"2" + raw[at + 1 :]  # one byte: a pass count the slot was not made with
+    for header_check in (check, None):  # the old check kept; and, as a control, recomputed
+        _write(wallet.path, prefix, flipped, body, header_check=header_check)
+        before = wallet.path.read_bytes()
+        if header_check is None:
+            with pytest.raises(WrongPassphrase):  # both checks forged: indistinguishable by design
+                Wallet.open(wallet.path, "correct horse battery staple")
+        else:
+            with pytest.raises(CorruptWallet) as err:
+                Wallet.open(wallet.path, "correct horse battery staple")
+            assert not isinstance(err.value, WrongPassphrase)
+            assert "the wallet file is damaged" in err.value.message("en")
+        assert wallet.path.read_bytes() == before
+
+
 def test_lowered_kdf_costs_in_a_rewritten_header_do_not_open_the_wallet(wallet_factory):
     wallet, _ = wallet_factory()
     wallet.close()
@@ -135,7 +203,7 @@ def test_a_newer_format_is_refused_and_left_alone(wallet_factory):
     wallet, _ = wallet_factory()
     wallet.close()
     data = bytearray(wallet.path.read_bytes())
-    struct.pack_into(">HH", data, 8, 2, 2 ^ 0xFFFF)
+    struct.pack_into(">HH", data, 8, 3, 3 ^ 0xFFFF)
     wallet.path.write_bytes(bytes(data))
     with pytest.raises(NewerFormat) as err:
         Wallet.open(wallet.path, "correct horse battery staple")
@@ -152,17 +220,30 @@ def test_a_header_altered_with_a_recomputed_checksum_is_damage(wallet_factory):
         Wallet.open(wallet.path, "correct horse battery staple")
 
 
-# -- helpers: rewrite a header and recompute the checksum, as an attacker could --------------
+# -- helpers: rewrite a header and recompute the checksums, as an attacker could --------------
 
 
-def _rewrite_header(path, change):
+def _split(path):
+    """(prefix, header check, header bytes, body) of a v2 file."""
     data = path.read_bytes()[:-32]
     header_len = struct.unpack_from(">I", data, 12)[0]
-    header = json.loads(data[16 : 16 + header_len])
+    return data[:16], data[16:48], data[48 : 48 + header_len], data[48 + header_len :]
+
+
+def _write(path, prefix, raw, body, *, header_check=None):
+    prefix = prefix[:12] + struct.pack(">I", len(raw))
+    check = hashlib.sha256(prefix + raw).digest() if header_check is None else header_check
+    path.write_bytes(serialise_file(prefix + check + raw, body))
+
+
+def _rewrite_header(path, change, *, keep_header_check=False):
+    """Change the header JSON and recompute the trailing checksum (and the header's own check,
+    unless `keep_header_check`: then only the trailing checksum is made to match)."""
+    prefix, check, raw, body = _split(path)
+    header = json.loads(raw)
     change(header)
-    raw = json.dumps(header, separators=(",", ":"), sort_keys=True).encode()
-    prefix = data[:12] + struct.pack(">I", len(raw))
-    path.write_bytes(serialise_file(prefix + raw, data[16 + header_len :]))
+    new_raw = json.dumps(header, separators=(",", ":"), sort_keys=True).encode()
+    _write(path, prefix, new_raw, body, header_check=check if keep_header_check else None)
 
 
 def _set_kdf(header, params: KdfParams):
@@ -193,7 +274,5 @@ def test_a_deeply_nested_header_with_a_recomputed_checksum_is_damage(wallet_fact
 
 
 def _replace_header_bytes(path, raw):
-    data = path.read_bytes()[:-32]
-    header_len = struct.unpack_from(">I", data, 12)[0]
-    prefix = data[:12] + struct.pack(">I", len(raw))
-    path.write_bytes(serialise_file(prefix + raw, data[16 + header_len :]))
+    prefix, _check, _raw, body = _split(path)
+    _write(path, prefix, raw, body)

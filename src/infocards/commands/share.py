@@ -13,7 +13,7 @@ from pathlib import Path
 
 from infocards import vocab
 from infocards.config import load_settings
-from infocards.errors import ConfigError, NotInfocardsCode, ShareError, UsageError, WalletNotFound
+from infocards.errors import ConfigError, ImageTooLarge, NotInfocardsCode, ShareError, UsageError, WalletNotFound
 from infocards.i18n import cli_language, t
 from infocards.share.issue import MAX_LIFETIME, issue_share, log_issued
 from infocards.share.qr_in import load_image
@@ -151,6 +151,8 @@ def run_share(args: argparse.Namespace) -> int:
 def _read_file(path: Path) -> ReadResult:
     try:
         return read_image(load_image(path))
+    except ImageTooLarge:
+        raise  # an image, only far too large: not worth trying as text
     except NotInfocardsCode:
         # Not an image: a text file holding the code is fine too.
         try:

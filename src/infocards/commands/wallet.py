@@ -1,4 +1,8 @@
-"""`infocards wallet init|import|export|list|passwd|recover|log`: the wallet from a terminal."""
+"""`infocards wallet init|import|export|list|passwd|recover|recovery-code|log`: the wallet from a terminal.
+
+Text that came from the wallet (record text, names, places, ids) is written through
+`infocards.terminal.clean_line`, so no stored text can move the cursor or repaint the screen.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +10,13 @@ import argparse
 import getpass
 import json
 import os
+import re
 import sys
 from pathlib import Path
 
 from infocards.errors import InvalidRecord, WalletError, WalletNotFound
-from infocards.i18n import CATALOG, cli_language, t
+from infocards.i18n import CATALOG, cli_language, format_datetime, t
+from infocards.terminal import clean_line
 from infocards.wallet import Wallet
 from infocards.wallet.records import check_records_document
 from infocards.wallet.storage import atomic_write
@@ -47,6 +53,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     command("list", run_list, json_flag="cli.wallet.list.json")
     command("passwd", run_passwd)
     command("recover", run_recover)
+    command("recovery-code", run_recovery_code)
     command("log", run_log, json_flag="cli.wallet.log.json")
 
 
@@ -84,7 +91,22 @@ def _open(path: Path, lang: str) -> Wallet:
         when = wallet.used_backup.strftime("%Y-%m-%d %H:%M %Z").strip()
         key = "wallet.used_backup_missing" if wallet.main_missing else "wallet.used_backup"
         _err(t(key, lang, time=when))
+    elif wallet.last_saved is not None:  # every unlock says when: an old copy shows its age
+        _err(t("wallet.last_saved", lang, time=format_datetime(wallet.last_saved, lang)))
+    if wallet.older_than is not None:
+        _err(t("wallet.older", lang, device_time=format_datetime(wallet.older_than, lang)))
     return wallet
+
+
+def _out(text: str) -> None:
+    """A line of wallet text on standard output, made safe for the terminal."""
+    sys.stdout.write(clean_line(text) + "\n")
+    sys.stdout.flush()
+
+
+def _print_recovery_code(code: str, lang: str) -> None:
+    sys.stdout.write(t("wallet.init.recovery_code", lang, code=code) + "\n")
+    sys.stdout.flush()
 
 
 def _label(group: str, value: str, lang: str) -> str:
@@ -102,8 +124,7 @@ def run_init(args: argparse.Namespace) -> int:
     passphrase = _secret(PASSPHRASE_ENV, "wallet.prompt.new_passphrase", lang, twice=True)
     wallet, code = Wallet.create(args.path, passphrase)
     wallet.close()
-    sys.stdout.write(t("wallet.init.recovery_code", lang, code=code) + "\n")
-    sys.stdout.flush()
+    _print_recovery_code(code, lang)
     _err(t("wallet.init.keep_code", lang))
     return 0
 
@@ -138,17 +159,22 @@ def run_import(args: argparse.Namespace) -> int:
                     exc.params["record"] = f"#{position}"
                 raise
             # Printed only after the record is durably saved: a kill loses nothing printed.
-            sys.stdout.write(record_id + "\n")
-            sys.stdout.flush()
+            _out(record_id)
             if was_there:
                 replaced += 1
-                _err(t("wallet.import.replaced", lang, record=record_id))
+                _err(t("wallet.import.replaced", lang, record=clean_line(record_id)))
     _err(t("wallet.import.done", lang, count=len(data["records"]), replaced=replaced))
     return 0
 
 
+# json.dumps escapes C0 controls but leaves C1 controls, bidi marks and the Unicode line
+# separators raw; written as \uXXXX escapes they are the same JSON and harmless to a terminal.
+_RAW_IN_JSON = re.compile("[\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\u061c]")
+
+
 def _dump(data: object) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    return _RAW_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
 
 
 def run_export(args: argparse.Namespace) -> int:
@@ -214,7 +240,7 @@ def run_list(args: argparse.Namespace) -> int:
         for record in records:
             label = _label("vocab.type", record["type"], lang)  # one copy of the labels: i18n/vocab.py
             lines.append(f"  {record['date']}  {label}  {_summary(record, lang)}  [{record['id']}]")
-    sys.stdout.write("".join(line + "\n" for line in lines))
+    sys.stdout.write("".join(clean_line(line) + "\n" for line in lines))
     return 0
 
 
@@ -222,8 +248,11 @@ def run_passwd(args: argparse.Namespace) -> int:
     lang = cli_language()
     with _open(args.path, lang) as wallet:
         new = _secret(NEW_PASSPHRASE_ENV, "wallet.prompt.new_passphrase", lang, twice=True)
-        wallet.change_passphrase(new)
+        new_code = wallet.change_passphrase(new)
     _err(t("wallet.passwd.done", lang))
+    if new_code:  # a wallet from before format v2: its recovery code had to be replaced too
+        _print_recovery_code(new_code, lang)
+        _err(t("wallet.passwd.new_code", lang))
     return 0
 
 
@@ -233,8 +262,18 @@ def run_recover(args: argparse.Namespace) -> int:
         raise WalletNotFound(path=str(args.path))
     code = _secret(RECOVERY_CODE_ENV, "wallet.prompt.recovery_code", lang)
     new = _secret(NEW_PASSPHRASE_ENV, "wallet.prompt.new_passphrase", lang, twice=True)
-    Wallet.recover(args.path, code, new)
+    new_code = Wallet.recover(args.path, code, new)
+    _print_recovery_code(new_code, lang)
     _err(t("wallet.recover.done", lang))
+    return 0
+
+
+def run_recovery_code(args: argparse.Namespace) -> int:
+    lang = cli_language()
+    with _open(args.path, lang) as wallet:
+        new_code = wallet.new_recovery_code()
+    _print_recovery_code(new_code, lang)
+    _err(t("wallet.recovery_code.done", lang))
     return 0
 
 
@@ -256,5 +295,5 @@ def run_log(args: argparse.Namespace) -> int:
             sections=", ".join(_label("share.section", name, lang) for name in entry["sections"]),
             expires=entry["expires"],
         )
-        sys.stdout.write(line + "\n")
+        _out(line)
     return 0

@@ -9,13 +9,12 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import markdown
-import nh3
 
 from infocards.content.library import Library
 from infocards.content.links import card_link_target, classify_link, normalise_url
 from infocards.content.model import CATEGORIES, LANGS, Card
 from infocards.content.safe_markdown import destination, markdown_for_app, rewrite_links
-from infocards.errors import ContentError
+from infocards.errors import ContentError, MissingExtra
 from infocards.i18n import t
 
 __all__ = ["DECK_CSS", "build_deck", "card_to_html", "markdown_for_app", "sanitise_html"]
@@ -120,9 +119,18 @@ def _attribute_filter(tag: str, attribute: str, value: str) -> str | None:
     return value
 
 
+def _nh3():
+    """nh3, imported only when a deck is built: it has no phone wheel, so it is the `deck` extra."""
+    try:
+        import nh3
+    except ImportError:
+        raise MissingExtra("error.missing_extra.deck") from None
+    return nh3
+
+
 def sanitise_html(fragment: str) -> str:
     """nh3 with an explicit allow-list: the last word on anything written into the deck."""
-    return nh3.clean(
+    return _nh3().clean(
         fragment,
         tags=ALLOWED_TAGS,
         clean_content_tags={"script", "style"},

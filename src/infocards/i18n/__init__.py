@@ -10,7 +10,7 @@ import os
 from collections.abc import Mapping
 from datetime import date, datetime
 
-from infocards.i18n import common, content, patient, share, ui, vocab, wallet, websec
+from infocards.i18n import common, content, extras, patient, share, ui, vocab, wallet, wallet_ui, websec
 
 __all__ = ["CATALOG", "LANGS", "cli_language", "format_date", "format_datetime", "format_month", "t"]
 
@@ -27,7 +27,7 @@ def _merge(*modules) -> dict[str, Mapping[str, str]]:
     return merged
 
 
-CATALOG = _merge(common, content, wallet, share, ui, vocab, websec, patient)
+CATALOG = _merge(common, content, wallet, share, ui, vocab, wallet_ui, websec, extras, patient)
 
 
 def t(key: str, lang: str = "da", /, **params: object) -> str:

@@ -253,16 +253,24 @@ STRINGS = {
         "en": "Print the records as JSON (an object with a records list).",
     },
     "cli.wallet.passwd.help": {
-        "da": "Skift adgangskode. Den nye læses fra INFOCARDS_NEW_PASSPHRASE, ellers "
-        "spørges der to gange.",
-        "en": "Change the passphrase. The new one is read from INFOCARDS_NEW_PASSPHRASE, else "
-        "asked twice.",
+        "da": "Skift adgangskode; tegnebogen får samtidig en ny nøgle. Den nye adgangskode læses "
+        "fra INFOCARDS_NEW_PASSPHRASE, ellers spørges der to gange.",
+        "en": "Change the passphrase; the wallet gets a new key at the same time. The new one is "
+        "read from INFOCARDS_NEW_PASSPHRASE, else asked twice.",
     },
     "cli.wallet.recover.help": {
         "da": "Sæt en ny adgangskode med gendannelseskoden (INFOCARDS_RECOVERY_CODE og "
-        "INFOCARDS_NEW_PASSPHRASE, ellers spørges der).",
+        "INFOCARDS_NEW_PASSPHRASE, ellers spørges der). Koden kan bruges én gang: en ny kode "
+        "skrives ud som Recovery code.",
         "en": "Set a new passphrase with the recovery code (INFOCARDS_RECOVERY_CODE and "
-        "INFOCARDS_NEW_PASSPHRASE, else asked).",
+        "INFOCARDS_NEW_PASSPHRASE, else asked). The code works once: a new one is printed as "
+        "Recovery code.",
+    },
+    "cli.wallet.recovery-code.help": {
+        "da": "Lav en ny gendannelseskode (skrives ud som Recovery code) og en ny nøgle til "
+        "tegnebogen. Den gamle kode virker ikke længere.",
+        "en": "Make a new recovery code (printed as Recovery code) and a new key for the wallet. "
+        "The old code no longer works.",
     },
     "cli.wallet.log.help": {
         "da": "Vis hvem du har vist et QR-resumé, hvornår og hvilke dele.",
@@ -313,12 +321,48 @@ STRINGS = {
         "en": "{count} records exported to {path}.",
     },
     "wallet.passwd.done": {
-        "da": "Adgangskoden er skiftet.",
-        "en": "The passphrase was changed.",
+        "da": "Adgangskoden er skiftet, og tegnebogen har fået en ny nøgle: den gamle adgangskode "
+        "åbner intet, der gemmes fra nu af.",
+        "en": "The passphrase was changed, and the wallet has a new key: the old passphrase opens "
+        "nothing saved from now on.",
     },
     "wallet.recover.done": {
-        "da": "Den nye adgangskode er sat. Gendannelseskoden virker stadig; gem den fortsat.",
-        "en": "The new passphrase is set. The recovery code still works; keep it safe.",
+        "da": "Den nye adgangskode er sat. Den gamle gendannelseskode virker ikke længere: skriv den "
+        "nye kode ovenfor (Recovery code) ned, og gem den et sikkert sted.",
+        "en": "The new passphrase is set. The old recovery code no longer works: write down the new "
+        "one above and keep it somewhere safe.",
+    },
+    "wallet.passwd.new_code": {
+        "da": "Tegnebogen er lavet af en ældre version af infocards, så gendannelseskoden er også "
+        "skiftet. Den gamle kode virker ikke længere: skriv den nye kode ovenfor ned.",
+        "en": "This wallet was made by an older version of infocards, so its recovery code was "
+        "replaced too. The old code no longer works: write down the new one above.",
+    },
+    "wallet.recovery_code.done": {
+        "da": "En ny gendannelseskode er lavet, og tegnebogen har fået en ny nøgle. Den gamle kode "
+        "virker ikke længere: skriv den nye kode ovenfor ned, og gem den et sikkert sted.",
+        "en": "A new recovery code was made, and the wallet has a new key. The old code no longer "
+        "works: write down the new one above and keep it somewhere safe.",
+    },
+    "wallet.last_saved": {
+        "da": "Sidst gemt {time}.",
+        "en": "Last saved {time}.",
+    },
+    "wallet.older": {
+        "da": "Advarsel: denne tegnebog er ældre end den, der sidst blev gemt på denne enhed "
+        "({device_time}). Der er måske lagt en gammel kopi over den. Intet er ændret; har du ikke "
+        "selv lagt kopien tilbage, så led efter den nyere fil, før du gemmer noget.",
+        "en": "Warning: this wallet is older than the one last saved on this device "
+        "({device_time}). An old copy may have been put over it. Nothing was changed; if you did "
+        "not restore the copy yourself, look for the newer file before you save anything.",
+    },
+    "error.wallet.wrong_current_passphrase": {
+        "da": f"Den nuværende adgangskode er forkert. {_NOTHING_CHANGED_DA}",
+        "en": f"The current passphrase is wrong. {_NOTHING_CHANGED_EN}",
+    },
+    "error.wallet.passphrase_needed": {
+        "da": f"Vælg en ny adgangskode først. {_NOTHING_CHANGED_DA}",
+        "en": f"Choose a new passphrase first. {_NOTHING_CHANGED_EN}",
     },
     "wallet.list.empty": {"da": "Ingen poster endnu.", "en": "No records yet."},
     "wallet.log.empty": {"da": "Intet er delt endnu.", "en": "Nothing shared yet."},

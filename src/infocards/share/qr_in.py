@@ -1,81 +1,195 @@
-"""QR images in: load a picture (file, photo, screenshot) and decode the QR codes in it with zxing-cpp."""
+"""QR images in: load a picture (file, photo, screenshot) safely and decode the QR codes in it.
+
+Two decoder backends sit behind `decode_image`: zxing-cpp where it is installed (the `desktop`
+extra: computers and the reader server) and OpenCV everywhere else (phones have only OpenCV).
+The choice is made at run time, and a backend is imported only when a picture is decoded, so
+the rest of the app starts without either. INFOCARDS_QR_DECODER=opencv|zxing-cpp forces one.
+
+Pictures are guarded before any pixel is decoded: a PNG of 13,000 x 13,000 pixels is a few
+hundred kilobytes on disk and gigabytes in memory. Pillow reads only the header when it opens a
+file, so the pixel count is checked first (MAX_PIXELS) and a larger picture is refused as "not
+a picture we can read"; allowed pictures are cut down to WORK_SIDE before the decoder sees them
+(JPEGs decoded at a reduced scale straight away), and at most MAX_CONCURRENT_DECODES decodes run
+at once in a process, so a reader server's visitors cannot add their pictures up to gigabytes.
+"""
 
 from __future__ import annotations
 
+import importlib
+import os
+import re
+import threading
+import warnings
 from pathlib import Path
+from types import ModuleType
 
-import zxingcpp
-from PIL import Image, ImageFilter, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageOps, UnidentifiedImageError
 
-from infocards.errors import NotInfocardsCode, UsageError
+from infocards.errors import ImageTooLarge, NotInfocardsCode, ShareError, UsageError
 
-__all__ = ["decode_image", "load_image"]
+__all__ = [
+    "BACKENDS",
+    "DECODER_ENV",
+    "MAX_CONCURRENT_DECODES",
+    "MAX_PIXELS",
+    "WORK_SIDE",
+    "available_backends",
+    "check_pixels",
+    "chosen_backend",
+    "decode_image",
+    "load_image",
+    "peak_concurrent_decodes",
+]
 
-# A phone photo is about 12 megapixels; zxing finds a QR code in a much smaller copy, and the
-# small copy decodes many times faster.
-_WORK_SIDE = 1920
-_QUICK_TRIES = 2
+# A 48-megapixel phone's default photo is 12 Mpx; a 40 Mpx ceiling keeps every real photo and
+# screenshot while one allowed RGB picture stays near 120 MB.
+MAX_PIXELS = 40_000_000
+# Pillow's own guard, for every Image.open in the process: it warns above this many pixels and
+# refuses twice as many outright, even where a caller forgets check_pixels.
+Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+# The longest side a decoder is given. A version-22 code needs about 105 modules across; 3,000
+# pixels leave room for a code that fills a tenth of a photo's width at more than 2 px a module.
+WORK_SIDE = 3000
+MAX_CONCURRENT_DECODES = 2  # the cores of a small server; more decodes only queue for CPU
+
+DECODER_ENV = "INFOCARDS_QR_DECODER"
+# Backend name -> module, in order of preference.
+BACKENDS = {"zxing-cpp": "infocards.share.qr_zxing", "opencv": "infocards.share.qr_opencv"}
+
+_decode_slots = threading.BoundedSemaphore(MAX_CONCURRENT_DECODES)
+_active_lock = threading.Lock()
+_active = 0
+_peak = 0
+
+
+def check_pixels(image: Image.Image, path: str = "") -> None:
+    """ImageTooLarge when the picture has more than MAX_PIXELS (read from its header; nothing decoded)."""
+    pixels = image.width * image.height
+    if pixels > MAX_PIXELS:
+        raise ImageTooLarge(path=path, megapixels=round(pixels / 1_000_000), limit=MAX_PIXELS // 1_000_000)
 
 
 def load_image(path: Path) -> Image.Image:
-    """Open an image file; UsageError if it is missing or unreadable, NotInfocardsCode if not an image."""
+    """Open an image file lazily and check its size.
+
+    UsageError if it is missing or unreadable, NotInfocardsCode if it is not an image,
+    ImageTooLarge (a NotInfocardsCode) if it has too many pixels. The pixels are decoded later,
+    by decode_image, inside its bound on concurrent decodes.
+    """
     path = Path(path)
     try:
-        image = Image.open(path)
-        image.load()
+        with warnings.catch_warnings():
+            # Between MAX_PIXELS and Pillow's hard limit Pillow only warns; check_pixels refuses.
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            image = Image.open(path)
     except FileNotFoundError:
         raise UsageError("error.share.file_not_found", path=str(path)) from None
     except (IsADirectoryError, PermissionError) as exc:
         raise UsageError("error.share.file_unreadable", path=str(path), detail=exc.strerror or "") from None
-    except (UnidentifiedImageError, Image.DecompressionBombError, SyntaxError, ValueError, OSError):
-        # OSError here is a truncated or broken image file: not a picture we can read
+    except Image.DecompressionBombError as exc:
+        # Pillow refused it at twice MAX_PIXELS; its message holds the count ("Image size (N pixels)").
+        counted = re.search(r"\((\d+) pixels\)", str(exc))
+        pixels = int(counted.group(1)) if counted else 2 * MAX_PIXELS
+        raise ImageTooLarge(path=str(path), megapixels=round(pixels / 1e6), limit=MAX_PIXELS // 1_000_000) from None
+    except (UnidentifiedImageError, SyntaxError, ValueError, OSError):
         raise NotInfocardsCode("error.share.not_an_image", path=str(path)) from None
+    check_pixels(image, str(path))
+    return image
+
+
+def available_backends() -> list[str]:
+    """The decoder backends that can be imported here, in order of preference."""
+    found = []
+    for name, module in BACKENDS.items():
+        try:
+            importlib.import_module(module)
+        except ImportError:
+            continue
+        found.append(name)
+    return found
+
+
+def chosen_backend() -> str:
+    """The backend decode_image uses: INFOCARDS_QR_DECODER if set, else the first available."""
+    forced = os.environ.get(DECODER_ENV, "").strip().lower()
+    if forced:
+        if forced not in BACKENDS:
+            raise UsageError("error.share.unknown_decoder", name=forced, known=", ".join(BACKENDS))
+        return forced
+    found = available_backends()
+    if not found:
+        raise ShareError("error.share.no_decoder")
+    return found[0]
+
+
+def _backend(name: str | None) -> ModuleType:
+    name = name or chosen_backend()
+    try:
+        return importlib.import_module(BACKENDS[name])
+    except (ImportError, KeyError):
+        raise ShareError("error.share.no_decoder") from None
+
+
+def _prepare(image: Image.Image) -> Image.Image:
+    """The picture's pixels, upright, flattened on white, gray, at most WORK_SIDE on its longest side."""
+    if image.format == "JPEG" and max(image.size) > WORK_SIDE:
+        # JPEG decodes at 1/2, 1/4 or 1/8 scale for the asking: a 40 Mpx photo never exists whole.
+        image.draft("L", (WORK_SIDE, WORK_SIDE))
+    try:
+        image.load()
+    except (OSError, ValueError, SyntaxError) as exc:  # a truncated or broken file
+        raise NotInfocardsCode("error.share.not_an_image", path=getattr(image, "filename", "") or "") from exc
     # Phone photos are often stored sideways with an orientation tag.
-    return ImageOps.exif_transpose(image)
-
-
-def _gray(image: Image.Image) -> Image.Image:
-    if image.mode in ("RGBA", "LA", "P"):
+    image = ImageOps.exif_transpose(image)
+    if image.mode in ("RGBA", "LA", "P", "PA"):
         # A transparent background would turn black and swallow a black-on-clear code.
+        rgba = image.convert("RGBA")
         flat = Image.new("RGB", image.size, "white")
-        flat.paste(image.convert("RGBA"), mask=image.convert("RGBA").getchannel("A"))
+        flat.paste(rgba, mask=rgba.getchannel("A"))
         image = flat
-    return image.convert("L")
+    gray = image.convert("L")
+    if max(gray.size) > WORK_SIDE:
+        gray.thumbnail((WORK_SIDE, WORK_SIDE), Image.Resampling.BILINEAR)
+    return gray
 
 
-def _attempts(gray: Image.Image):
-    """The image as zxing should try it, cheapest first; later tries only run if earlier ones fail."""
-    if max(gray.size) > _WORK_SIDE:
-        scaled = gray.copy()
-        scaled.thumbnail((_WORK_SIDE, _WORK_SIDE), Image.Resampling.BILINEAR)
-        yield scaled, zxingcpp.Binarizer.LocalAverage
-    yield gray, zxingcpp.Binarizer.LocalAverage
-    yield gray, zxingcpp.Binarizer.GlobalHistogram
-    # A blurred photo smears neighbouring modules together; an unsharp mask pulls them apart.
-    yield gray.filter(ImageFilter.UnsharpMask(radius=3, percent=300, threshold=0)), zxingcpp.Binarizer.LocalAverage
-    if max(gray.size) <= _WORK_SIDE:
-        # Small modules and blur: sharpen a doubled copy, so the mask has pixels to work with.
-        doubled = gray.resize((gray.width * 2, gray.height * 2), Image.Resampling.BICUBIC)
-        yield (
-            doubled.filter(ImageFilter.UnsharpMask(radius=4, percent=300, threshold=0)),
-            zxingcpp.Binarizer.LocalAverage,
-        )
+def _enter() -> None:
+    global _active, _peak
+    with _active_lock:
+        _active += 1
+        _peak = max(_peak, _active)
 
 
-def decode_image(image: Image.Image, thorough: bool = True) -> list[str]:
+def _leave() -> None:
+    global _active
+    with _active_lock:
+        _active -= 1
+
+
+def peak_concurrent_decodes(reset: bool = False) -> int:
+    """The most decodes that ran at the same time in this process (reset=True starts counting again)."""
+    global _peak
+    with _active_lock:
+        peak = _peak
+        if reset:
+            _peak = _active
+    return peak
+
+
+def decode_image(image: Image.Image, thorough: bool = True, backend: str | None = None) -> list[str]:
     """The texts of all QR codes found in `image` (empty if none).
 
-    thorough=False stops after the quick tries: for camera frames, where the next frame comes soon.
+    thorough=False stops after the quick tries: for camera frames, where the next frame comes
+    soon. backend names one of BACKENDS; by default the chosen one. ImageTooLarge, before any
+    decoding, for a picture over MAX_PIXELS.
     """
+    check_pixels(image, getattr(image, "filename", "") or "")
     if image.width < 21 or image.height < 21:  # smaller than the smallest QR code
         return []
-    gray = _gray(image)
-    attempts = _attempts(gray)
-    for number, (candidate, binarizer) in enumerate(attempts):
-        if not thorough and number >= _QUICK_TRIES:
-            break
-        found = zxingcpp.read_barcodes(candidate, formats=zxingcpp.BarcodeFormat.QRCode, binarizer=binarizer)
-        texts = [barcode.text for barcode in found if barcode.valid]
-        if texts:
-            return texts
-    return []
+    decoder = _backend(backend)
+    with _decode_slots:
+        _enter()
+        try:
+            return decoder.decode(_prepare(image), thorough)
+        finally:
+            _leave()

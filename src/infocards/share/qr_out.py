@@ -10,6 +10,7 @@ import qrcode
 from qrcode.constants import ERROR_CORRECT_M
 from qrcode.util import MODE_8BIT_BYTE, MODE_ALPHA_NUM, QRData
 
+from infocards.atomicfile import write_private
 from infocards.share.base45 import ALPHABET
 
 __all__ = ["MAX_VERSION", "QUIET_ZONE", "max_code_length", "png_bytes", "qr_modules", "qr_version", "write_png"]
@@ -70,7 +71,11 @@ def png_bytes(text: str, box_size: int = 8) -> bytes:
 
 
 def write_png(text: str, path: Path, box_size: int = 8) -> Path:
-    """Write the QR code of `text` to `path` as a PNG; returns the path."""
+    """Write the QR code of `text` to `path` as a PNG, private to the owner (0600); returns the path.
+
+    The picture is the patient's health summary: written atomically through a fresh temporary
+    file, never through a file or link planted at a predictable name.
+    """
     path = Path(path)
-    path.write_bytes(png_bytes(text, box_size))
+    write_private(path, png_bytes(text, box_size))
     return path

@@ -65,7 +65,10 @@ def read_image(image: Image.Image, now: datetime | None = None, thorough: bool =
 
     thorough=False tries only the quick ways (camera frames); see qr_in.decode_image.
     """
-    texts = decode_image(image, thorough)
+    try:
+        texts = decode_image(image, thorough)
+    except NotInfocardsCode as exc:  # too large, or broken: not a picture we can read
+        return ReadResult("not_infocards", error=exc)
     if not texts:
         return ReadResult("not_infocards", error=NoQrFound())
     # Several codes in one picture: ours wins over a poster's URL beside it.

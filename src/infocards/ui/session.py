@@ -34,6 +34,9 @@ class WalletSession:
     auto_lock_seconds: float
     wallet: Wallet | None = None  # infocards.wallet is imported on first use: the card browser needs no crypto
     recovery_code: str | None = field(default=None, repr=False)  # shown once, then forgotten
+    # Why a code is shown: "created", "recovered" (the old one was used up), "replaced" (made
+    # anew in Settings) or "passphrase" (a wallet from before format v2 changed its passphrase).
+    recovery_code_reason: str = "created"
     last_activity: float = field(default_factory=time.monotonic)
 
     def exists(self) -> bool:
@@ -60,11 +63,13 @@ class WalletSession:
     def create(self, passphrase: str, repeated: str, profile: dict | None = None) -> str:
         if passphrase != repeated:
             raise UsageError("wallet.ui.mismatch")
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         from infocards.wallet import Wallet
+        from infocards.wallet.paths import make_wallet_folder
+
+        make_wallet_folder(self.path)  # 0700 on the app's first run, as the CLI makes it
 
         self.wallet, code = Wallet.create(self.path, passphrase, profile=profile)
-        self.recovery_code = code
+        self.recovery_code, self.recovery_code_reason = code, "created"
         self.touch()
         return code
 
@@ -82,14 +87,33 @@ class WalletSession:
         self.wallet = Wallet.open(self.path, passphrase)
         self.touch()
 
-    def recover(self, code: str, passphrase: str, repeated: str) -> None:
+    def recover(self, code: str, passphrase: str, repeated: str) -> str:
+        """Set a new passphrase with the code; the code is used up, and the new one is shown once."""
         if passphrase != repeated:
             raise UsageError("wallet.ui.mismatch")
         from infocards.wallet import Wallet
 
-        Wallet.recover(self.path, code, passphrase)
+        new_code = Wallet.recover(self.path, code, passphrase)
         throttle_for(self.path).reset()  # the recovery code proved who is here: no wait left
         self._open(passphrase)
+        self.recovery_code, self.recovery_code_reason = new_code, "recovered"
+        return new_code
+
+    def new_recovery_code(self) -> str:
+        """Replace the recovery code (Settings); shown once, no auto-lock until it is written down."""
+        self.recovery_code = self.require().new_recovery_code()
+        self.recovery_code_reason = "replaced"
+        return self.recovery_code
+
+    def change_passphrase(self, current: str, new: str, repeated: str) -> None:
+        """Settings: the current passphrase first (throttled like an unlock, so an unlocked app is
+        no guessing oracle for it), then the new one twice (a new data key too)."""
+        if new != repeated:
+            raise UsageError("wallet.ui.mismatch")
+        wallet = self.require()
+        code = throttle_for(self.path).attempt(lambda: wallet.change_passphrase(new, current=current))
+        if code:  # a wallet from before format v2 had to replace its recovery code as well
+            self.recovery_code, self.recovery_code_reason = code, "passphrase"
 
     def lock(self) -> None:
         if self.wallet is not None:

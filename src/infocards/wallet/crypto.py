@@ -17,7 +17,11 @@ asks for more (1 GiB takes many seconds on a desktop and gets the app killed for
 phone) is refused at once as damage.
 
 The recovery code carries about 120 random bits, so its slot uses HKDF rather than a slow KDF:
-no amount of hashing makes 120 bits more guessable.
+no amount of hashing makes 120 bits more guessable. Since format v2 the code is an X25519
+identity, as in age: HKDF turns the code into a private key, the wallet keeps only the public key,
+and a new data key is wrapped for it with a one-time (ephemeral) key. So a passphrase change can
+replace the data key without asking for the recovery code, and an old copy of the wallet gives
+away nothing that opens a later save.
 """
 
 from __future__ import annotations
@@ -27,10 +31,11 @@ import hmac
 import secrets
 from dataclasses import dataclass
 
+from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from infocards.errors import KdfParamsRejected
@@ -56,10 +61,13 @@ __all__ = [
     "new_signing_seed",
     "open_body",
     "random_bytes",
+    "recovery_recipient",
     "seal_body",
     "sha256",
     "unwrap_data_key",
+    "unwrap_for_recipient",
     "wrap_data_key",
+    "wrap_for_recipient",
 ]
 
 KEY_BYTES = 32
@@ -178,15 +186,22 @@ def digests_equal(a: bytes, b: bytes) -> bool:
 
 
 def derive_passphrase_key(passphrase: SecretText, salt: bytes, params: KdfParams) -> SecretBytes:
+    """Argon2id (RFC 9106, version 0x13) through argon2-cffi, which has wheels for phones too.
+
+    The same inputs give the same key as cryptography's Argon2id (44 and newer), which made the
+    v1 wallets: tests/wallet/test_kdf_compat.py holds the two to that.
+    """
     check_kdf_params(params)
-    kdf = Argon2id(
+    key = hash_secret_raw(
+        secret=passphrase.reveal().encode("utf-8"),
         salt=salt,
-        length=KEY_BYTES,
-        iterations=params.iterations,
-        lanes=params.lanes,
+        time_cost=params.iterations,
         memory_cost=params.memory_kib,
+        parallelism=params.lanes,
+        hash_len=KEY_BYTES,
+        type=Type.ID,
     )
-    return SecretBytes(kdf.derive(passphrase.reveal().encode("utf-8")))
+    return SecretBytes(key)
 
 
 def derive_record_id_key(data_key: bytes) -> SecretBytes:
@@ -221,3 +236,47 @@ def open_body(data_key: bytes, nonce: bytes, ciphertext: bytes, header_ad: bytes
         return AESGCM(data_key).decrypt(nonce, ciphertext, header_ad)
     except InvalidTag:
         return None
+
+
+def _recovery_identity(canonical_code: SecretText, salt: bytes) -> X25519PrivateKey:
+    kdf = HKDF(algorithm=hashes.SHA256(), length=KEY_BYTES, salt=salt, info=b"infocards recovery x25519")
+    return X25519PrivateKey.from_private_bytes(kdf.derive(canonical_code.reveal().encode("ascii")))
+
+
+def _raw_public(key: X25519PrivateKey) -> bytes:
+    return key.public_key().public_bytes_raw()
+
+
+def recovery_recipient(canonical_code: SecretText, salt: bytes) -> bytes:
+    """The public key the code's private key belongs to (stored in the wallet's recovery slot)."""
+    return _raw_public(_recovery_identity(canonical_code, salt))
+
+
+def _recipient_kek(shared: bytes, ephemeral: bytes, recipient: bytes) -> bytes:
+    kdf = HKDF(algorithm=hashes.SHA256(), length=KEY_BYTES, salt=ephemeral + recipient,
+               info=b"infocards recovery wrap")
+    return kdf.derive(shared)
+
+
+def wrap_for_recipient(recipient: bytes, data_key: bytes, nonce: bytes, slot_ad: bytes) -> tuple[bytes, bytes]:
+    """Wrap `data_key` for the recovery public key: (ephemeral public key, wrapped key)."""
+    ephemeral = X25519PrivateKey.generate()
+    ephemeral_public = _raw_public(ephemeral)
+    shared = ephemeral.exchange(X25519PublicKey.from_public_bytes(recipient))
+    kek = _recipient_kek(shared, ephemeral_public, recipient)
+    return ephemeral_public, AESGCM(kek).encrypt(nonce, bytes(data_key), slot_ad)
+
+
+def unwrap_for_recipient(
+    canonical_code: SecretText, salt: bytes, recipient: bytes, ephemeral: bytes, nonce: bytes, wrapped: bytes,
+    slot_ad: bytes,
+) -> SecretBytes | None:
+    """The data key, or None when the code is not the one this slot was made for."""
+    identity = _recovery_identity(canonical_code, salt)
+    if not digests_equal(_raw_public(identity), recipient):
+        return None
+    try:
+        shared = identity.exchange(X25519PublicKey.from_public_bytes(ephemeral))
+    except ValueError:  # a low-order point: only a crafted slot holds one
+        return None
+    return unwrap_data_key(_recipient_kek(shared, ephemeral, recipient), nonce, wrapped, slot_ad)

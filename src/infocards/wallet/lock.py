@@ -54,7 +54,8 @@ class WalletLock:
         self._fd: int | None = None
 
     def acquire(self) -> WalletLock:
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        # O_NOFOLLOW: a link planted at PATH.lock must not make us create or lock another file.
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o600)
         if not _try_lock(fd):
             os.close(fd)
             raise AlreadyOpen()

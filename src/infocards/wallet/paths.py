@@ -7,7 +7,9 @@ from pathlib import Path
 
 import platformdirs
 
-__all__ = ["WALLET_FILENAME", "default_wallet_path"]
+from infocards.atomicfile import make_private_folder
+
+__all__ = ["WALLET_FILENAME", "default_wallet_path", "make_wallet_folder"]
 
 WALLET_FILENAME = "wallet.icw"
 
@@ -18,3 +20,8 @@ def default_wallet_path() -> Path:
     if flet_storage:
         return Path(flet_storage) / WALLET_FILENAME
     return Path(platformdirs.user_data_dir("infocards", appauthor=False)) / WALLET_FILENAME
+
+
+def make_wallet_folder(wallet_path: Path) -> Path:
+    """The wallet's folder, made 0700 if it is new (the CLI and the app's first run alike)."""
+    return make_private_folder(Path(wallet_path).parent)

@@ -2,6 +2,9 @@
 
 Thread-safe: the UI may call from several threads, so one re-entrant lock guards every read and
 every change, and each change is saved durably before the call returns.
+
+This module opens, creates, saves and closes a wallet; what it holds is in recordstore.py, key
+changes in keys.py, reading from disk in opening.py and the device's save counter in savecount.py.
 """
 
 from __future__ import annotations
@@ -10,25 +13,15 @@ import base64
 import contextlib
 import threading
 import weakref
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
-from tinydb import TinyDB, where
+from tinydb import TinyDB
 
-from infocards import vocab
-from infocards.errors import (
-    CorruptWallet,
-    InvalidRecord,
-    NewerFormat,
-    RecordNotFound,
-    WalletError,
-    WalletExists,
-    WalletNotFound,
-    WeakPassphrase,
-    WrongPassphrase,
-)
-from infocards.wallet import vault
+from infocards.atomicfile import temp_name_glob
+from infocards.errors import WalletError, WalletNotFound
+from infocards.wallet import savecount, vault
 from infocards.wallet.crypto import (
     DEFAULT_KDF,
     KdfParams,
@@ -38,136 +31,68 @@ from infocards.wallet.crypto import (
     derive_record_id_key,
     new_data_key,
     new_signing_seed,
+    random_bytes,
 )
-from infocards.wallet.fileformat import Slot, WalletFile, parse_file
+from infocards.wallet.fileformat import WALLET_ID_BYTES, WalletHeader
+from infocards.wallet.keys import KeysMixin
 from infocards.wallet.lock import WalletLock, lock_path
-from infocards.wallet.records import (
-    RECORDS_FORMAT,
-    check_records_document,
-    record_sort_key,
-    validate_profile,
-    validate_record,
-)
+from infocards.wallet.opening import MIN_PASSPHRASE, check_passphrase, io_errors, load, refuse_existing
+from infocards.wallet.paths import make_wallet_folder
+from infocards.wallet.records import RECORDS_FORMAT, validate_profile
+from infocards.wallet.recordstore import RecordsMixin
 from infocards.wallet.recovery import RecoveryCode
-from infocards.wallet.storage import (
-    EncryptedStorage,
-    backup_path,
-    decode_document,
-)
+from infocards.wallet.storage import EncryptedStorage, backup_path
 
 __all__ = ["MIN_PASSPHRASE", "RECORDS_FORMAT", "Wallet", "check_passphrase"]
 
-MIN_PASSPHRASE = 8
-BODY_VERSION = 1
-_TABLES = ("meta", "profile", "device", "records", "shares")
+# 2: the body's meta holds the save counter and the key for content-derived record ids.
+BODY_VERSION = 2
 _OPEN: weakref.WeakValueDictionary[Path, Wallet] = weakref.WeakValueDictionary()
 
 
-def check_passphrase(passphrase: object) -> SecretText:
-    """No key is ever derived from a short PIN alone."""
-    if not isinstance(passphrase, str) or len(passphrase.strip()) < MIN_PASSPHRASE:
-        raise WeakPassphrase(minimum=MIN_PASSPHRASE)
-    return SecretText(passphrase)
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
 
 
-@contextlib.contextmanager
-def _io_errors() -> Iterator[None]:
-    """A full disk or a read-only folder is a clear message, not a traceback."""
+def _parse_time(text: str) -> datetime | None:
     try:
-        yield
-    except OSError as exc:
-        raise WalletError("error.wallet.io", detail=exc.strerror or type(exc).__name__) from exc
+        return datetime.fromisoformat(text)
+    except (TypeError, ValueError):
+        return None
 
 
-def _load(path: Path, unlock: Callable) -> tuple[vault.Unlocked, dict, datetime | None]:
-    """Unlock PATH, or its backup when PATH is damaged or gone (then also return the backup's time).
-
-    A backup without its main file is the history of a wallet whose file was lost (deleted by
-    hand, not restored by a sync tool): it is opened like a damaged file's backup, never dropped.
-    """
-    backup = backup_path(path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError as exc:
-        if not backup.exists():
-            raise WalletNotFound(path=str(path)) from exc
-        return _load_backup(backup, unlock, main_missing=True)
-    try:
-        return (*_unlock_file(parse_file(data), unlock), None)
-    except NewerFormat:
-        raise
-    except CorruptWallet as damage:
-        if not backup.exists():
-            raise damage from None
-        return _load_backup(backup, unlock, main_missing=False)
-
-
-def _load_backup(
-    backup: Path, unlock: Callable, *, main_missing: bool
-) -> tuple[vault.Unlocked, dict, datetime]:
-    try:
-        file = parse_file(backup.read_bytes())
-        unlocked, document = _unlock_file(file, unlock)
-    except WrongPassphrase as exc:
-        if main_missing:  # one file, one passphrase: the plain message is the true one
-            raise WrongPassphrase() from exc
-        raise WrongPassphrase("error.wallet.wrong_passphrase_backup") from exc
-    except NewerFormat:
-        if main_missing:
-            raise
-        raise CorruptWallet("error.wallet.damaged_backup_failed") from None
-    except CorruptWallet as exc:
-        key = "error.wallet.missing_backup_failed" if main_missing else "error.wallet.damaged_backup_failed"
-        raise CorruptWallet(key) from exc
-    try:
-        saved = datetime.fromisoformat(file.header.saved)
-    except ValueError:
-        saved = datetime.fromtimestamp(backup.stat().st_mtime, UTC)
-    return unlocked, document, saved
-
-
-def _unlock_file(file: WalletFile, unlock: Callable) -> tuple[vault.Unlocked, dict]:
-    unlocked = unlock(file)
-    try:
-        document = decode_document(unlocked.plaintext)
-    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
-        raise CorruptWallet() from exc
-    if any(not isinstance(document.get(name), dict) for name in _TABLES):
-        raise CorruptWallet()
-    return unlocked, document
-
-
-class Wallet:
+class Wallet(RecordsMixin, KeysMixin):
     """An unlocked wallet. Open with Wallet.open or Wallet.create; close (or `with`) to lock."""
 
-    def __init__(
-        self,
-        path: Path,
-        lock: WalletLock,
-        data_key: SecretBytes,
-        slots: tuple[Slot, ...],
-        created: str,
-        document: dict,
-        used_backup: datetime | None = None,
-        main_file_good: bool = True,
-    ) -> None:
+    def __init__(self, path: Path, lock: WalletLock, unlocked: vault.Unlocked, document: dict,
+                 used_backup: datetime | None = None) -> None:
         self.path = path
+        header = unlocked.header
         # Set when the last good copy was opened because the main file is damaged or missing.
         self.used_backup = used_backup
         self.main_missing = used_backup is not None and not path.exists()
+        # When the wallet was last saved: the opened file's time, then the time of each save.
+        self.last_saved: datetime | None = _parse_time(header.saved)
         self._lock = lock
-        self._data_key = data_key
-        self._id_key = derive_record_id_key(data_key)
-        self._slots = slots
-        self._created = created
+        self._data_key = unlocked.data_key
+        self._kek = unlocked.passphrase_kek
+        self._slots = header.slots
+        self._created = header.created
+        self._wallet_id = header.wallet_id or random_bytes(WALLET_ID_BYTES)  # a v1 file gets one now
+        meta = document["meta"].setdefault("1", {})
+        # Ids derived from a record's content must survive a new data key, so their key is kept
+        # in the body (a v1 body derived it from the data key: the same key is kept from now on).
+        if not isinstance(meta.get("record_id_key"), str):
+            meta["record_id_key"] = _b64(derive_record_id_key(unlocked.data_key))
+        self._id_key = SecretBytes(base64.b64decode(meta["record_id_key"]))
+        saves = meta.get("saves")
+        self._saves = saves if type(saves) is int and saves >= 0 else 0
+        self.older_than: datetime | None = None
+        self._save_floor = 0
+        self._check_against_device(header.wallet_id, used_backup)
         self._mutex = threading.RLock()
-        self._db = TinyDB(
-            storage=EncryptedStorage,
-            path=path,
-            seal=self._seal,
-            document=document,
-            main_file_good=main_file_good,
-        )
+        self._db = TinyDB(storage=EncryptedStorage, path=path, seal=self._seal, document=document,
+                          main_file_good=used_backup is None, stamp=self._stamp, on_saved=self._on_saved)
         self._storage: EncryptedStorage = self._db.storage  # type: ignore[assignment]
         self._records = self._db.table("records", cache_size=0)
         self._index = {doc["id"]: doc.doc_id for doc in self._records.all()}
@@ -177,41 +102,36 @@ class Wallet:
     # -- opening and closing ---------------------------------------------------------------
 
     @classmethod
-    def create(
-        cls,
-        path: Path,
-        passphrase: str,
-        profile: dict | None = None,
-        kdf: KdfParams | None = None,
-    ) -> tuple[Wallet, str]:
+    def create(cls, path: Path, passphrase: str, profile: dict | None = None,
+               kdf: KdfParams | None = None) -> tuple[Wallet, str]:
         """Create the file (WalletExists if present); return the open wallet and recovery code."""
         path = Path(path)
         secret = check_passphrase(passphrase)
         params = check_kdf_params(kdf or DEFAULT_KDF)
         clean_profile = validate_profile(profile or {})
-        with _io_errors():
-            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        with io_errors():
+            make_wallet_folder(path)
             lock = WalletLock(path).acquire()
         try:
-            with _io_errors():
-                _refuse_existing(path)
-                # A half-written save; never a whole wallet (the main file is replaced last).
-                path.with_name(path.name + ".tmp").unlink(missing_ok=True)
+            with io_errors():
+                refuse_existing(path)
+                _remove_temp_files(path)  # half-written saves; never a whole wallet
                 data_key = new_data_key()
                 code = RecoveryCode.generate()
-                slots = (
-                    vault.passphrase_slot(secret, data_key, params),
-                    vault.recovery_slot(code, data_key),
-                )
-                seed = base64.b64encode(new_signing_seed()).decode("ascii")
+                passphrase_slot, kek = vault.passphrase_slot(secret, data_key, params)
+                slots = (passphrase_slot, vault.recovery_slot(code, data_key))
+                now = vault.now_iso()
+                header = WalletHeader(slots=slots, body_nonce=b"", body_length=0, created=now, saved=now,
+                                            wallet_id=random_bytes(WALLET_ID_BYTES))
                 document = {
                     "meta": {"1": {"body_version": BODY_VERSION}},
                     "profile": {"1": clean_profile},
-                    "device": {"1": {"signing_seed": seed}},
+                    "device": {"1": {"signing_seed": _b64(new_signing_seed())}},
                     "records": {},
                     "shares": {},
                 }
-                wallet = cls(path, lock, data_key, slots, vault.now_iso(), document)
+                unlocked = vault.Unlocked(data_key=data_key, header=header, plaintext=b"", passphrase_kek=kek)
+                wallet = cls(path, lock, unlocked, document)
                 wallet._storage.resave()
         except BaseException:
             lock.release()
@@ -231,35 +151,33 @@ class Wallet:
 
     @classmethod
     def _open_with(cls, path: Path, unlock: Callable) -> Wallet:
-        with _io_errors():
+        with io_errors():
             lock = WalletLock(path).acquire()
         try:
-            with _io_errors():
-                unlocked, document, used_backup = _load(path, unlock)
-            return cls(
-                path,
-                lock,
-                unlocked.data_key,
-                unlocked.header.slots,
-                unlocked.header.created,
-                document,
-                used_backup=used_backup,
-                main_file_good=used_backup is None,
-            )
+            with io_errors():
+                loaded = load(path, unlock)
+            return cls(path, lock, loaded.unlocked, loaded.document, used_backup=loaded.used_backup)
         except BaseException:
             lock.release()
             raise
 
     @classmethod
-    def recover(cls, path: Path, recovery_code: str, new_passphrase: str) -> None:
-        """Set a new passphrase with the recovery code (WrongPassphrase for a wrong code)."""
+    def recover(cls, path: Path, recovery_code: str, new_passphrase: str) -> str:
+        """Set a new passphrase with the recovery code; returns the NEW recovery code.
+
+        The code is single use: the wallet gets a new data key and a new code, so the old code
+        (and every old copy of the file) opens nothing saved from now on. WrongPassphrase for a
+        wrong code.
+        """
         path = Path(path)
-        check_passphrase(new_passphrase)
+        secret = check_passphrase(new_passphrase)
         code = RecoveryCode.parse(recovery_code)
         if not cls.exists(path):
             raise WalletNotFound(path=str(path))
         with cls._open_with(path, lambda file: vault.unlock_with_recovery(file, code)) as wallet:
-            wallet.change_passphrase(new_passphrase)
+            new_code = RecoveryCode.generate()
+            wallet._rekey(passphrase=secret, code=new_code)
+        return str(new_code)
 
     @staticmethod
     def exists(path: Path) -> bool:
@@ -270,8 +188,8 @@ class Wallet:
     @staticmethod
     def check_creatable(path: Path) -> None:
         """WalletExists if a wallet or the backup of an earlier one is at PATH (before asking)."""
-        with _io_errors():
-            _refuse_existing(Path(path))
+        with io_errors():
+            refuse_existing(Path(path))
 
     @staticmethod
     def wipe(path: Path) -> None:
@@ -280,11 +198,11 @@ class Wallet:
         open_here = _OPEN.get(path.resolve())
         if open_here is not None:
             open_here.close()
-        with _io_errors():
+        with io_errors():
             lock = WalletLock(path).acquire()
             try:
-                for name in (".tmp", ".bak", ".bak.tmp"):
-                    path.with_name(path.name + name).unlink(missing_ok=True)
+                _remove_temp_files(path)
+                backup_path(path).unlink(missing_ok=True)
                 path.unlink(missing_ok=True)
             finally:
                 lock.release()
@@ -297,6 +215,7 @@ class Wallet:
             self._closed = True
             self._storage.close()
             self._data_key = SecretBytes(b"")
+            self._kek = None
             self._id_key = SecretBytes(b"")
             self._lock.release()
             _OPEN.pop(self.path.resolve(), None)
@@ -320,206 +239,46 @@ class Wallet:
     # -- saving ----------------------------------------------------------------------------
 
     def _seal(self, plaintext: bytes) -> bytes:
-        return vault.seal(self._data_key, self._slots, self._created, plaintext)
+        return vault.seal(self._data_key, self._slots, self._created, self._wallet_id, plaintext)
+
+    def _check_against_device(self, file_id: bytes | None, used_backup: datetime | None) -> None:
+        """Compare the body's save counter with the one this device last saved here."""
+        seen = savecount.last_seen(self.path)
+        # A v1 file has no id yet: the path alone says it is this device's wallet.
+        if seen is None or (file_id is not None and seen.wallet_id != _b64(file_id)):
+            return
+        self._save_floor = seen.saves  # the next save counts on from the highest ever seen here
+        if used_backup is None and self._saves < seen.saves:
+            self.older_than = _parse_time(seen.saved)
+
+    def _stamp(self, document: dict) -> None:
+        meta = document["meta"].setdefault("1", {})
+        meta["body_version"] = BODY_VERSION
+        meta["record_id_key"] = _b64(self._id_key)
+        meta["saves"] = max(self._saves, self._save_floor) + 1
+
+    def _on_saved(self, document: dict) -> None:
+        self.last_saved = datetime.now(UTC)
+        self._saves = document["meta"]["1"]["saves"]
+        savecount.record_save(self.path, savecount.SeenSave(_b64(self._wallet_id), self._saves, vault.now_iso()))
 
     @contextlib.contextmanager
     def _guard(self) -> Iterator[None]:
         with self._mutex:
             if self._closed:
                 raise WalletError("error.wallet.closed")
-            with _io_errors():
+            with io_errors():
                 yield
 
-    # -- profile, device -------------------------------------------------------------------
-
     @property
-    def profile(self) -> dict:
-        with self._guard():
-            return dict(self._db.table("profile").get(doc_id=1) or {})
-
-    def set_profile(self, profile: dict) -> None:
-        clean = validate_profile(profile)
-        with self._guard():
-            self._db.table("profile").update(_replace_with(clean), doc_ids=[1])
-
-    def signing_seed(self) -> bytes:
-        """The device's 32-byte Ed25519 private seed (bytes with a redacted repr)."""
-        with self._guard():
-            device = self._db.table("device").get(doc_id=1)
-            if device is None:
-                raise CorruptWallet()
-            return SecretBytes(base64.b64decode(device["signing_seed"]))
-
-    # -- records ---------------------------------------------------------------------------
-
-    def records(self, type: str | None = None) -> list[dict]:
-        with self._guard():
-            found = [dict(doc) for doc in self._records.all() if type is None or doc["type"] == type]
-        return sorted(found, key=record_sort_key)
-
-    def get(self, record_id: str) -> dict:
-        with self._guard():
-            doc_id = self._index.get(record_id)
-            if doc_id is None:
-                raise RecordNotFound(record=record_id)
-            return dict(self._records.get(doc_id=doc_id))
-
-    def add(self, record: dict) -> str:
-        """Validate, assign an id if missing, save durably; InvalidRecord for a taken id."""
-        clean = validate_record(record, assign_id=True)
-        with self._guard():
-            if clean["id"] in self._index:
-                raise InvalidRecord("error.wallet.invalid_record.duplicate", record=clean["id"], field="id")
-            self._index[clean["id"]] = self._records.insert(clean)
-        return clean["id"]
-
-    def put(self, record: dict) -> tuple[str, bool]:
-        """Add, or replace the record with the same id (import semantics): (id, replaced).
-
-        A record without an id gets one derived from its content, so importing it again
-        replaces it instead of adding a copy.
-        """
-        clean = validate_record(record, id_key=self._id_key)
-        with self._guard():
-            doc_id = self._index.get(clean["id"])
-            if doc_id is None:
-                self._index[clean["id"]] = self._records.insert(clean)
-                return clean["id"], False
-            if dict(self._records.get(doc_id=doc_id)) != clean:
-                self._records.update(_replace_with(clean), doc_ids=[doc_id])
-            return clean["id"], True
-
-    def put_many(self, records: Iterable[dict]) -> list[tuple[str, bool]]:
-        """put() for many records at once: all validated first, then at most two saves."""
-        cleaned = {}
-        for record in records:
-            clean = validate_record(record, id_key=self._id_key)
-            cleaned[clean["id"]] = clean
-        with self._guard():
-            replaced = {rid: doc for rid, doc in cleaned.items() if rid in self._index}
-            new = [doc for rid, doc in cleaned.items() if rid not in self._index]
-            if replaced:
-                self._records.update_multiple(
-                    [(_replace_with(doc), where("id") == rid) for rid, doc in replaced.items()]
-                )
-            if new:
-                for doc, doc_id in zip(new, self._records.insert_multiple(new), strict=True):
-                    self._index[doc["id"]] = doc_id
-        return [(rid, rid in replaced) for rid in cleaned]
-
-    def update(self, record_id: str, changes: dict) -> dict:
-        """Change some fields (None removes an optional one); returns the updated record."""
-        with self._guard():
-            current = self.get(record_id)
-            merged = {**current, **changes}
-            merged = {k: v for k, v in merged.items() if v is not None}
-            if merged.get("id") != record_id:
-                raise InvalidRecord("error.wallet.invalid_record.id_change", record=record_id, field="id")
-            clean = validate_record(merged)
-            self._records.update(_replace_with(clean), doc_ids=[self._index[record_id]])
-            return dict(clean)
-
-    def delete(self, record_id: str) -> None:
-        with self._guard():
-            doc_id = self._index.get(record_id)
-            if doc_id is None:
-                raise RecordNotFound(record=record_id)
-            self._records.remove(doc_ids=[doc_id])
-            del self._index[record_id]
-
-    def timeline(self) -> list[tuple[str, list[dict]]]:
-        """[("2026-10", records of that month)], newest month first, records newest first."""
-        months: dict[str, list[dict]] = {}
-        for record in sorted(self.records(), key=record_sort_key, reverse=True):
-            months.setdefault(record["date"][:7], []).append(record)
-        return list(months.items())
-
-    # -- import and export -----------------------------------------------------------------
-
-    def import_data(self, data: dict) -> list[tuple[str, bool]]:
-        """Import a document in the DESIGN format (profile and records) in one go.
-
-        All records are validated before anything is saved; returns put()'s (id, replaced) pairs.
-        The CLI imports record by record instead, to print each id once it is saved.
-        """
-        document = check_records_document(data)
-        profile = document.get("profile")
-        clean_profile = validate_profile(profile) if profile is not None else None
-        result = self.put_many(document["records"])
-        if clean_profile is not None and clean_profile != self.profile:
-            self.set_profile(clean_profile)
-        return result
-
-    def export_data(self) -> dict:
-        return {
-            "format": RECORDS_FORMAT,
-            "version": 1,
-            "profile": self.profile,
-            "records": self.records(),
-        }
-
-    # -- share log -------------------------------------------------------------------------
-
-    def log_share(
-        self, role: str, sections: Sequence[str], issued_at: datetime, expires_at: datetime
-    ) -> None:
-        if role not in vocab.ROLES:
-            raise InvalidRecord("error.wallet.invalid_record.choice", record="share", field="role",
-                                expected=", ".join(vocab.ROLES))
-        if isinstance(sections, str) or not all(isinstance(s, str) and 0 < len(s) <= 40 for s in sections):
-            raise InvalidRecord("error.wallet.invalid_record.not_text", record="share", field="sections")
-        entry = {
-            "date": _iso_utc(issued_at),
-            "role": role,
-            "sections": list(sections),
-            "expires": _iso_utc(expires_at),
-        }
-        with self._guard():
-            self._db.table("shares").insert(entry)
-
-    def share_log(self) -> list[dict]:
-        with self._guard():
-            entries = [dict(doc, sections=list(doc["sections"])) for doc in self._db.table("shares").all()]
-        return sorted(entries, key=lambda e: e["date"])
-
-    # -- passphrase ------------------------------------------------------------------------
-
-    def change_passphrase(self, new_passphrase: str) -> None:
-        secret = check_passphrase(new_passphrase)
-        with self._guard():
-            old = next(slot for slot in self._slots if slot.kind == "passphrase")
-            params = old.kdf or DEFAULT_KDF
-            new_slot = vault.passphrase_slot(secret, self._data_key, params)
-            previous = self._slots
-            self._slots = tuple(new_slot if s.kind == "passphrase" else s for s in self._slots)
-            try:
-                # Twice, so that the backup no longer opens with the old passphrase either.
-                self._storage.resave()
-                self._storage.resave()
-            except BaseException:
-                self._slots = previous
-                raise
+    def saves(self) -> int:
+        """How many times this wallet has been saved (its counter, kept in the encrypted body)."""
+        return self._saves
 
 
-def _refuse_existing(path: Path) -> None:
-    if path.exists():
-        raise WalletExists(path=str(path))
-    backup = backup_path(path)
-    if backup.exists():  # the only copy of an earlier wallet's history: open it or move it
-        raise WalletExists("error.wallet.exists_backup", path=str(backup))
-
-
-def _replace_with(clean: dict) -> Callable[[dict], None]:
-    """A TinyDB update that replaces the whole document (update() alone merges fields)."""
-
-    def replace(doc: dict) -> None:
-        doc.clear()
-        doc.update(clean)
-
-    return replace
-
-
-def _iso_utc(moment: datetime) -> str:
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC).isoformat(timespec="seconds")
+def _remove_temp_files(path: Path) -> None:
+    """Temporary files of interrupted saves beside PATH (and the names older versions used)."""
+    for stray in (*path.parent.glob(temp_name_glob(path)), *path.parent.glob(f".{path.name}.*.bak.tmp")):
+        stray.unlink(missing_ok=True)
+    for name in (".tmp", ".bak.tmp"):
+        path.with_name(path.name + name).unlink(missing_ok=True)

@@ -1,8 +1,9 @@
 """Durable saving: atomic replace with a rotated backup, and the TinyDB Storage built on it.
 
 TinyDB's own JSONStorage rewrites the file in place, so a kill mid-write leaves half a file.
-Here every save writes PATH.tmp, fsyncs it, moves the previous good file to PATH.bak, renames
-the new one over PATH and fsyncs the folder: at every instant PATH is a whole wallet.
+Here every save goes through `infocards.atomicfile.write_private` (a fresh 0600 temp file, fsync,
+rename, fsync of the folder), and the previous good file becomes PATH.bak just before the rename:
+at every instant PATH is a whole wallet.
 """
 
 from __future__ import annotations
@@ -10,10 +11,13 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import secrets
 from collections.abc import Callable
 from pathlib import Path
 
 from tinydb.storages import Storage
+
+from infocards.atomicfile import write_private
 
 __all__ = ["EncryptedStorage", "atomic_write", "backup_path", "decode_document", "encode_document"]
 
@@ -22,57 +26,29 @@ def backup_path(path: Path) -> Path:
     return path.with_name(path.name + ".bak")
 
 
-def _temp_path(path: Path, suffix: str) -> Path:
-    return path.with_name(path.name + suffix)
-
-
-def _write_synced(path: Path, data: bytes) -> None:
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o600)
-    try:
-        view = memoryview(data)
-        while view:
-            view = view[os.write(fd, view) :]
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name == "nt":  # Windows cannot open a folder; NTFS journals the rename itself
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 def _rotate_backup(path: Path) -> None:
     """Make PATH.bak the current PATH (a hard link where the file system allows it)."""
-    staging = _temp_path(path, ".bak.tmp")
-    with contextlib.suppress(FileNotFoundError):
-        os.unlink(staging)
+    if not path.is_file() or path.is_symlink():
+        return  # nothing of ours to keep (a planted link is never followed into the backup)
+    # An unpredictable staging name: os.link never follows or replaces what is already there.
+    staging = path.with_name(f".{path.name}.{secrets.token_hex(8)}.bak.tmp")
     try:
-        os.link(path, staging)
+        os.link(path, staging, follow_symlinks=False)
     except OSError:  # no hard links (some phone and FAT file systems): copy instead
-        _write_synced(staging, path.read_bytes())
-    os.replace(staging, backup_path(path))
+        write_private(backup_path(path), path.read_bytes())
+        return
+    try:
+        os.replace(staging, backup_path(path))
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(staging)
+        raise
 
 
 def atomic_write(path: Path, data: bytes, *, rotate_backup: bool) -> None:
-    """Replace `path` by `data` durably; the previous file becomes PATH.bak if `rotate_backup`."""
-    temp = _temp_path(path, ".tmp")
-    try:
-        _write_synced(temp, data)
-        if rotate_backup and path.exists():
-            _rotate_backup(path)
-        os.replace(temp, path)
-    except OSError:
-        # No stray copy beside the target (for an export: the records in plain text).
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
-    _fsync_dir(path.parent)
+    """Replace `path` by `data` durably (0600); the previous file becomes PATH.bak if `rotate_backup`."""
+    path = Path(path)
+    write_private(path, data, before_replace=(lambda: _rotate_backup(path)) if rotate_backup else None)
 
 
 def encode_document(document: dict) -> bytes:
@@ -100,9 +76,13 @@ class EncryptedStorage(Storage):
         seal: Callable[[bytes], bytes],
         document: dict,
         main_file_good: bool = True,
+        stamp: Callable[[dict], None] | None = None,
+        on_saved: Callable[[dict], None] | None = None,
     ) -> None:
         self._path = path
         self._seal = seal
+        self._stamp = stamp  # changes the document just before it is sealed (the save counter)
+        self._on_saved = on_saved  # told once the save is durable
         self._document = document
         self._saved = encode_document(document)
         # False after opening the backup: the damaged main file must not become the backup.
@@ -112,8 +92,10 @@ class EncryptedStorage(Storage):
         return self._document
 
     def write(self, data: dict) -> None:
-        plaintext = encode_document(data)
         try:
+            if self._stamp is not None:
+                self._stamp(data)
+            plaintext = encode_document(data)
             atomic_write(self._path, self._seal(plaintext), rotate_backup=self.main_file_good)
         except BaseException:
             # TinyDB changed the cached document in place; go back to what is on disk.
@@ -122,6 +104,8 @@ class EncryptedStorage(Storage):
         self._document = data
         self._saved = plaintext
         self.main_file_good = True
+        if self._on_saved is not None:
+            self._on_saved(data)
 
     def resave(self) -> None:
         """Write the current document again (after a key slot changed)."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 from infocards.errors import CorruptWallet, WrongPassphrase
@@ -20,8 +20,11 @@ from infocards.wallet.recovery import RecoveryCode
 __all__ = [
     "Unlocked",
     "now_iso",
+    "passphrase_kek",
     "passphrase_slot",
     "recovery_slot",
+    "rewrap_passphrase",
+    "rewrap_recovery",
     "seal",
     "unlock_with_passphrase",
     "unlock_with_recovery",
@@ -37,63 +40,89 @@ class Unlocked:
     data_key: SecretBytes
     header: WalletHeader
     plaintext: bytes
+    passphrase_kek: SecretBytes | None = None  # None when the recovery code opened it
 
     def __repr__(self) -> str:
         return "<Unlocked wallet body, redacted>"
 
 
-def passphrase_slot(passphrase: SecretText, data_key: bytes, kdf: KdfParams) -> Slot:
-    salt, nonce = crypto.new_salt(), crypto.new_nonce()
+def passphrase_kek(passphrase: SecretText, slot: Slot) -> SecretBytes:
+    """The key-encryption key of a passphrase slot (the slow Argon2id step)."""
+    if slot.kdf is None:
+        raise CorruptWallet()
+    return crypto.derive_passphrase_key(passphrase, slot.salt, slot.kdf)
+
+
+def passphrase_slot(passphrase: SecretText, data_key: bytes, kdf: KdfParams) -> tuple[Slot, SecretBytes]:
+    """A new passphrase slot (fresh salt) for `data_key`, and its key-encryption key."""
+    salt = crypto.new_salt()
     kek = crypto.derive_passphrase_key(passphrase, salt, kdf)
-    slot = Slot(kind="passphrase", salt=salt, nonce=nonce, wrapped=b"", kdf=kdf)
+    return rewrap_passphrase(Slot(kind="passphrase", salt=salt, nonce=b"", wrapped=b"", kdf=kdf), kek, data_key), kek
+
+
+def rewrap_passphrase(slot: Slot, kek: bytes, data_key: bytes) -> Slot:
+    """The same passphrase (same salt and key-encryption key) wrapping another data key."""
+    nonce = crypto.new_nonce()
     wrapped = crypto.wrap_data_key(kek, data_key, nonce, slot.associated_data())
-    return Slot(kind="passphrase", salt=salt, nonce=nonce, wrapped=wrapped, kdf=kdf)
+    return replace(slot, nonce=nonce, wrapped=wrapped)
 
 
 def recovery_slot(code: RecoveryCode, data_key: bytes) -> Slot:
-    salt, nonce = crypto.new_salt(), crypto.new_nonce()
-    kek = crypto.derive_recovery_key(code.secret(), salt)
-    slot = Slot(kind="recovery", salt=salt, nonce=nonce, wrapped=b"")
-    wrapped = crypto.wrap_data_key(kek, data_key, nonce, slot.associated_data())
-    return Slot(kind="recovery", salt=salt, nonce=nonce, wrapped=wrapped)
+    """A slot for a new recovery code: an X25519 recipient made from the code (format v2)."""
+    salt = crypto.new_salt()
+    recipient = crypto.recovery_recipient(code.secret(), salt)
+    return rewrap_recovery(Slot(kind="recovery", salt=salt, nonce=b"", wrapped=b"", recipient=recipient),
+                           data_key)
 
 
-def seal(data_key: bytes, slots: tuple[Slot, ...], created: str, plaintext: bytes) -> bytes:
-    """A whole wallet file for `plaintext`, with a fresh body nonce."""
+def rewrap_recovery(slot: Slot, data_key: bytes) -> Slot:
+    """The same recovery code wrapping another data key; needs no code (ValueError for a v1 slot)."""
+    if slot.recipient is None:
+        raise ValueError("a v1 recovery slot cannot be rewrapped without its code")
+    nonce = crypto.new_nonce()
+    ephemeral, wrapped = crypto.wrap_for_recipient(slot.recipient, data_key, nonce, slot.associated_data())
+    return replace(slot, nonce=nonce, ephemeral=ephemeral, wrapped=wrapped)
+
+
+def seal(data_key: bytes, slots: tuple[Slot, ...], created: str, wallet_id: bytes, plaintext: bytes) -> bytes:
+    """A whole v2 wallet file for `plaintext`, with a fresh body nonce."""
     header = WalletHeader(
         slots=slots,
         body_nonce=crypto.new_nonce(),
         body_length=len(plaintext) + crypto.TAG_BYTES,
         created=created,
         saved=now_iso(),
+        wallet_id=wallet_id,
     )
     ad = associated_data_for(header)
     body = crypto.seal_body(data_key, header.body_nonce, plaintext, ad)
     return serialise_file(ad, body)
 
 
-def _open_body(file: WalletFile, data_key: SecretBytes) -> Unlocked:
+def _open_body(file: WalletFile, data_key: SecretBytes, kek: SecretBytes | None) -> Unlocked:
     plaintext = crypto.open_body(data_key, file.header.body_nonce, file.body, file.associated_data)
     if plaintext is None:  # the key slot opened, so the body or header was altered
         raise CorruptWallet()
-    return Unlocked(data_key=data_key, header=file.header, plaintext=plaintext)
+    return Unlocked(data_key=data_key, header=file.header, plaintext=plaintext, passphrase_kek=kek)
 
 
 def unlock_with_passphrase(file: WalletFile, passphrase: SecretText) -> Unlocked:
     slot = file.header.slot("passphrase")
-    if slot.kdf is None:
-        raise CorruptWallet()
-    kek = crypto.derive_passphrase_key(passphrase, slot.salt, slot.kdf)
+    kek = passphrase_kek(passphrase, slot)
     data_key = crypto.unwrap_data_key(kek, slot.nonce, slot.wrapped, slot.associated_data())
     if data_key is None:
         raise WrongPassphrase()
-    return _open_body(file, data_key)
+    return _open_body(file, data_key, kek)
 
 
 def unlock_with_recovery(file: WalletFile, code: RecoveryCode) -> Unlocked:
     slot = file.header.slot("recovery")
-    kek = crypto.derive_recovery_key(code.secret(), slot.salt)
-    data_key = crypto.unwrap_data_key(kek, slot.nonce, slot.wrapped, slot.associated_data())
+    if slot.recipient is None:  # a v1 slot: the data key wrapped under an HKDF key of the code
+        kek = crypto.derive_recovery_key(code.secret(), slot.salt)
+        data_key = crypto.unwrap_data_key(kek, slot.nonce, slot.wrapped, slot.associated_data())
+    else:
+        data_key = crypto.unwrap_for_recipient(code.secret(), slot.salt, slot.recipient, slot.ephemeral or b"",
+                                               slot.nonce, slot.wrapped, slot.associated_data())
     if data_key is None:
         raise WrongPassphrase("error.wallet.wrong_recovery_code")
-    return _open_body(file, data_key)
+    return _open_body(file, data_key, None)

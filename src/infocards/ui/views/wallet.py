@@ -65,9 +65,14 @@ def _recovery_code(state, nav) -> list[ft.Control]:
 
     written.on_change = on_check
     proceed.on_click = on_continue
+    reason = state.wallet.recovery_code_reason
+    confirmation = [] if reason == "created" else [  # what just happened, before what to do now
+        labelled(ft.Text(t(f"wallet.ui.code_done.{reason}", lang), size=17, weight=ft.FontWeight.W_600),
+                 "code-confirmation", live=True)]
     return [
         heading(t("wallet.ui.code_heading", lang), 1),
-        ft.Text(t("wallet.ui.code_explain", lang), size=16),
+        *confirmation,
+        ft.Text(t("wallet.ui.code_explain" if reason == "created" else "wallet.ui.code_explain_new", lang), size=16),
         labelled(ft.Container(ft.Text(code, size=26, weight=ft.FontWeight.BOLD,
                                       font_family="monospace"),
                               padding=16, border=ft.Border.all(2, ft.Colors.PRIMARY), border_radius=12),
@@ -75,6 +80,18 @@ def _recovery_code(state, nav) -> list[ft.Control]:
         labelled(written, "code-written"),
         labelled(ft.Row([proceed]), "code-continue"),
     ]
+
+
+def _saved_note(state, nav) -> None:
+    """A short note at the bottom: when the wallet was last saved, and whether it is an older copy."""
+    lang, wallet = state.lang, state.wallet.wallet
+    if wallet is None or wallet.last_saved is None or wallet.used_backup:
+        return
+    text = t("wallet.last_saved", lang, time=format_datetime(wallet.last_saved, lang))
+    if wallet.older_than:
+        text += " " + t("wallet.ui.older", lang, device_time=format_datetime(wallet.older_than, lang))
+    nav.page.show_dialog(ft.SnackBar(content=labelled(ft.Text(text, size=16), "unlock-last-saved", live=True),
+                                     duration=ft.Duration(seconds=12 if wallet.older_than else 6)))
 
 
 def _unlock(state, nav) -> list[ft.Control]:
@@ -85,7 +102,8 @@ def _unlock(state, nav) -> list[ft.Control]:
     async def unlock(_event) -> None:
         if await run_guarded(lambda: state.wallet.unlock(field.value or ""), error, busy, lang):
             back_to = state.take_after_unlock()
-            if back_to:
+            if back_to:  # the timeline says when it was saved; on the way back to a form, a note does
+                _saved_note(state, nav)
                 await nav.go(back_to)
             else:
                 nav.refresh()
@@ -199,6 +217,12 @@ def _timeline(state, nav) -> list[ft.Control]:
         nav.refresh()
 
     controls: list[ft.Control] = [heading(t("wallet.ui.timeline_heading", lang), 1, identifier="timeline-heading")]
+    if wallet.last_saved and not wallet.used_backup:
+        saved = t("wallet.last_saved", lang, time=format_datetime(wallet.last_saved, lang))
+        controls.append(labelled(ft.Text(saved, size=15), "wallet-last-saved"))
+    if wallet.older_than:
+        older = t("wallet.ui.older", lang, device_time=format_datetime(wallet.older_than, lang))
+        controls.append(labelled(ft.Text(older, size=16, color=ft.Colors.ERROR), "wallet-older"))
     if wallet.used_backup:
         copy_time = format_datetime(wallet.used_backup, lang)
         key = "wallet.ui.used_backup_missing" if wallet.main_missing else "wallet.ui.used_backup"

@@ -1,12 +1,16 @@
-"""Wallet settings and recovery: change passphrase, auto-lock, export a backup, wipe; recover with
-the recovery code."""
+"""Wallet settings and recovery: change passphrase (asking the current one), a new recovery code,
+auto-lock, an encrypted copy or an unencrypted export (after a warning), wipe; recover with the
+recovery code."""
 
 from __future__ import annotations
 
+import asyncio
 from datetime import date
+from pathlib import Path
 
 import flet as ft
 
+from infocards.atomicfile import write_private
 from infocards.errors import InfocardsError
 from infocards.i18n import t
 from infocards.ui.views.record_form import locked_view, wallet_view
@@ -29,23 +33,35 @@ def settings_view(state, nav) -> ft.View:
         return locked
     lang = state.lang
     session = state.wallet
+    current, current_box = password_field(t("wallet.ui.current_passphrase", lang), "current-passphrase", lang)
     new, new_box = password_field(t("wallet.ui.new_passphrase", lang), "new-passphrase", lang)
     again, again_box = password_field(t("wallet.ui.passphrase_again", lang), "new-passphrase-again", lang)
     message, saved = ft.Text("", size=16), ft.Text("", size=16)
     error, busy = error_text(), busy_row(lang)
 
     def change() -> None:
-        if (new.value or "") != (again.value or ""):
-            raise InfocardsError("wallet.ui.mismatch")
-        session.require().change_passphrase(new.value or "")
+        session.change_passphrase(current.value or "", new.value or "", again.value or "")
 
     async def on_change(_event) -> None:
         if await run_guarded(change, error, busy, lang):
-            message.value = t("wallet.ui.passphrase_changed", lang)
-            new.value = again.value = ""
-            message.update()
-            new.update()
-            again.update()
+            if session.recovery_code:  # an old wallet's code was replaced too: show it once
+                await nav.go("/wallet")
+                return
+            message.value = t("wallet.ui.passphrase_changed_new_key", lang)
+            current.value = new.value = again.value = ""
+            for control in (message, current, new, again):
+                control.update()
+
+    code_error, code_busy = error_text(), busy_row(lang)
+
+    def confirm_new_code(_event) -> None:
+        async def make(_e) -> None:
+            nav.page.pop_dialog()
+            if await run_guarded(session.new_recovery_code, code_error, code_busy, lang):
+                await nav.go("/wallet")  # the code screen: shown once, no auto-lock meanwhile
+
+        _confirm(nav, "wallet.ui.new_code_title", "wallet.ui.new_code_confirm", "wallet.ui.new_code_yes",
+                 "new-code", make, lang)
 
     minutes = round(session.auto_lock_seconds / 60)
     lock_choice = ft.Dropdown(
@@ -60,11 +76,15 @@ def settings_view(state, nav) -> ft.View:
     lock_choice.on_select = on_lock_choice
 
     async def save_as(file_name: str, make_bytes) -> None:
-        """On the web a download; on a desktop or phone, the system's save dialog."""
+        """On the web a download; on a phone, the system's save dialog writes the bytes; on a
+        desktop we write them ourselves, private and atomically, where the dialog points."""
+        desktop = not nav.page.web and not nav.page.platform.is_mobile()
         try:
             data = make_bytes()
             saved_to = await ft.FilePicker().save_file(dialog_title=t("wallet.ui.export", lang),
-                                                       file_name=file_name, src_bytes=data)
+                                                       file_name=file_name, src_bytes=None if desktop else data)
+            if desktop and saved_to:
+                await asyncio.to_thread(write_private, Path(saved_to), data)
         except InfocardsError as exc:
             saved.value = exc.message(lang)
         except OSError:
@@ -81,8 +101,13 @@ def settings_view(state, nav) -> ft.View:
     async def backup(_event) -> None:
         await save_as(f"infocards-{date.today().isoformat()}.icw", session.backup_bytes)
 
-    async def export_json(_event) -> None:
-        await save_as(f"infocards-export-{date.today().isoformat()}.json", session.export_bytes)
+    def confirm_export(_event) -> None:
+        async def export_json(_e) -> None:
+            nav.page.pop_dialog()
+            await save_as(f"infocards-export-{date.today().isoformat()}.json", session.export_bytes)
+
+        _confirm(nav, "wallet.ui.export_title", "wallet.ui.export_confirm", "wallet.ui.export_yes",
+                 "export", export_json, lang)
 
     count = len(session.require().records())
     shares = len(session.require().share_log())
@@ -116,9 +141,13 @@ def settings_view(state, nav) -> ft.View:
     body = [
         heading(t("wallet.ui.settings", lang), 1, identifier="settings-heading"),
         heading(t("wallet.ui.change_passphrase", lang), 2),
-        new_box, again_box, labelled(error, "wallet-error", live=True), busy,
+        current_box, new_box, again_box, labelled(error, "wallet-error", live=True), busy,
         big_button(t("wallet.ui.change_passphrase", lang), on_change, "change-passphrase"),
         labelled(message, "settings-message", live=True),
+        heading(t("wallet.ui.new_code_title", lang), 2),
+        ft.Text(t("wallet.ui.new_code_explain", lang), size=15),
+        labelled(code_error, "new-code-error", live=True), code_busy,
+        secondary_button(t("wallet.ui.new_code", lang), confirm_new_code, "new-recovery-code", icon=ft.Icons.KEY),
         heading(t("wallet.ui.auto_lock", lang), 2),
         labelled(lock_choice, "auto-lock", label=t("wallet.ui.auto_lock", lang)),
         ft.Text(t("wallet.ui.auto_lock_visit", lang), size=14),
@@ -126,12 +155,30 @@ def settings_view(state, nav) -> ft.View:
         ft.Text(t("wallet.ui.backup_explain", lang), size=15),
         secondary_button(t("wallet.ui.backup", lang), backup, "export-backup", icon=ft.Icons.DOWNLOAD),
         ft.Text(t("wallet.ui.export_explain", lang), size=15),
-        secondary_button(t("wallet.ui.export_json", lang), export_json, "export-json", icon=ft.Icons.DATA_OBJECT),
+        secondary_button(t("wallet.ui.export_json", lang), confirm_export, "export-json", icon=ft.Icons.DATA_OBJECT),
         labelled(saved, "export-message", live=True),
         heading(t("wallet.ui.wipe_title", lang), 2),
         secondary_button(t("wallet.ui.wipe", lang), confirm_wipe, "wipe", icon=ft.Icons.DELETE_FOREVER),
     ]
     return wallet_view(state, nav, route, body)
+
+
+def _confirm(nav, title_key: str, text_key: str, yes_key: str, identifier: str, on_yes, lang: str) -> None:
+    """A modal question: what the step means, "Fortryd" and a named yes (ids IDENTIFIER-yes/-cancel)."""
+
+    def cancel(_e) -> None:
+        nav.page.pop_dialog()
+
+    nav.page.show_dialog(ft.AlertDialog(
+        modal=True,
+        title=ft.Text(t(title_key, lang)),
+        content=labelled(ft.Text(t(text_key, lang), size=16), f"{identifier}-confirm"),
+        actions=[
+            labelled(ft.TextButton(content=t("wallet.ui.cancel", lang), on_click=cancel, height=48),
+                     f"{identifier}-cancel"),
+            labelled(ft.FilledButton(content=t(yes_key, lang), on_click=on_yes, height=48), f"{identifier}-yes"),
+        ],
+    ))
 
 
 def recover_view(state, nav) -> ft.View:
