@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
 # Sets up and runs every test: a venv with the test extra, Debian's chromium for the browser
 # tests (Playwright drives it; never `playwright install`), then pytest. README.md gives this
-# command and .ci/run calls it, so the two stay the same.
+# command and .ci/run calls it, so the two stay the same. Each step says what it does first,
+# so a newcomer knows the quiet minutes of an install are not a hang.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+step() { echo "==> $*"; }
+
+step "1/6 Checking for Debian's chromium (the browser tests drive it)"
 if [[ ! -x /usr/bin/chromium ]]; then
   if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
+    step "    installing chromium with apt-get (a few minutes)"
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
   else
@@ -15,8 +20,13 @@ if [[ ! -x /usr/bin/chromium ]]; then
   fi
 fi
 
+step "2/6 Creating the virtual environment in .venv"
 python3 -m venv .venv
+step "3/6 Updating pip"
 .venv/bin/python -m pip install -q --upgrade pip >/dev/null
+step "4/6 Installing infocards and its test tools (the first time takes a few minutes)"
 .venv/bin/python -m pip install -q -e ".[test]"
+step "5/6 Checking the code style (ruff)"
 .venv/bin/ruff check src tests bench
+step "6/6 Running the tests (pytest; the browser tests take most of the time)"
 exec .venv/bin/python -m pytest "$@"

@@ -20,6 +20,7 @@ __all__ = [
     "by_id",
     "enable_semantics",
     "free_port",
+    "go_back",
     "infocards_web",
     "launch_chromium",
     "open_app",
@@ -241,3 +242,11 @@ def server_output(home: Path) -> str:
     written so far: their standard output and standard error, where Python logs a failed task."""
     return "\n".join(log.read_text(encoding="utf-8", errors="replace")
                      for log in sorted(home.glob("server-*.log")))
+
+
+def go_back(page, timeout_ms: int = 30_000) -> None:
+    """Tap the app bar's Back once the screen before has gone: while a new screen slides in, the
+    old one (with its own Back, leading elsewhere) is still in the accessibility tree."""
+    page.wait_for_function(
+        "document.querySelectorAll('[flt-semantics-identifier=\"nav-back\"]').length === 1", timeout=timeout_ms)
+    tap(page, "nav-back")

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from infocards.share import issue_from_records
-from tests.e2e.harness import open_app, paste_into, served_with_wallet, tap, type_into, wait_id
+from tests.e2e.harness import go_back, open_app, paste_into, served_with_wallet, tap, type_into, wait_id
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "wallets" / "reference-course.json"
 PASSPHRASE = "rolig ryg og varm kaffe"
@@ -98,15 +98,23 @@ def test_every_screen_names_its_controls_and_keeps_targets_large(app_with_course
     tap(page, "wallet-unlock")
     wait_id(page, "timeline-heading", timeout_ms=60_000)
     problems += _problems(page, "timeline")
+    tap(page, "mycards-more")
+    wait_id(page, "mycard-role-gp")
+    problems += _problems(page, "timeline, all my cards")
     tap(page, "wallet-add")
+    wait_id(page, "add-note")
+    problems += _problems(page, "add chooser")
     tap(page, "add-treatment")
     wait_id(page, "form-heading")
+    tap(page, "form-save")  # every problem marked on its field
+    wait_id(page, "form-error")
     problems += _problems(page, "treatment form")
     # Within the unlocked session: by the app's own buttons (a new page load is a new session).
     for button, heading, screen in (("wallet-settings", "settings-heading", "settings"),
                                     ("wallet-profile", "profile-heading", "my details"),
+                                    ("wallet-share-log", "share-log-heading", "share log"),
                                     ("wallet-share", "share-heading", "share form")):
-        tap(page, "nav-back")
+        go_back(page)
         wait_id(page, "timeline-heading")
         tap(page, button)
         wait_id(page, heading)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from infocards.config import load_settings
 from infocards.content.library import Library
-from tests.e2e.harness import by_id, open_app, text_of, type_into, wait_id
+from tests.e2e.harness import by_id, free_port, infocards_web, open_app, served, tap, text_of, type_into, wait_id
 
 
 @pytest.fixture(scope="module")
@@ -81,3 +83,71 @@ def test_switching_to_english_shows_english_titles(app_url, browser_page, librar
     for card in library.cards("en", "role"):
         assert card.title in by_id(page, f"card-link-{card.id}").inner_text()
     screenshot(page, "roles-en")
+
+
+# Flutter's web client opens a button's url with window.open: note it instead of leaving the page.
+RECORD_OPENED = ("window.__opened = []; window.open = function (url, target) { "
+                 "window.__opened.push(String(url)); return null; };")
+CALLS_PACK = Path(__file__).resolve().parents[1] / "fixtures" / "packs" / "calls"
+
+
+def _opened(page) -> list[str]:
+    return page.evaluate("window.__opened")
+
+
+def test_home_starts_with_when_to_call_now_and_every_regions_number(app_url, browser_page, library, screenshot):
+    page = browser_page
+    page.context.add_init_script(RECORD_OPENED)
+    open_app(page, app_url)
+    urgent = wait_id(page, "urgent")
+    # First thing on the screen: above the wallet button and the cards.
+    assert urgent.bounding_box()["y"] < wait_id(page, "home-wallet").bounding_box()["y"]
+    assert "Hvornår skal du ringe nu?" in text_of(page, "urgent")
+    # No region in the default flet.toml: the own GP's advice and each region's number.
+    assert "egen læge" in text_of(page, "urgent")
+    for region, number in (("hovedstaden", "1813"), ("sjaelland", "1818"), ("syddanmark", "70 11 07 07"),
+                           ("midtjylland", "70 11 31 31"), ("nordjylland", "70 15 03 00")):
+        assert number in text_of(page, f"call-{region}").replace("\u00a0", " ")
+    screenshot(page, "home-urgent")
+    tap(page, "call-112")
+    page.wait_for_function("window.__opened.length === 1")
+    tap(page, "call-syddanmark")
+    page.wait_for_function("window.__opened.length === 2")
+    assert _opened(page) == ["tel:112", "tel:70110707"]
+    tap(page, "urgent-red-flags")
+    title = wait_id(page, "card-title")
+    assert library.get("red-flags", "da").title in title.inner_text()
+
+
+@pytest.fixture(scope="module")
+def region_app(tmp_path_factory):
+    """The app with Region Syddanmark set in flet.toml and a pack whose card has call links."""
+    home = tmp_path_factory.mktemp("region")
+    config = home / "flet.toml"
+    config.write_text(f'[content]\npacks = ["national", "{CALLS_PACK.as_posix()}"]\n'
+                      '[app]\nregion = "Region Syddanmark"\n', encoding="utf-8")
+    port = free_port()
+    with served(infocards_web(port), port, home, env={"INFOCARDS_CONFIG": str(config)}) as url:
+        yield url
+
+
+def test_a_region_set_shows_its_number_and_a_card_shows_call_buttons(region_app, browser_page, screenshot):
+    page = browser_page
+    page.context.add_init_script(RECORD_OPENED)
+    open_app(page, region_app)
+    wait_id(page, "urgent")
+    assert "Region Syddanmark" in text_of(page, "urgent")
+    assert "70 11 07 07" in text_of(page, "call-syddanmark").replace("\u00a0", " ")
+    assert by_id(page, "call-hovedstaden").count() == 0
+
+    open_app(page, region_app + "card/call-test")
+    first = wait_id(page, "card-call-1")
+    assert "Ring 112" in text_of(page, "card-call-1")
+    assert "Ring til lægevagten 70 11 07 07" in text_of(page, "card-call-2")
+    body = text_of(page, "card-body")  # plain text nodes are read out as the group's label
+    assert "Ring 112, hvis det haster" in body and "Tekst efter knapperne" in body
+    assert first.bounding_box()["height"] >= 48
+    screenshot(page, "card-call-buttons")
+    tap(page, "card-call-2")
+    page.wait_for_function("window.__opened.length === 1")
+    assert _opened(page) == ["tel:70110707"]

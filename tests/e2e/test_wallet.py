@@ -1,11 +1,25 @@
-"""The wallet in a real Chromium: create, see the recovery code, add a visit, lock, unlock, see it."""
+"""The wallet in a real Chromium: create, see the recovery code, add a visit, lock, unlock, see it;
+forms that say what is wrong, Kort til dit forløb, the share log and the role card from a form."""
 
 from __future__ import annotations
+
+import json
+from pathlib import Path
 
 import pytest
 
 from infocards.wallet import Wallet
-from tests.e2e.harness import by_id, open_app, served_with_wallet, tap, type_into, wait_for_text, wait_id
+from tests.e2e.harness import (
+    by_id,
+    go_back,
+    open_app,
+    served_with_wallet,
+    tap,
+    text_of,
+    type_into,
+    wait_for_text,
+    wait_id,
+)
 
 PASSPHRASE = "rolig ryg og varm kaffe"
 
@@ -34,9 +48,11 @@ def test_create_add_lock_unlock(wallet_app, browser_page, screenshot):
     tap(page, "code-continue")
 
     wait_id(page, "timeline-empty")
-    tap(page, "wallet-add")
-    tap(page, "add-encounter")
-    wait_id(page, "form-heading")
+    # An empty course says what to do next: add the first visit (or read about a typical course).
+    wait_id(page, "wallet-read-course")
+    wait_id(page, "mycards-empty")
+    tap(page, "wallet-first-visit")
+    wait_for_text(page, "form-heading", "Besøg")
     by_id(page, "field-role").click()
     page.get_by_role("button", name="Fysioterapeut", exact=True).click()
     type_into(page, "field-place", "FysioMidt")
@@ -79,3 +95,120 @@ def test_create_add_lock_unlock(wallet_app, browser_page, screenshot):
     assert [(r["type"], r["role"], r["place"], r["source"]) for r in records] == [
         ("encounter", "physiotherapist", "FysioMidt", "patient")
     ]
+
+
+COURSE = Path(__file__).resolve().parents[1] / "fixtures" / "wallets" / "reference-course.json"
+
+
+@pytest.fixture
+def course_app(tmp_path):
+    course = json.loads(COURSE.read_text(encoding="utf-8"))
+    with served_with_wallet(tmp_path, PASSPHRASE, course["profile"], course["records"]) as app:
+        yield app
+
+
+def _value(page, identifier: str) -> str:
+    """The text in a field: Flutter mirrors it into the DOM while the field has focus."""
+    field = wait_id(page, identifier).locator("input, textarea").first
+    field.click()
+    page.wait_for_function("el => document.activeElement === el", arg=field.element_handle())
+    return field.evaluate("el => el.value")
+
+
+def _pick(page, identifier: str, option: str) -> None:
+    by_id(page, identifier).click()
+    page.get_by_role("button", name=option, exact=True).click()
+
+
+def _wait_text_gone(page, identifier: str, part: str) -> None:
+    page.wait_for_function(
+        """([id, part]) => {
+            const el = document.querySelector(`[flt-semantics-identifier="${id}"]`);
+            const said = [el, ...el.querySelectorAll('[aria-label]')]
+                .map(e => (e.getAttribute('aria-label') || '') + e.innerText).join(' ');
+            return !said.includes(part);
+        }""",
+        arg=[identifier, part],
+    )
+
+
+def test_forms_say_what_is_wrong_clear_when_fixed_and_confirm_the_save(course_app, browser_page, screenshot):
+    url, wallet_file = course_app
+    page = browser_page
+    open_app(page, url + "wallet")
+    type_into(page, "unlock-passphrase", PASSPHRASE)
+    tap(page, "wallet-unlock")
+    wait_id(page, "timeline-heading", timeout_ms=60_000)
+
+    # The finding of r03 reads with its card's name and code.
+    assert "Iskias (lumbal radikulopati) · ICPC-2:L86" in text_of(page, "record-r03")
+    # Kort til dit forløb: chosen from the records, with why; three first, the rest on request.
+    assert "Dit fund fra 10. oktober 2026 er denne diagnose." in text_of(page, "mycard-disc-herniation")
+    assert by_id(page, "mycard-role-gp").count() == 0
+    tap(page, "mycards-more")
+    assert "praktiserende læge den 2. august 2026" in text_of(page, "mycard-role-gp")
+    tap(page, "mycard-sick-pay")
+    wait_id(page, "card-title")
+    go_back(page)
+    wait_id(page, "timeline-heading")
+    # The share log is one tap from the wallet's main screen.
+    tap(page, "wallet-share-log")
+    wait_id(page, "share-log-heading")
+    wait_id(page, "share-log-empty")
+    go_back(page)
+
+    tap(page, "wallet-add")
+    assert "Hvad en fagperson fandt ved en undersøgelse eller scanning." in text_of(page, "add-finding")
+    screenshot(page, "chooser")
+    tap(page, "add-treatment")
+    wait_id(page, "form-heading")
+    type_into(page, "field-date", "5.8.2026", clear=True)
+    type_into(page, "field-end", "1.8.2026")
+    tap(page, "form-save")
+    wait_for_text(page, "form-error", "Ret de markerede felter")
+    page.wait_for_function(
+        "document.querySelector('[flt-semantics-identifier=\"field-end\"]').innerText.includes('Slutdatoen')"
+        " || [...document.querySelectorAll('[flt-semantics-identifier=\"field-end\"] [aria-label]')]"
+        ".some(e => e.getAttribute('aria-label').includes('Slutdatoen ligger før startdatoen'))")
+    screenshot(page, "form-problems")
+    type_into(page, "field-end", "10.8.2026", clear=True)
+    _wait_text_gone(page, "field-end", "Slutdatoen")  # fixed: the mark goes while typing
+    _pick(page, "field-role", "Fysioterapeut")
+    type_into(page, "field-what", "Øvelser")
+    _pick(page, "field-effect", "Nogen effekt")
+    _wait_text_gone(page, "form-error", "Ret de markerede")  # every field right: the summary goes too
+    tap(page, "form-save")
+    notice = wait_for_text(page, "saved-notice", "Behandling er gemt i din mappe.")
+    assert "Vis dit resumé" in notice
+
+    # "Om denne fagperson" keeps what was typed, and Back from the card returns to the form.
+    tap(page, "wallet-add")
+    tap(page, "add-encounter")
+    wait_id(page, "form-heading")
+    _pick(page, "field-role", "Kiropraktor")
+    type_into(page, "field-place", "Klinik Nord")
+    tap(page, "about-role")
+    wait_for_text(page, "card-title", "Kiropraktor")
+    go_back(page)
+    wait_id(page, "form-heading")
+    assert _value(page, "field-place") == "Klinik Nord"
+    assert "Kiropraktor" in text_of(page, "field-role")
+    go_back(page)
+    wait_id(page, "timeline-heading")
+
+    # Stored dates come back the Danish way on the edit form and the profile.
+    tap(page, "record-r04")
+    wait_id(page, "form-heading")
+    assert _value(page, "field-date") == "5.8.2026"
+    go_back(page)
+    tap(page, "wallet-profile")
+    wait_id(page, "profile-heading")
+    assert _value(page, "profile-birth_date") == "14.3.1978"
+
+    go_back(page)
+    tap(page, "wallet-lock")
+    wait_id(page, "unlock-heading")
+    with Wallet.open(wallet_file, PASSPHRASE) as wallet:
+        saved = [r for r in wallet.records() if r["type"] == "treatment" and r["what"] == "Øvelser"]
+    assert [(r["date"], r["end"], r["role"], r["effect"]) for r in saved] == [
+        ("2026-08-05", "2026-08-10", "physiotherapist", "some")]

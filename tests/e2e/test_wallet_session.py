@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.e2e.harness import by_id, open_app, served_with_wallet, tap, type_into, wait_id
+from tests.e2e.harness import by_id, enable_semantics, open_app, served_with_wallet, tap, type_into, wait_id
 
 PASSPHRASE = "rolig ryg og varm kaffe"
 # Auto-lock after 6 s without use (the app checks every 5 s).
@@ -70,3 +70,25 @@ def test_typing_language_switch_and_auto_lock_keep_the_form(quick_lock_app, brow
     tap(page, "wallet-unlock")
     wait_id(page, "form-heading", timeout_ms=60_000)
     assert _typed(page) == "Gik en tur"
+
+
+
+def test_auto_lock_works_again_after_a_reload(quick_lock_app, browser_page):
+    """A reload keeps Flet's session (main does not run again): the reload locks the wallet, and
+    after the next unlock the auto-lock must still come."""
+    page = browser_page
+    open_app(page, quick_lock_app + "wallet")
+    type_into(page, "unlock-passphrase", PASSPHRASE)
+    tap(page, "wallet-unlock")
+    wait_id(page, "timeline-heading", timeout_ms=60_000)
+
+    page.reload()
+    enable_semantics(page)
+    wait_id(page, "unlock-heading", timeout_ms=60_000)  # a reload locks: the timeline is not shown
+    assert page.locator('[flt-semantics-identifier="timeline-heading"]').count() == 0
+    type_into(page, "unlock-passphrase", PASSPHRASE)
+    tap(page, "wallet-unlock")
+    wait_id(page, "timeline-heading", timeout_ms=60_000)
+    # Left alone for the 6-s limit (checked every 5 s), the wallet locks again.
+    wait_id(page, "unlock-heading", timeout_ms=40_000)
+    assert page.locator('[flt-semantics-identifier="timeline-heading"]').count() == 0

@@ -6,7 +6,7 @@ import pytest
 
 from infocards import vocab
 from infocards.errors import InvalidRecord
-from infocards.ui.forms import FORMS, parse_user_date
+from infocards.ui.forms import FORMS, check_form, format_number, input_date, input_value, parse_user_date
 from infocards.wallet import validate_record
 
 
@@ -69,31 +69,58 @@ def test_not_a_date(typed):
     assert parse_user_date(typed) is None
 
 
-def _inputs(record_type: str, **values) -> dict:
-    import flet as ft
-
-    return {spec.name: ft.TextField(value=values.get(spec.name, "")) for spec in FORMS[record_type]}
-
-
 def test_the_work_form_reads_a_danish_decimal_and_keeps_a_blank_note():
-    from infocards.ui.views.record_form import _collect
-
-    record, problem = _collect(FORMS["work"], _inputs("work", date="5.8.2026", status="sick_leave",
-                                                      hours_per_week="37,5"), "da")
-    assert problem is None
+    record, problems = check_form(FORMS["work"], {"date": "5.8.2026", "status": "sick_leave",
+                                                  "hours_per_week": "37,5", "note": ""}, "da")
+    assert problems == {}
     record.update(id="w1", type="work", source="patient")
     assert validate_record(record) == {**record, "hours_per_week": 37.5, "note": ""}
 
 
 def test_the_form_names_the_missing_field_by_its_label():
-    from infocards.ui.views.record_form import _collect
-
-    _record, problem = _collect(FORMS["encounter"], _inputs("encounter", date="1.8.2026", role="gp"), "da")
-    assert problem == "Udfyld feltet »Sted«."
+    _record, problems = check_form(FORMS["encounter"], {"date": "1.8.2026", "role": "gp", "summary": "x"}, "da")
+    assert problems == {"place": "Udfyld feltet »Sted«."}
 
 
 def test_the_form_refuses_a_date_that_does_not_exist():
-    from infocards.ui.views.record_form import _collect
+    _record, problems = check_form(FORMS["note"], {"date": "31.2.2026", "text": "x"}, "en")
+    assert problems == {"date": "“Date” must be a date as day.month.year, e.g. 1.8.2026."}
 
-    _record, problem = _collect(FORMS["note"], _inputs("note", date="31.2.2026", text="x"), "en")
-    assert problem == "“Date” must be a date, e.g. 1.8.2026 or 2026-08-01."
+
+def test_an_end_date_before_the_start_says_so():
+    values = {"date": "5.8.2026", "role": "gp", "what": "Øvelser", "end": "1.8.2026", "effect": "some"}
+    _record, problems = check_form(FORMS["treatment"], values, "da")
+    assert problems == {"end": "Slutdatoen ligger før startdatoen."}
+    record, problems = check_form(FORMS["treatment"], {**values, "end": "5.8.2026"}, "da")
+    assert problems == {} and record["end"] == "2026-08-05"
+
+
+@pytest.mark.parametrize(("hours", "problem"), [
+    ("-1", "»Timer om ugen« kan ikke være under 0."),
+    ("200", "»Timer om ugen« kan højst være 168 (timer i en uge)."),
+    ("mange", "»Timer om ugen« skal være et tal, fx 37,5."),
+    ("1e400", "»Timer om ugen« skal være et tal, fx 37,5."),
+])
+def test_hours_out_of_range_say_what_is_wrong(hours, problem):
+    _record, problems = check_form(FORMS["work"], {"date": "1.8.2026", "status": "working",
+                                                   "hours_per_week": hours}, "da")
+    assert problems == {"hours_per_week": problem}
+
+
+def test_every_problem_of_a_form_is_named_at_once():
+    _record, problems = check_form(FORMS["treatment"], {"date": "i går", "what": "x" * 20_000}, "da")
+    assert set(problems) == {"date", "role", "what", "effect"}
+    assert problems["what"] == "»Hvilken behandling?« er for lang: højst 10.000 tegn."
+
+
+def test_stored_values_are_shown_the_danish_way():
+    assert input_date("2026-08-01") == "1.8.2026"
+    assert input_date("") == ""
+    spec = {s.name: s for s in FORMS["work"]}
+    assert input_value(spec["date"], "2026-11-25", "da") == "25.11.2026"
+    assert input_value(spec["hours_per_week"], 18.5, "da") == "18,5"
+    assert input_value(spec["hours_per_week"], 18.5, "en") == "18.5"
+    assert input_value(spec["hours_per_week"], 20, "da") == "20"
+    assert format_number(10000, "da") == "10.000"
+    assert format_number(10000, "en") == "10,000"
+    assert format_number(1234.5, "da") == "1.234,5"

@@ -21,6 +21,7 @@ from infocards.ui.views import card, category, home, profile, reader, record_for
         ("/wallet/settings", wallet_settings.settings_view, {}, "/wallet"),
         ("/wallet/recover", wallet_settings.recover_view, {}, "/wallet"),
         ("/wallet/profile", profile.view, {}, "/wallet"),
+        ("/wallet/log", profile.log_view, {}, "/wallet"),
         ("/share", share.view, {}, "/wallet"),
         ("/reader", reader.view, {}, "/"),
         ("/card/disc-herniation?from=search", card.view, {"card_id": "disc-herniation"}, "/"),
@@ -33,3 +34,22 @@ def test_each_route_has_its_view(route, builder, params, parent):
 @pytest.mark.parametrize("route", ["/nowhere", "/card/", "/card/../../etc", "/wallet/edit/", "", "/CARD/x"])
 def test_unknown_routes_go_home(route):
     assert match_route(route) == (home.view, {}, None)
+
+
+def test_a_card_opened_from_a_form_leads_back_to_the_form():
+    from infocards.ui.app import card_route, parent_of
+    from infocards.ui.state import AppState
+
+    route = card_route("role-gp", back_to="/wallet/add/encounter")
+    assert route == "/card/role-gp?from=/wallet/add/encounter"
+    assert match_route(route) == (card.view, {"card_id": "role-gp"}, "/wallet/add/encounter")
+    edit = card_route("role-gp", back_to="/wallet/edit/r-01")
+    assert match_route(edit)[2] == "/wallet/edit/r-01"
+    state = AppState.__new__(AppState)  # parent_of reads only reader_only
+    state.reader_only = False
+    assert parent_of(route, state) == "/wallet/add/encounter"
+
+
+@pytest.mark.parametrize("back", ["https://example.org", "/reader", "//evil", "/wallet/nowhere", "/wallet?from=x"])
+def test_a_card_never_leads_back_to_a_route_that_is_not_a_wallet_screen(back):
+    assert match_route(f"/card/role-gp?from={back}")[2] == "/"

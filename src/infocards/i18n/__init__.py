@@ -10,7 +10,20 @@ import os
 from collections.abc import Mapping
 from datetime import date, datetime
 
-from infocards.i18n import common, content, content_checks, extras, note, share, ui, vocab, wallet, wallet_ui, websec
+from infocards.i18n import (
+    common,
+    content,
+    content_checks,
+    extras,
+    note,
+    patient,
+    share,
+    ui,
+    vocab,
+    wallet,
+    wallet_ui,
+    websec,
+)
 
 __all__ = ["CATALOG", "LANGS", "cli_language", "format_date", "format_datetime", "format_month", "t"]
 
@@ -27,7 +40,7 @@ def _merge(*modules) -> dict[str, Mapping[str, str]]:
     return merged
 
 
-CATALOG = _merge(common, content, content_checks, wallet, share, ui, vocab, wallet_ui, websec, extras, note)
+CATALOG = _merge(common, content, content_checks, wallet, share, ui, vocab, wallet_ui, websec, extras, note, patient)
 
 
 def t(key: str, lang: str = "da", /, **params: object) -> str:

@@ -121,8 +121,8 @@ STRINGS = {
     "wallet.ui.minutes": {"da": "{n} minutter", "en": "{n} minutes"},
     "wallet.ui.minute": {"da": "1 minut", "en": "1 minute"},
     "wallet.ui.auto_lock_visit": {
-        "da": "Gælder, til du lukker appen. Standarden står i flet.toml.",
-        "en": "Applies until you close the app. The default is set in flet.toml.",
+        "da": "Gælder, til du lukker appen. Derefter gælder standarden for denne app igen.",
+        "en": "Applies until you close the app. After that, this app's standard setting applies again.",
     },
     "wallet.ui.show_passphrase": {"da": "Vis adgangskoden", "en": "Show the passphrase"},
     "wallet.ui.hide_passphrase": {"da": "Skjul adgangskoden", "en": "Hide the passphrase"},
@@ -251,8 +251,8 @@ STRINGS = {
         "en": "Cannot listen on {host}:{port}. Is infocards already running? Choose another port with --port.",
     },
     "share.ui.bad_date": {
-        "da": "Skriv en dato, fx 1.8.2026 eller 2026-08-01.",
-        "en": "Write a date, e.g. 1.8.2026 or 2026-08-01.",
+        "da": "Skriv en dato som dag.måned.år, fx 1.8.2026.",
+        "en": "Write a date as day.month.year, e.g. 1.8.2026.",
     },
     "wallet.ui.used_backup": {
         "da": "Din mappe var beskadiget. Du ser sikkerhedskopien fra {time}. Ændringer efter det kan mangle.",
@@ -278,8 +278,8 @@ STRINGS = {
     "reader.ui.no_name": {"da": "(intet navn i koden)", "en": "(no name in the code)"},
     "wallet.ui.fill_in": {"da": "Udfyld feltet »{field}«.", "en": "Fill in “{field}”."},
     "wallet.ui.bad_date_field": {
-        "da": "»{field}« skal være en dato, fx 1.8.2026 eller 2026-08-01.",
-        "en": "“{field}” must be a date, e.g. 1.8.2026 or 2026-08-01.",
+        "da": "»{field}« skal være en dato som dag.måned.år, fx 1.8.2026.",
+        "en": "“{field}” must be a date as day.month.year, e.g. 1.8.2026.",
     },
     "wallet.ui.not_a_number": {
         "da": "»{field}« skal være et tal, fx 37,5.",

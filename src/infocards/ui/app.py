@@ -7,6 +7,7 @@ import importlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from urllib.parse import parse_qs, quote
 
 import flet as ft
 
@@ -15,7 +16,7 @@ from infocards.i18n import t
 from infocards.ui.state import AppState
 from infocards.ui.widgets import PRIMARY
 
-__all__ = ["Nav", "build", "match_route"]
+__all__ = ["Nav", "build", "card_route", "match_route"]
 
 ViewBuilder = Callable[..., ft.View]
 AUTO_LOCK_POLL_SECONDS = 5
@@ -59,6 +60,7 @@ ROUTES: tuple[tuple[re.Pattern[str], str, str | None], ...] = (
     (re.compile(r"^/wallet/settings$"), "wallet_settings:settings_view", "/wallet"),
     (re.compile(r"^/wallet/recover$"), "wallet_settings:recover_view", "/wallet"),
     (re.compile(r"^/wallet/profile$"), "profile:view", "/wallet"),
+    (re.compile(r"^/wallet/log$"), "profile:log_view", "/wallet"),
     (re.compile(r"^/share$"), "share:view", "/wallet"),
     (re.compile(r"^/reader$"), "reader:view", "/"),
     (re.compile(r"^/reader/note$"), "note_write:view", "/reader"),
@@ -80,10 +82,31 @@ def _match(route: str) -> tuple[str, dict[str, str], str | None]:
     return ROUTES[0][1], {}, None
 
 
+def card_route(card_id: str, back_to: str | None = None) -> str:
+    """The route of a card; with `back_to` (a wallet form), Back on the card returns there."""
+    route = f"/card/{card_id}"
+    return f"{route}?from={quote(back_to, safe='/')}" if back_to else route
+
+
+def _return_route(route: str) -> str | None:
+    """The wallet route a card was opened from (its `from=`), if it is one of the app's own."""
+    if "?" not in route:
+        return None
+    wanted = parse_qs(route.split("?", 1)[1]).get("from", [""])[0]
+    if not wanted.startswith("/wallet") or "?" in wanted:
+        return None
+    for pattern, _target, _parent in ROUTES:
+        if pattern.match(wanted):
+            return wanted
+    return None
+
+
 def match_route(route: str) -> tuple[ViewBuilder, dict[str, str], str | None]:
     """The view for a route, its parameters and its parent route (None at the top); unknown
     routes go home."""
     target, params, parent = _match(route)
+    if target == "card:view":
+        parent = _return_route(route) or parent
     return _builder(target), params, parent
 
 
@@ -133,7 +156,7 @@ def parent_of(route: str, state: AppState) -> str:
     """Where Back (the app bar's, or the phone's) leads from `route`."""
     if state.reader_only:
         return "/reader"
-    return _match(route)[2] or "/"
+    return match_route(route)[2] or "/"
 
 
 def build(page: ft.Page, state: AppState) -> None:
@@ -152,32 +175,44 @@ def build(page: ft.Page, state: AppState) -> None:
     async def on_view_pop(_event: ft.ViewPopEvent) -> None:
         await page.push_route(parent_of(page.route or "/", state))
 
-    session_over = asyncio.Event()
+    # One watcher per connection. A reload keeps Flet's session (the client sends its session id
+    # back and `main` is not run again): the disconnect stops the watcher and locks the wallet,
+    # the reconnect starts a new watcher and redraws, so the lock works again after a reload.
+    connection_over = asyncio.Event()
 
-    def end_session(_event=None) -> None:
-        # A closed or reloaded tab must not keep the wallet (and its OS lock): lock it now.
-        state.wallet.lock()
-        state.drafts.clear()
-        session_over.set()
-
-    async def auto_lock() -> None:
+    async def auto_lock(over: asyncio.Event) -> None:
         # Lock the wallet after the inactivity set in flet.toml (or in the settings screen).
-        while not session_over.is_set():
+        while not over.is_set():
             try:
-                await asyncio.wait_for(session_over.wait(), AUTO_LOCK_POLL_SECONDS)
+                await asyncio.wait_for(over.wait(), AUTO_LOCK_POLL_SECONDS)
             except TimeoutError:
                 pass
-            if not session_over.is_set() and state.wallet.idle_too_long():
+            if not over.is_set() and state.wallet.idle_too_long():
                 if callable(state.keep_draft):
                     state.keep_draft()  # the form comes back as it was once the patient unlocks
                 state.wallet.lock()
                 if (page.route or "/").startswith(("/wallet", "/share")):
                     render(page, state)
 
+    def end_session(_event=None) -> None:
+        # A closed or reloaded tab must not keep the wallet (and its OS lock): lock it now.
+        state.wallet.lock()
+        state.drafts.clear()
+        connection_over.set()
+
+    def reconnected(_event=None) -> None:
+        nonlocal connection_over
+        connection_over.set()  # never two watchers
+        connection_over = asyncio.Event()
+        if not state.reader_only:
+            page.run_task(auto_lock, connection_over)
+        render(page, state)  # the old screen may be a wallet view: show it locked
+
     page.on_route_change = on_route_change
     page.on_view_pop = on_view_pop
     page.on_disconnect = end_session
+    page.on_connect = reconnected
     page.on_close = end_session
     render(page, state)
     if not state.reader_only:
-        page.run_task(auto_lock)
+        page.run_task(auto_lock, connection_over)

@@ -7,8 +7,19 @@ from dataclasses import dataclass
 from datetime import date
 
 from infocards import vocab
+from infocards.i18n import t
+from infocards.wallet.records import MAX_SHORT, MAX_TEXT
 
-__all__ = ["FORMS", "Field", "parse_user_date"]
+__all__ = [
+    "FORMS",
+    "Field",
+    "check_form",
+    "format_number",
+    "input_date",
+    "input_value",
+    "parse_number",
+    "parse_user_date",
+]
 
 
 @dataclass(frozen=True)
@@ -60,3 +71,97 @@ def parse_user_date(text: str) -> str | None:
         return date.fromisoformat(text).isoformat() if len(text) == 10 else None
     except ValueError:
         return None
+
+
+def input_date(iso: str | None) -> str:
+    """An ISO date as the patient types it: '2026-08-01' -> '1.8.2026' (anything else unchanged)."""
+    if not iso:
+        return ""
+    try:
+        day = date.fromisoformat(iso)
+    except (TypeError, ValueError):
+        return str(iso)
+    return f"{day.day}.{day.month}.{day.year}"
+
+
+def format_number(value: float | int, lang: str = "da") -> str:
+    """18.5 -> '18,5' and 10000 -> '10.000' in Danish ('18.5', '10,000' in English); whole
+    numbers without decimals."""
+    text = f"{value:,g}" if isinstance(value, float) and not value.is_integer() else f"{int(value):,}"
+    if lang == "da":
+        return text.translate(str.maketrans({",": ".", ".": ","}))
+    return text
+
+
+def parse_number(text: str) -> float | int | None:
+    """'18,5', '18.5' or '20' as a number; None when it is not one."""
+    cleaned = text.strip().replace(" ", "").replace(",", ".")
+    try:
+        number = float(cleaned)
+    except ValueError:
+        return None
+    if number != number or number in (float("inf"), float("-inf")):
+        return None
+    return int(number) if number.is_integer() else number
+
+
+def input_value(spec: Field, value: object, lang: str) -> str | None:
+    """What a form field shows for a stored value: dates and numbers the way the patient writes them."""
+    if value is None:
+        return None
+    if spec.kind == "date":
+        return input_date(str(value))
+    if spec.kind == "number" and isinstance(value, int | float) and not isinstance(value, bool):
+        return format_number(value, lang)
+    return str(value)
+
+
+def _label(spec: Field, lang: str) -> str:
+    return t(f"wallet.field.{spec.name}", lang)
+
+
+def _check_field(spec: Field, raw: object, lang: str) -> tuple[object, str | None]:
+    raw = raw.strip() if isinstance(raw, str) else raw
+    if raw in (None, ""):
+        if spec.blank:
+            return "", None
+        if spec.required:
+            return None, t("wallet.ui.fill_in", lang, field=_label(spec, lang))
+        return None, None
+    if spec.kind == "date":
+        parsed = parse_user_date(str(raw))
+        if parsed is None:
+            return None, t("wallet.ui.bad_date_field", lang, field=_label(spec, lang))
+        return parsed, None
+    if spec.kind == "number":
+        number = parse_number(str(raw))
+        if number is None:
+            return None, t("wallet.ui.not_a_number", lang, field=_label(spec, lang))
+        if number < 0:
+            return None, t("form.negative_hours", lang, field=_label(spec, lang))
+        if number > 168:
+            return None, t("form.too_many_hours", lang, field=_label(spec, lang))
+        return number, None
+    if spec.kind in ("text", "long_text"):
+        limit = MAX_SHORT if spec.kind == "text" and spec.name in ("professional", "code") else MAX_TEXT
+        if len(raw) > limit:
+            return None, t("form.too_long", lang, field=_label(spec, lang), limit=format_number(limit, lang))
+    return raw, None
+
+
+def check_form(specs: tuple[Field, ...], raw: dict, lang: str) -> tuple[dict, dict[str, str]]:
+    """The record a form describes and, per field name, what is wrong with it (in the patient's words).
+
+    Checked per field (filled in, a real date, a number in range, not too long) and across fields
+    (an end date before the start date)."""
+    record: dict = {}
+    problems: dict[str, str] = {}
+    for spec in specs:
+        value, problem = _check_field(spec, raw.get(spec.name), lang)
+        if problem:
+            problems[spec.name] = problem
+        elif value is not None:
+            record[spec.name] = value
+    if "end" in record and "date" in record and record["end"] < record["date"]:
+        problems["end"] = t("form.end_before_start", lang)
+    return record, problems

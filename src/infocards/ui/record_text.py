@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from infocards.i18n import t
+from infocards.ui.forms import format_number
 
 __all__ = ["record_detail", "record_title"]
 
@@ -24,12 +25,14 @@ def record_title(record: dict, lang: str) -> str:
     return title
 
 
-def record_detail(record: dict, lang: str) -> str:
+def record_detail(record: dict, lang: str, card_title: str | None = None) -> str:
+    """The record's line of detail; a finding's diagnosis card is named beside its code
+    ("Iskias (lumbal radikulopati) · ICPC-2:L86")."""
     kind = record.get("type")
     if kind == "encounter":
         parts = [record.get("place", ""), record.get("summary", "")]
     elif kind == "finding":
-        parts = [record.get("text", ""), record.get("code", "")]
+        parts = [card_title or "", record.get("code", ""), record.get("text", "")]
     elif kind == "referral":
         parts = [record.get("reason", ""), _label("referral_status", record.get("status"), lang)]
     elif kind == "treatment":
@@ -40,7 +43,11 @@ def record_detail(record: dict, lang: str) -> str:
     elif kind == "goal":
         parts = [record.get("text", ""), _label("goal_status", record.get("status"), lang)]
     elif kind == "work":
-        parts = [_label("work_status", record.get("status"), lang), record.get("note", "")]
+        hours = record.get("hours_per_week")
+        shown_hours = ""
+        if isinstance(hours, int | float) and not isinstance(hours, bool):
+            shown_hours = t("record.hours", lang, hours=format_number(hours, lang))
+        parts = [_label("work_status", record.get("status"), lang), shown_hours, record.get("note", "")]
     else:
         parts = [record.get("text", "")]
     return " · ".join(p for p in parts if p)

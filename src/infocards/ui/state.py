@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from infocards.config import Settings
 from infocards.content.library import Library
 from infocards.content.model import CATEGORIES, Card
+from infocards.content.regions import REGIONS, Region, normalize_region
 from infocards.ui.session import WalletSession, wallet_path
 
 __all__ = ["AppState"]
@@ -25,6 +27,7 @@ class AppState:
     keep_draft: object = field(default=None, repr=False)  # the shown form's "remember my input"
     last_read: object = field(default=None, repr=False)  # the clinician view's last result
     clinic: object = field(default=None, repr=False)  # ui.clinic_session.ClinicSession, on first use
+    notice: str | None = None  # a confirmation for the next wallet screen ("Besøg er gemt")
 
     def __post_init__(self) -> None:
         if self.wallet is None:
@@ -44,6 +47,14 @@ class AppState:
         route, self.after_unlock = self.after_unlock, None
         return route
 
+    def set_notice(self, text: str) -> None:
+        self.notice = text
+
+    def take_notice(self) -> str | None:
+        """The confirmation to show once (then it is gone)."""
+        text, self.notice = self.notice, None
+        return text
+
     def set_query(self, query: str) -> None:
         self.query = query.strip()
 
@@ -62,6 +73,41 @@ class AppState:
 
     def role_card(self, role: str) -> Card | None:
         return self.library.role_card(role, self.lang)
+
+    def region(self) -> Region | None:
+        """The region set in flet.toml, if it names one (a name the checker refuses counts as none)."""
+        try:
+            region_id = normalize_region(self.settings.region)
+        except ValueError:
+            return None
+        return REGIONS.get(region_id) if region_id else None
+
+    def out_of_hours_regions(self, today: date | None = None) -> list[Region]:
+        """Whom to call outside the own GP's hours: the set region if it has a number, else every
+        region of today that has one (the patient picks their own)."""
+        today = today or date.today()
+        region = self.region()
+        if region is not None and region.out_of_hours and region.exists_on(today):
+            return [region]
+        return [r for r in REGIONS.values() if r.out_of_hours and r.exists_on(today)]
+
+    def finding_card(self, record: dict) -> Card | None:
+        """The diagnosis card a finding names, else the one diagnosis card carrying its code."""
+        if record.get("card"):
+            card = self.card(str(record["card"]))
+            if card is not None:
+                return card
+        code = "".join(str(record.get("code") or "").split()).upper()
+        if not code:
+            return None
+        carrying = [c for c in self.cards_in("diagnosis") if code in {"".join(k.split()).upper() for k in c.codes}]
+        return carrying[0] if len(carrying) == 1 else None
+
+    def cards_for_course(self) -> list:
+        """Kort til dit forløb: the cards that fit the records in the unlocked wallet."""
+        from infocards.content.mycards import cards_for_course
+
+        return cards_for_course(self.library, self.wallet.require().records(), self.lang)
 
     def diagnosis_choices(self) -> list[Card]:
         """Diagnosis cards that carry codes: the diagnosis picker's options."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import flet as ft
@@ -13,7 +14,9 @@ __all__ = [
     "TOUCH_HEIGHT",
     "app_bar",
     "big_button",
+    "call_button",
     "card_tile",
+    "choice_tile",
     "heading",
     "labelled",
     "page_column",
@@ -22,6 +25,8 @@ __all__ = [
 
 TOUCH_HEIGHT = 56  # above the 48 dp minimum: patients in pain, on a phone
 PRIMARY = "#00695C"  # teal 800: white text on it, and it as text on white, pass WCAG AA (6.6:1)
+EMERGENCY = "#B71C1C"  # red 900: white text on it passes WCAG AA (6.6:1)
+_TEL_TARGET = re.compile(r"\+?[0-9]+")
 
 
 def labelled(control: ft.Control, identifier: str, label: str | None = None, live: bool = False) -> ft.Semantics:
@@ -53,6 +58,25 @@ def big_button(
         height=TOUCH_HEIGHT,
         expand=True,
     )
+    return labelled(ft.Row([button]), identifier)
+
+
+def call_button(label: str, number: str, identifier: str, emergency: bool = False,
+                filled: bool = True) -> ft.Control:
+    """A big labelled button that opens `tel:NUMBER` (the phone's dialler; on a computer, whatever
+    handles tel: links). The client opens the link itself, so it works even while the connection
+    to the app is slow. `number` is digits with an optional leading + (spaces are dropped)."""
+    digits = number.replace(" ", "")
+    if not _TEL_TARGET.fullmatch(digits):
+        raise ValueError("a call button needs a number of digits")
+    colour = EMERGENCY if emergency else PRIMARY
+    text = ft.Text(label, size=19 if filled else 16, weight=ft.FontWeight.W_600, text_align=ft.TextAlign.CENTER)
+    if filled:
+        button = ft.FilledButton(content=text, icon=ft.Icons.PHONE, url=f"tel:{digits}", height=TOUCH_HEIGHT,
+                                 expand=True, bgcolor=colour, color=ft.Colors.WHITE, icon_color=ft.Colors.WHITE)
+    else:
+        button = ft.OutlinedButton(content=text, icon=ft.Icons.PHONE, url=f"tel:{digits}", height=TOUCH_HEIGHT,
+                                   expand=True, style=ft.ButtonStyle(color=colour, icon_color=colour))
     return labelled(ft.Row([button]), identifier)
 
 
@@ -106,6 +130,19 @@ def card_tile(card, on_open, identifier: str) -> ft.Control:
     tile = ft.ListTile(
         title=ft.Text(card.title, size=18, weight=ft.FontWeight.W_600),
         subtitle=ft.Text(card.summary, size=15),
+        trailing=ft.Icon(ft.Icons.CHEVRON_RIGHT),
+        on_click=on_open,
+        min_vertical_padding=10,
+    )
+    return labelled(ft.Card(content=tile), identifier)
+
+
+def choice_tile(title: str, explanation: str, on_open, identifier: str, icon=None) -> ft.Control:
+    """One choice in a list: its name and one line of plain explanation, the whole tile a button."""
+    tile = ft.ListTile(
+        leading=ft.Icon(icon, size=28) if icon else None,
+        title=ft.Text(title, size=18, weight=ft.FontWeight.W_600),
+        subtitle=ft.Text(explanation, size=15),
         trailing=ft.Icon(ft.Icons.CHEVRON_RIGHT),
         on_click=on_open,
         min_vertical_padding=10,

@@ -2,13 +2,50 @@
 
 from __future__ import annotations
 
+import re
+
 import flet as ft
 
 from infocards.content.render import markdown_for_app
 from infocards.i18n import format_date, t
-from infocards.ui.widgets import PRIMARY, app_bar, heading, labelled, page_column, secondary_button
+from infocards.ui.widgets import PRIMARY, app_bar, call_button, heading, labelled, page_column, secondary_button
 
-__all__ = ["view"]
+__all__ = ["body_parts", "call_label", "view"]
+
+# A call link of the agreed card format: [Ring 70 11 07 07](tel:70110707), digits and a leading +.
+_CALL_LINK = re.compile(r"\[([^\]\n]+)\]\(tel:(\+?[0-9]+)\)")
+_BLOCK_BREAK = re.compile(r"\n[ \t]*\n")
+_ONLY_SEPARATORS = re.compile(r"[\s*+\-.,;:–•]*")
+
+
+def body_parts(markdown: str) -> list[str | tuple[str, str]]:
+    """The body as markdown pieces and (label, number) call buttons: each block (paragraph, list)
+    that holds call links is shown with the link texts as plain words, followed by one button per
+    link; a block of nothing but call links becomes just the buttons."""
+    parts: list[str | tuple[str, str]] = []
+    pending: list[str] = []
+    for block in _BLOCK_BREAK.split(markdown):
+        calls = _CALL_LINK.findall(block)
+        if not calls:
+            pending.append(block)
+            continue
+        if not _ONLY_SEPARATORS.fullmatch(_CALL_LINK.sub("", block)):
+            pending.append(_CALL_LINK.sub(lambda m: m.group(1), block))
+        if pending:
+            parts.append("\n\n".join(pending))
+            pending = []
+        parts.extend(calls)
+    if pending:
+        parts.append("\n\n".join(pending))
+    return parts
+
+
+def call_label(text: str, lang: str) -> str:
+    """A link text that is only a number ("112") reads as "Ring 112"; words stay as written."""
+    text = " ".join(text.replace("\\", "").split())
+    if re.fullmatch(r"[+0-9 ]+", text):
+        return t("urgent.call_number", lang, number=text)
+    return text
 
 
 def _facts(card, lang: str) -> list[ft.Control]:
@@ -71,6 +108,20 @@ def _reviewed(card, lang: str) -> ft.Control:
     return labelled(ft.Text(text, size=14, italic=True), "card-reviewed")
 
 
+def _markdown(text: str, on_link) -> ft.Control:
+    return ft.Markdown(
+        text,
+        extension_set=ft.MarkdownExtensionSet.GITHUB_FLAVORED,
+        on_tap_link=on_link,
+        md_style_sheet=ft.MarkdownStyleSheet(
+            p_text_style=ft.TextStyle(size=17, height=1.4),
+            # Links (other cards, web pages) in the app's dark teal and underlined, not pale blue.
+            a_text_style=ft.TextStyle(color=PRIMARY, decoration=ft.TextDecoration.UNDERLINE,
+                                      weight=ft.FontWeight.W_600),
+        ),
+    )
+
+
 def view(state, nav, card_id: str) -> ft.View:
     lang = state.lang
     card = state.card(card_id)
@@ -83,17 +134,17 @@ def view(state, nav, card_id: str) -> ft.View:
         async def on_link(event) -> None:
             await nav.open_link(str(event.data or ""))
 
-        markdown = ft.Markdown(
-            markdown_for_app(card.body),
-            extension_set=ft.MarkdownExtensionSet.GITHUB_FLAVORED,
-            on_tap_link=on_link,
-            md_style_sheet=ft.MarkdownStyleSheet(
-                p_text_style=ft.TextStyle(size=17, height=1.4),
-                # Links (112, 1813, other cards) in the app's dark teal and underlined, not pale blue.
-                a_text_style=ft.TextStyle(color=PRIMARY, decoration=ft.TextDecoration.UNDERLINE,
-                                          weight=ft.FontWeight.W_600),
-            ),
-        )
+        body_controls: list[ft.Control] = []
+        calls = 0
+        for part in body_parts(markdown_for_app(card.body)):
+            if isinstance(part, tuple):
+                label, number = part
+                calls += 1
+                body_controls.append(call_button(call_label(label, lang), number, f"card-call-{calls}",
+                                                 emergency=number.lstrip("+") == "112"))
+            elif part.strip():
+                body_controls.append(_markdown(part, on_link))
+        markdown = ft.Column(body_controls, spacing=10, horizontal_alignment=ft.CrossAxisAlignment.STRETCH)
         body = [
             heading(card.title, 1, identifier="card-title"),
             labelled(ft.Text(card.summary, size=18, italic=True), "card-summary"),

@@ -1,11 +1,22 @@
-"""Home: the four categories, search and the language switch."""
+"""Home: when to call now (first), the wallet, search, the four categories and the language switch."""
 
 from __future__ import annotations
 
 import flet as ft
 
+from infocards.content.regions import EMERGENCY_NUMBER
 from infocards.i18n import t
-from infocards.ui.widgets import app_bar, big_button, card_tile, heading, labelled, page_column, secondary_button
+from infocards.ui.widgets import (
+    EMERGENCY,
+    app_bar,
+    big_button,
+    call_button,
+    card_tile,
+    heading,
+    labelled,
+    page_column,
+    secondary_button,
+)
 
 __all__ = ["view"]
 
@@ -33,6 +44,58 @@ def _category_tile(state, nav, category: str) -> ft.Control:
         min_vertical_padding=14,
     )
     return labelled(ft.Card(content=tile), f"category-{category}")
+
+
+RED_FLAGS_CARD = "red-flags"
+
+
+def _unbroken(number: str) -> str:
+    return number.replace(" ", "\u00a0")
+
+
+def _urgent(state, nav) -> ft.Control:
+    """112 always; the own GP; the out-of-hours number of the region in flet.toml, or of each
+    region when none is set; and the way to the red-flags card."""
+    lang = state.lang
+    regions = state.out_of_hours_regions()
+    chosen = state.region()
+    controls: list[ft.Control] = [
+        heading(t("urgent.heading", lang), 2, identifier="urgent-heading"),
+        ft.Text(t("urgent.explain", lang), size=16),
+        call_button(t("urgent.call_112", lang), EMERGENCY_NUMBER, "call-112", emergency=True),
+        ft.Text(t("urgent.own_gp", lang), size=16),
+    ]
+    if len(regions) == 1 and chosen is not None and regions[0].id == chosen.id:
+        region = regions[0]
+        controls += [
+            ft.Text(t("urgent.out_of_hours", lang, region=region.name(lang)), size=16),
+            call_button(t("urgent.call_number", lang, number=_unbroken(region.out_of_hours)), region.tel(),
+                        f"call-{region.id}"),
+        ]
+        if region.call_first:
+            controls.append(ft.Text(t("urgent.call_first", lang), size=15))
+    else:
+        controls.append(ft.Text(t("urgent.out_of_hours_any", lang), size=16))
+        # A number never breaks over two lines (no-break spaces); the region's name may.
+        buttons = [call_button(t("urgent.call_region", lang, region=r.name(lang), number=_unbroken(r.out_of_hours)),
+                               r.tel(), f"call-{r.id}", filled=False) for r in regions]
+        for button in buttons:
+            button.col = {"xs": 12, "sm": 6}  # two a row where there is room
+        controls.append(ft.ResponsiveRow(buttons, spacing=10, run_spacing=10))
+    if state.card(RED_FLAGS_CARD) is not None:
+
+        async def open_red_flags(_event) -> None:
+            await nav.go(f"/card/{RED_FLAGS_CARD}")
+
+        controls.append(secondary_button(t("urgent.signs", lang), open_red_flags, "urgent-red-flags",
+                                         icon=ft.Icons.WARNING_AMBER_ROUNDED))
+    box = ft.Container(
+        ft.Column(controls, spacing=10, horizontal_alignment=ft.CrossAxisAlignment.STRETCH),
+        padding=14,
+        border=ft.Border.all(2, EMERGENCY),
+        border_radius=12,
+    )
+    return labelled(box, "urgent")
 
 
 def _results(state, nav) -> list[ft.Control]:
@@ -81,6 +144,7 @@ def view(state, nav) -> ft.View:
         await nav.go("/reader")
 
     body = [
+        _urgent(state, nav),
         big_button(t("home.wallet", lang), go_wallet, "home-wallet", icon=ft.Icons.FOLDER_SHARED_OUTLINED),
         heading(t("home.heading", lang), 1, identifier="home-heading"),
         ft.Text(t("home.intro", lang), size=16),

@@ -1,18 +1,19 @@
-"""My details (name, birth date, municipality, GP) and the log of who was shown my summary."""
+"""My details (name, birth date, municipality, GP) and the log of who was shown my summary (also a
+screen of its own, reached from the wallet's main screen)."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 import flet as ft
 
 from infocards.errors import InfocardsError
 from infocards.i18n import format_datetime, t
-from infocards.ui.forms import parse_user_date
+from infocards.ui.forms import input_date, parse_user_date
 from infocards.ui.views.wallet_common import error_text, keeps_awake, locked_view, wallet_view
 from infocards.ui.widgets import big_button, heading, labelled
 
-__all__ = ["PROFILE_FIELDS", "view"]
+__all__ = ["PROFILE_FIELDS", "birth_date_problem", "log_view", "view"]
 
 PROFILE_FIELDS = ("name", "birth_date", "municipality", "gp")
 
@@ -34,6 +35,34 @@ def _share_log(state) -> list[ft.Control]:
     return [labelled(ft.Column(rows, spacing=0), "share-log")]
 
 
+def birth_date_problem(text: str, lang: str, today: date | None = None) -> tuple[str, str | None]:
+    """The birth date as ISO ('' when left empty) and what is wrong with it, if anything."""
+    text = (text or "").strip()
+    if not text:
+        return "", None
+    parsed = parse_user_date(text)
+    if parsed is None:
+        return "", t("wallet.ui.bad_date_field", lang, field=t("profile.field.birth_date", lang))
+    if parsed > (today or date.today()).isoformat():
+        return "", t("form.future_birth", lang)
+    return parsed, None
+
+
+def log_view(state, nav) -> ft.View:
+    """Who has seen my summary: the share log on a screen of its own."""
+    route = "/wallet/log"
+    locked = locked_view(state, nav, route)
+    if locked:
+        return locked
+    lang = state.lang
+    body = [
+        heading(t("profile.ui.log_heading", lang), 1, identifier="share-log-heading"),
+        ft.Text(t("profile.ui.log_explain", lang), size=15),
+        *_share_log(state),
+    ]
+    return wallet_view(state, nav, route, body)
+
+
 def view(state, nav) -> ft.View:
     route = "/wallet/profile"
     locked = locked_view(state, nav, route)
@@ -41,19 +70,29 @@ def view(state, nav) -> ft.View:
         return locked
     lang = state.lang
     wallet = state.wallet.require()
-    current = {**wallet.profile, **state.drafts.pop(route, {})}
+    current = {**wallet.profile, "birth_date": input_date(wallet.profile.get("birth_date")),
+               **state.drafts.pop(route, {})}
     if not current.get("municipality") and state.settings.municipality:
         current["municipality"] = state.settings.municipality
     fields = {}
+    message, error = ft.Text("", size=16), error_text()
+
+    def birth_changed(_event) -> None:
+        state.wallet.touch()
+        field = fields["birth_date"]
+        if field.error and birth_date_problem(field.value, lang)[1] is None:
+            field.error, error.value = None, ""  # fixed: the mark goes at once
+            field.update()
+            error.update()
+
     for name in PROFILE_FIELDS:
         fields[name] = ft.TextField(
             label=t(f"profile.field.{name}", lang),
             value=current.get(name, ""),
             hint_text=t("wallet.ui.date_hint", lang) if name == "birth_date" else None,
             text_size=17,
-            on_change=keeps_awake(state),
+            on_change=birth_changed if name == "birth_date" else keeps_awake(state),
         )
-    message, error = ft.Text("", size=16), error_text()
 
     def keep_draft() -> None:
         state.drafts[route] = {name: field.value for name, field in fields.items()}
@@ -62,13 +101,14 @@ def view(state, nav) -> ft.View:
 
     def save(_event) -> None:
         values = {name: (field.value or "").strip() for name, field in fields.items()}
-        if values["birth_date"]:
-            parsed = parse_user_date(values["birth_date"])
-            if parsed is None:
-                error.value = t("wallet.ui.bad_date_field", lang, field=t("profile.field.birth_date", lang))
-                error.update()
-                return
-            values["birth_date"] = parsed
+        values["birth_date"], problem = birth_date_problem(values["birth_date"], lang)
+        fields["birth_date"].error = problem
+        fields["birth_date"].update()
+        if problem:
+            error.value, message.value = problem, ""
+            error.update()
+            message.update()
+            return
         try:
             wallet.set_profile(values)
         except InfocardsError as exc:

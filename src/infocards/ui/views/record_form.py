@@ -10,9 +10,10 @@ import flet as ft
 from infocards import vocab
 from infocards.errors import InfocardsError
 from infocards.i18n import format_date, t
-from infocards.ui.forms import FORMS, Field, parse_user_date
-from infocards.ui.views.wallet_common import keeps_awake, locked_view, wallet_view
-from infocards.ui.widgets import big_button, heading, labelled, secondary_button
+from infocards.ui.app import card_route
+from infocards.ui.forms import FORMS, Field, check_form, input_value
+from infocards.ui.views.wallet_common import locked_view, wallet_view
+from infocards.ui.widgets import big_button, choice_tile, heading, labelled, secondary_button
 
 __all__ = ["choose_view", "edit_view", "new_view"]
 
@@ -28,13 +29,44 @@ def choose_view(state, nav) -> ft.View:
         async def choose(_event, kind=record_type) -> None:
             await nav.go(f"/wallet/add/{kind}")
 
-        body.append(secondary_button(t(f"vocab.type.{record_type}", lang), choose, f"add-{record_type}"))
+        body.append(choice_tile(t(f"vocab.type.{record_type}", lang), t(f"chooser.{record_type}", lang),
+                                choose, f"add-{record_type}", icon=TYPE_ICONS.get(record_type)))
     return wallet_view(state, nav, "/wallet/add", body)
 
 
-def _input(state, nav, spec: Field, value, inputs: dict) -> list[ft.Control]:
+TYPE_ICONS = {
+    "encounter": ft.Icons.EVENT_OUTLINED,
+    "finding": ft.Icons.SEARCH,
+    "referral": ft.Icons.FORWARD_TO_INBOX_OUTLINED,
+    "treatment": ft.Icons.HEALING_OUTLINED,
+    "medication": ft.Icons.MEDICATION_OUTLINED,
+    "goal": ft.Icons.FLAG_OUTLINED,
+    "work": ft.Icons.WORK_OUTLINE,
+    "note": ft.Icons.NOTES,
+}
+
+
+def _named_dropdown(control: ft.Dropdown, identifier: str, label: str, on_change):
+    """A dropdown named by its label and its choice ("Fagperson: Kiropraktor"): the wrapper's name
+    hides the shown value from screen readers, so the name carries it and follows each choice."""
+
+    def name() -> str:
+        shown = next((o.text for o in control.options if o.key == control.value), "")
+        return f"{label}: {shown}" if shown else label
+
+    wrapper = labelled(control, identifier, label=name())
+
+    def chosen(event) -> None:
+        wrapper.label = name()
+        wrapper.update()
+        on_change(event)
+
+    return wrapper, chosen
+
+
+def _input(state, nav, route: str, spec: Field, value, inputs: dict, on_change) -> list[ft.Control]:
     lang = state.lang
-    label = t(f"wallet.field.{spec.name}", lang) + ("" if spec.required else " " + t("wallet.ui.optional", lang))
+    label = _label(spec, lang, route) + ("" if spec.required else " " + t("wallet.ui.optional", lang))
     identifier = f"field-{spec.name}"
     if spec.kind in ("role", "choice"):
         control = ft.Dropdown(
@@ -43,116 +75,139 @@ def _input(state, nav, spec: Field, value, inputs: dict) -> list[ft.Control]:
             options=[ft.DropdownOption(key=c, text=t(f"vocab.{spec.group}.{c}", lang)) for c in spec.choices],
             text_size=17,
             expand=True,
-            on_select=keeps_awake(state),
         )
         inputs[spec.name] = control
-        controls = [labelled(control, identifier, label=label)]
+        wrapper, on_change = _named_dropdown(control, identifier, label, on_change)
+        control.on_select = on_change
+        controls = [wrapper]
         if spec.kind == "role":
 
             async def about_role(_event) -> None:
                 card = state.role_card(control.value) if control.value else None
                 if card:
-                    await nav.go(f"/card/{card.id}")
+                    if callable(state.keep_draft):
+                        state.keep_draft()  # what was typed waits for the patient's return
+                    await nav.go(card_route(card.id, back_to=route))
 
             about = ft.TextButton(content=t("wallet.ui.about_role", lang), icon=ft.Icons.INFO_OUTLINE,
                                   on_click=about_role, disabled=not control.value, height=48)
 
-            def role_chosen(_event) -> None:
-                state.wallet.touch()
+            def role_chosen(event) -> None:
+                on_change(event)
                 about.disabled = not control.value
                 about.update()
 
             control.on_select = role_chosen
-            controls.append(about)
+            controls.append(labelled(about, f"about-{spec.name}"))
         return controls
     if spec.kind == "diagnosis":
         cards = state.diagnosis_choices()
         control = ft.Dropdown(label=label, value=value, text_size=17, expand=True,
                               options=[ft.DropdownOption(key=c.id, text=c.title) for c in cards])
         inputs[spec.name] = control
+        wrapper, on_change = _named_dropdown(control, identifier, label, on_change)
 
-        def picked(_event) -> None:
-            state.wallet.touch()
+        def picked(event) -> None:
             card = state.card(control.value) if control.value else None
             code_field = inputs.get("code")
             if card and card.codes and code_field is not None:
                 code_field.value = card.codes[0]
                 code_field.update()
+            on_change(event)
 
         control.on_select = picked
-        return [labelled(control, identifier, label=label)]
+        return [wrapper]
     control = ft.TextField(
         label=label,
-        value="" if value is None else str(value),
+        value=value or "",
         multiline=spec.kind == "long_text",
         min_lines=3 if spec.kind == "long_text" else None,
         keyboard_type=ft.KeyboardType.NUMBER if spec.kind == "number" else None,
         hint_text=t("wallet.ui.date_hint", lang) if spec.kind == "date" else None,
         text_size=17,
-        on_change=keeps_awake(state),
+        on_change=on_change,
+        error_max_lines=3,
     )
     inputs[spec.name] = control
     return [labelled(control, identifier)]
 
 
-def _label(spec: Field, lang: str) -> str:
+def _error_of(control) -> str | None:
+    # TextField names its error text `error`, Dropdown `error_text` (Flet 1.0).
+    return control.error_text if isinstance(control, ft.Dropdown) else control.error
+
+
+def _mark(control, text: str | None) -> None:
+    if isinstance(control, ft.Dropdown):
+        control.error_text = text
+    else:
+        control.error = text
+
+
+def _label(spec: Field, lang: str, route: str = "") -> str:
+    # Beside an end date, the date is the start date (the form's problems say "startdatoen").
+    if spec.name == "date" and any(f.name == "end" for f in FORMS.get(route.rsplit("/", 1)[-1], ())):
+        return t("form.start_date", lang)
     return t(f"wallet.field.{spec.name}", lang)
 
 
-def _collect(specs: tuple[Field, ...], inputs: dict, lang: str) -> tuple[dict, str | None]:
-    """The record the form describes, or the first problem in words the patient understands."""
-    record: dict = {}
-    for spec in specs:
-        raw = inputs[spec.name].value
-        raw = raw.strip() if isinstance(raw, str) else raw
-        if raw in (None, ""):
-            if spec.blank:
-                record[spec.name] = ""
-            elif spec.required:
-                return record, t("wallet.ui.fill_in", lang, field=_label(spec, lang))
-            continue
-        if spec.kind == "date":
-            raw = parse_user_date(raw)
-            if raw is None:
-                return record, t("wallet.ui.bad_date_field", lang, field=_label(spec, lang))
-        elif spec.kind == "number":
-            try:
-                raw = float(raw.replace(",", ".")) if isinstance(raw, str) else raw
-            except ValueError:
-                return record, t("wallet.ui.not_a_number", lang, field=_label(spec, lang))
-        record[spec.name] = raw
-    return record, None
-
-
-def _wallet_problem(exc: InfocardsError, specs: tuple[Field, ...], lang: str) -> str:
+def _wallet_problem(exc: InfocardsError, specs: tuple[Field, ...], lang: str) -> tuple[str | None, str]:
     """The wallet's validation names a field; say which one, by the label the patient sees."""
     field = exc.params.get("field")
     for spec in specs:
         if spec.name == field:
-            return t("wallet.ui.check_field", lang, field=_label(spec, lang))
-    return exc.message(lang)
+            return spec.name, t("wallet.ui.check_field", lang, field=_label(spec, lang))
+    return None, exc.message(lang)
 
 
 def _form(state, nav, route: str, record_type: str, existing: dict | None) -> ft.View:
     lang = state.lang
     specs = FORMS[record_type]
     inputs: dict = {}
-    values = {**(existing or {"date": date.today().isoformat()}), **state.drafts.pop(route, {})}
-    body: list[ft.Control] = [heading(t(f"vocab.type.{record_type}", lang), 1, identifier="form-heading")]
-    for spec in specs:
-        body += _input(state, nav, spec, values.get(spec.name), inputs)
+    stored = existing or {"date": date.today().isoformat()}
+    shown = {spec.name: input_value(spec, stored.get(spec.name), lang) for spec in specs}
+    shown.update(state.drafts.pop(route, {}))  # a draft holds the text as it was typed
     error = ft.Text("", color=ft.Colors.ERROR, size=16)
 
+    def raw_values() -> dict:
+        return {name: control.value for name, control in inputs.items()}
+
+    def on_change(_event) -> None:
+        # Typing counts as use (auto-lock waits); a field marked wrong is cleared once it is right.
+        state.wallet.touch()
+        marked = [name for name, control in inputs.items() if _error_of(control)]
+        if not marked:
+            return
+        _record, problems = check_form(specs, raw_values(), lang)
+        for name in marked:
+            if problems.get(name) != _error_of(inputs[name]):
+                _mark(inputs[name], problems.get(name))
+                inputs[name].update()
+        if not any(_error_of(control) for control in inputs.values()) and error.value:
+            error.value = ""
+            error.update()
+
+    body: list[ft.Control] = [heading(t(f"vocab.type.{record_type}", lang), 1, identifier="form-heading")]
+    for spec in specs:
+        body += _input(state, nav, route, spec, shown.get(spec.name), inputs, on_change)
+
     def keep_draft() -> None:
-        state.drafts[route] = {name: control.value for name, control in inputs.items()}
+        state.drafts[route] = raw_values()
 
     state.keep_draft = keep_draft
 
+    def show_problems(problems: dict[str, str], summary: str) -> None:
+        for name, control in inputs.items():
+            _mark(control, problems.get(name))
+            control.update()
+        error.value = summary
+        error.update()
+
     async def save(_event) -> None:
-        record, problem = _collect(specs, inputs, lang)
-        if problem:
-            error.value = problem
-            error.update()
+        record, problems = check_form(specs, raw_values(), lang)
+        if problems:
+            first = next(iter(problems.values()))
+            show_problems(problems, first if len(problems) == 1 else t("form.check_marked", lang))
             return
         record.update(type=record_type, source=(existing or {}).get("source", "patient"))
         try:
@@ -163,9 +218,11 @@ def _form(state, nav, route: str, record_type: str, existing: dict | None) -> ft
             else:
                 wallet.add(record)
         except InfocardsError as exc:
-            error.value = _wallet_problem(exc, specs, lang)
-            error.update()
+            field, message = _wallet_problem(exc, specs, lang)
+            show_problems({field: message} if field else {}, message)
             return
+        what = t(f"vocab.type.{record_type}", lang)
+        state.set_notice(t("saved.changed", lang) if existing else t("saved.added", lang, what=what))
         await nav.go("/wallet")
 
     body += [labelled(error, "form-error", live=True),
@@ -181,6 +238,7 @@ def _form(state, nav, route: str, record_type: str, existing: dict | None) -> ft
                     error.value = exc.message(lang)
                     error.update()
                     return
+                state.set_notice(t("saved.deleted", lang))
                 await nav.go("/wallet")
 
             def cancel(_e) -> None:

@@ -7,9 +7,20 @@ from datetime import date
 import flet as ft
 
 from infocards.i18n import format_date, format_datetime, format_month, t
+from infocards.ui.app import card_route
 from infocards.ui.record_text import record_detail, record_title
 from infocards.ui.views.wallet_common import busy_row, error_text, password_field, run_guarded
-from infocards.ui.widgets import TOUCH_HEIGHT, app_bar, big_button, heading, labelled, page_column, secondary_button
+from infocards.ui.widgets import (
+    PRIMARY,
+    TOUCH_HEIGHT,
+    app_bar,
+    big_button,
+    choice_tile,
+    heading,
+    labelled,
+    page_column,
+    secondary_button,
+)
 
 __all__ = ["view"]
 
@@ -112,70 +123,148 @@ def _unlock(state, nav) -> list[ft.Control]:
     ]
 
 
+MY_CARDS_SHOWN = 3  # the rest behind "Vis alle"; the timeline stays near the top
+FIRST_STEPS_CARD = "typical-course"
+
+
+def _go(nav, route: str):
+    async def go(_event) -> None:
+        await nav.go(route)
+
+    return go
+
+
+def _notice(state) -> list[ft.Control]:
+    """The confirmation of what was just saved or deleted, read out once, with what to do next."""
+    text = state.take_notice()
+    if not text:
+        return []
+    lang = state.lang
+    box = ft.Container(
+        ft.Row([ft.Icon(ft.Icons.CHECK_CIRCLE_OUTLINE, color=PRIMARY, size=28),
+                ft.Column([ft.Text(text, size=17, weight=ft.FontWeight.W_600),
+                           ft.Text(t("saved.next", lang), size=15)], spacing=2, expand=True)]),
+        padding=12, border=ft.Border.all(2, PRIMARY), border_radius=12,
+    )
+    return [labelled(box, "saved-notice", live=True)]
+
+
+def _empty(state, nav) -> list[ft.Control]:
+    lang = state.lang
+    controls = [labelled(ft.Text(t("wallet.ui.empty", lang), size=16), "timeline-empty"),
+                big_button(t("timeline.first_visit", lang), _go(nav, "/wallet/add/encounter"), "wallet-first-visit",
+                           icon=ft.Icons.EVENT_OUTLINED, filled=False)]
+    if state.card(FIRST_STEPS_CARD) is not None:
+        read = _go(nav, card_route(FIRST_STEPS_CARD, back_to="/wallet"))
+        controls.append(secondary_button(t("timeline.read_course", lang), read, "wallet-read-course",
+                                         icon=ft.Icons.ROUTE_OUTLINED))
+    return controls
+
+
+def _records(state, nav, months) -> list[ft.Control]:
+    lang = state.lang
+    controls: list[ft.Control] = []
+    for month, records in months:
+        controls.append(heading(format_month(month, lang), 2))
+        for record in records:
+            when = format_date(date.fromisoformat(record["date"]), lang)
+            card = state.finding_card(record) if record.get("type") == "finding" else None
+            detail = record_detail(record, lang, card_title=card.title if card else None)
+            tile = ft.ListTile(
+                title=ft.Text(record_title(record, lang), size=17, weight=ft.FontWeight.W_600),
+                subtitle=ft.Text(f"{when} · {detail}", size=15),
+                trailing=ft.Icon(ft.Icons.EDIT_OUTLINED),
+                on_click=_go(nav, f"/wallet/edit/{record['id']}"),
+            )
+            controls.append(labelled(ft.Card(content=tile), f"record-{record['id']}"))
+    return controls
+
+
+def _my_cards(state, nav) -> list[ft.Control]:
+    """Kort til dit forløb: the cards chosen from the records, each with why."""
+    lang = state.lang
+    chosen = state.cards_for_course()
+    header = [heading(t("mycards.heading", lang), 2, identifier="mycards-heading")]
+    if not chosen:
+        return [*header, labelled(ft.Text(t("mycards.empty", lang), size=15), "mycards-empty")]
+    # Back from a card leads to the wallet again.
+    tiles = [choice_tile(m.card.title, m.why(lang), _go(nav, card_route(m.card.id, back_to="/wallet")),
+                         f"mycard-{m.card.id}") for m in chosen]
+    shown = ft.Column(tiles[:MY_CARDS_SHOWN], spacing=8, horizontal_alignment=ft.CrossAxisAlignment.STRETCH)
+    controls = [*header, ft.Text(t("mycards.explain", lang), size=15), labelled(shown, "mycards")]
+    if len(tiles) > MY_CARDS_SHOWN:
+        more_text = ft.Text(t("mycards.more", lang, count=len(tiles)), size=18)
+
+        def toggle(_event) -> None:
+            everything = len(shown.controls) < len(tiles)
+            shown.controls = tiles if everything else tiles[:MY_CARDS_SHOWN]
+            more_text.value = t("mycards.fewer", lang) if everything else t("mycards.more", lang, count=len(tiles))
+            shown.update()
+            more_text.update()
+
+        more = ft.OutlinedButton(content=more_text, icon=ft.Icons.EXPAND_MORE, on_click=toggle,
+                                 height=TOUCH_HEIGHT, expand=True)
+        controls.append(labelled(ft.Row([more]), "mycards-more"))
+    return controls
+
+
 def _timeline(state, nav) -> list[ft.Control]:
     lang = state.lang
     wallet = state.wallet.require()
-
-    async def add(_event) -> None:
-        await nav.go("/wallet/add")
-
-    async def share(_event) -> None:
-        await nav.go("/share")
-
-    async def settings(_event) -> None:
-        await nav.go("/wallet/settings")
-
-    async def receive(_event) -> None:  # hand-back: ui/views/note_receive.py
-        await nav.go("/wallet/receive")
-
-    async def details(_event) -> None:
-        await nav.go("/wallet/profile")
 
     def lock(_event) -> None:
         state.wallet.lock()
         nav.refresh()
 
-    controls: list[ft.Control] = [
-        heading(t("wallet.ui.timeline_heading", lang), 1, identifier="timeline-heading"),
-        big_button(t("wallet.ui.add", lang), add, "wallet-add", icon=ft.Icons.ADD),
-        big_button(t("share.ui.open", lang), share, "wallet-share", icon=ft.Icons.QR_CODE_2),
-        secondary_button(t("note.ui.receive", lang), receive, "wallet-receive", icon=ft.Icons.QR_CODE_SCANNER),
-    ]
-    if wallet.older_than:
-        older = t("wallet.ui.older", lang, device_time=format_datetime(wallet.older_than, lang))
-        controls.insert(1, labelled(ft.Text(older, size=16, color=ft.Colors.ERROR), "wallet-older"))
+    controls: list[ft.Control] = [heading(t("wallet.ui.timeline_heading", lang), 1, identifier="timeline-heading")]
     if wallet.last_saved and not wallet.used_backup:
         saved = t("wallet.last_saved", lang, time=format_datetime(wallet.last_saved, lang))
-        controls.insert(1, labelled(ft.Text(saved, size=15), "wallet-last-saved"))
+        controls.append(labelled(ft.Text(saved, size=15), "wallet-last-saved"))
+    if wallet.older_than:
+        older = t("wallet.ui.older", lang, device_time=format_datetime(wallet.older_than, lang))
+        controls.append(labelled(ft.Text(older, size=16, color=ft.Colors.ERROR), "wallet-older"))
     if wallet.used_backup:
         copy_time = format_datetime(wallet.used_backup, lang)
         key = "wallet.ui.used_backup_missing" if wallet.main_missing else "wallet.ui.used_backup"
-        controls.insert(1, labelled(ft.Text(t(key, lang, time=copy_time), size=16, color=ft.Colors.ERROR),
-                                    "wallet-used-backup"))
-    months = wallet.timeline()
-    if not months:
-        controls.append(labelled(ft.Text(t("wallet.ui.empty", lang), size=16), "timeline-empty"))
-    for month, records in months:
-        controls.append(heading(format_month(month, lang), 2))
-        for record in records:
-
-            async def edit(_event, record_id=record["id"]) -> None:
-                await nav.go(f"/wallet/edit/{record_id}")
-
-            when = format_date(date.fromisoformat(record["date"]), lang)
-            tile = ft.ListTile(
-                title=ft.Text(record_title(record, lang), size=17, weight=ft.FontWeight.W_600),
-                subtitle=ft.Text(f"{when} · {record_detail(record, lang)}", size=15),
-                trailing=ft.Icon(ft.Icons.EDIT_OUTLINED),
-                on_click=edit,
-            )
-            controls.append(labelled(ft.Card(content=tile), f"record-{record['id']}"))
+        controls.append(labelled(ft.Text(t(key, lang, time=copy_time), size=16, color=ft.Colors.ERROR),
+                                 "wallet-used-backup"))
+    controls += _notice(state)
     controls += [
-        secondary_button(t("profile.ui.heading", lang), details, "wallet-profile", icon=ft.Icons.PERSON_OUTLINE),
-        secondary_button(t("wallet.ui.settings", lang), settings, "wallet-settings", icon=ft.Icons.SETTINGS),
+        big_button(t("wallet.ui.add", lang), _go(nav, "/wallet/add"), "wallet-add", icon=ft.Icons.ADD),
+        big_button(t("share.ui.open", lang), _go(nav, "/share"), "wallet-share", icon=ft.Icons.QR_CODE_2),
+        # hand-back: ui/views/note_receive.py
+        secondary_button(t("note.ui.receive", lang), _go(nav, "/wallet/receive"), "wallet-receive",
+                         icon=ft.Icons.QR_CODE_SCANNER),
+    ]
+    months = wallet.timeline()
+    controls += _records(state, nav, months) if months else _empty(state, nav)
+    side = [
+        *_my_cards(state, nav),
+        heading(t("timeline.more_heading", lang), 2),
+        secondary_button(t("profile.ui.heading", lang), _go(nav, "/wallet/profile"), "wallet-profile",
+                         icon=ft.Icons.PERSON_OUTLINE),
+        secondary_button(t("timeline.share_log", lang), _go(nav, "/wallet/log"), "wallet-share-log",
+                         icon=ft.Icons.HISTORY),
+        secondary_button(t("wallet.ui.settings", lang), _go(nav, "/wallet/settings"), "wallet-settings",
+                         icon=ft.Icons.SETTINGS),
         secondary_button(t("wallet.ui.lock", lang), lock, "wallet-lock", icon=ft.Icons.LOCK),
     ]
-    return controls
+    return controls, side
+
+
+def _two_columns(main: list[ft.Control], side: list[ft.Control]) -> ft.Control:
+    """The course on the left and the cards and buttons beside it on a wide screen; on a phone
+    the side column follows the course."""
+
+    def column(controls, col):
+        return ft.Column(controls, spacing=14, horizontal_alignment=ft.CrossAxisAlignment.STRETCH, col=col)
+
+    return ft.ResponsiveRow(
+        [column(main, {"xs": 12, "lg": 7, "xl": 6}), column(side, {"xs": 12, "lg": 5, "xl": 4})],
+        spacing=32,
+        vertical_alignment=ft.CrossAxisAlignment.START,
+        alignment=ft.MainAxisAlignment.CENTER,
+    )
 
 
 def view(state, nav) -> ft.View:
@@ -184,7 +273,7 @@ def view(state, nav) -> ft.View:
     if session.recovery_code:
         body = _recovery_code(state, nav)
     elif session.unlocked:
-        body = _timeline(state, nav)
+        body = _two_columns(*_timeline(state, nav))
     elif session.exists():
         body = _unlock(state, nav)
     else:
@@ -192,7 +281,7 @@ def view(state, nav) -> ft.View:
     return ft.View(
         route="/wallet",
         appbar=app_bar(state, nav, t("wallet.ui.title", lang)),
-        controls=[page_column(body)],
+        controls=[body if isinstance(body, ft.Control) else page_column(body)],
         scroll=ft.ScrollMode.AUTO,
         padding=16,
     )
