@@ -2,7 +2,8 @@
 # The app on the phone's package set: a separate venv (.venv-mobile) with exactly the binary
 # versions on Flet's Android/iOS index (the README's "Build for phones" lists them), our
 # pure-Python dependencies, and neither zxing-cpp nor nh3 (no phone wheels). Runs the core tests
-# that apply there, a CLI round trip read back with the OpenCV decoder, wallets crossing between
+# that apply there, a CLI round trip read back with the OpenCV decoder (a summary, then a
+# professional's note received into the wallet), wallets crossing between
 # this set and the desktop set (.venv, made by scripts/test.sh), and one browser smoke test.
 # .ci/run calls it after the main suite. One line per step.
 set -euo pipefail
@@ -64,6 +65,28 @@ step "CLI round trip: wallet init, import the reference course, share to PNG, re
 "$MOBILE/bin/infocards" read "$WORK/code.png" --json > "$WORK/read.json" || fail "read exited $?"
 "$MOBILE/bin/python" -c 'import json,sys; r=json.load(open(sys.argv[1])); assert r["status"]=="valid", r["status"]' \
   "$WORK/read.json" || fail "the PNG did not read as valid"
+
+step "hand-back: clinic key, a note for that summary, received into the wallet from its PNG with OpenCV"
+cat > "$WORK/note.json" <<'JSON'
+{"records": [{"type": "finding", "date": "2026-11-30", "role": "physiotherapist", "kind": "examination",
+              "text": "Normal kraft og reflekser i begge ben"},
+             {"type": "goal", "date": "2026-11-30", "text": "Gå 30 minutter hver dag", "status": "active"}]}
+JSON
+"$MOBILE/bin/infocards" clinic init "$WORK/clinic.key" --name "Mette Hansen" --role physiotherapist \
+  > "$WORK/clinic.out" 2>/dev/null || fail "clinic init"
+grep -q "^Fingerprint: " "$WORK/clinic.out" || fail "clinic init printed no fingerprint"
+"$MOBILE/bin/infocards" note "$WORK/clinic.key" "$WORK/note.json" --out "$WORK/note.png" --for "$WORK/code.png" \
+  2>/dev/null || fail "note"
+"$MOBILE/bin/infocards" wallet receive "$WORK/m.icw" "$WORK/note.png" --json > "$WORK/receive.json" 2>/dev/null \
+  || fail "wallet receive exited $?"
+"$MOBILE/bin/python" - "$WORK/receive.json" <<'PY' || fail "the note was not saved as signed"
+import json, sys
+r = json.load(open(sys.argv[1], encoding="utf-8"))
+assert r["status"] == "saved" and len(r["new"]) == 2 and r["signer"]["verified"] is True, r
+PY
+cp "$WORK/m.icw" "$WORK/before.icw"
+"$MOBILE/bin/infocards" wallet receive "$WORK/m.icw" "$WORK/note.png" >/dev/null 2>&1 || fail "receiving twice"
+cmp -s "$WORK/m.icw" "$WORK/before.icw" || fail "receiving the same note twice changed the wallet"
 
 step "the printable deck says how to install its extra"
 if "$MOBILE/bin/infocards" content build content/national --out "$WORK/deck" 2> "$WORK/deck.err"; then

@@ -26,7 +26,7 @@ from infocards.ui import app
 from infocards.ui.state import AppState
 from infocards.webguard import TOKEN_PARAM, LaunchGuard, LaunchSecret, write_launch_page
 
-__all__ = ["main", "open_desktop_or_web", "quiet_protocol_logs", "serve"]
+__all__ = ["main", "open_desktop_or_web", "quiet_protocol_logs", "run_packaged_app", "serve"]
 
 
 @lru_cache(maxsize=1)
@@ -173,3 +173,13 @@ def open_desktop_or_web() -> None:
         ft.run(main, assets_dir=str(assets_root()))
     else:
         serve(open_browser=True)
+
+
+def run_packaged_app() -> None:
+    """What a phone build runs: Flet's own client is the app (no server, no browser, no secret)."""
+    quiet_protocol_logs()
+    ft.run(main, assets_dir=str(assets_root()))
+
+
+if __name__ == "__main__":  # `flet build apk|ipa` runs [tool.flet.app] module as __main__
+    run_packaged_app()
