@@ -322,3 +322,14 @@ def test_strict_check_reports_nothing_on_the_national_pack(pack_path):
     # that falls due shows in `infocards content check --strict`, which editors run.
     problems = list(check_packs([pack_path], today=_last_review(pack_path)))
     assert problems == [], "\n".join(str(p) for p in problems)
+
+
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [("sygemeldt", "sick-pay"), ("fysioterapi", "role-physiotherapist"), ("prolab", "disc-herniation"),
+     ("klage", "complaints")],
+)
+def test_words_patients_type_find_the_card_they_mean_first(library, query, first):
+    # Issue 10: the national pack's own titles, summaries and keywords, through the real search.
+    hits = [card.id for card in library.search(query, "da")]
+    assert hits and hits[0] == first, hits[:5]
