@@ -197,6 +197,10 @@ def type_into(page, identifier: str, text: str, clear: bool = False) -> None:
     field.click()
     handle = field.element_handle()
     page.wait_for_function("el => document.activeElement === el", arg=handle)
+    # Flutter attaches its text editing to the focused input in the frame after the DOM focus
+    # event; a key typed before that frame is lost (seen: the first letter of a second passphrase
+    # field). So wait until two frames have been drawn since the focus.
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
     if clear:
         page.keyboard.press("Control+a")
         page.keyboard.press("Backspace")

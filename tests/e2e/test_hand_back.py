@@ -13,6 +13,7 @@ from infocards.share import decode_image, issue_share, read_text
 from infocards.wallet import Wallet
 from tests.e2e.harness import (
     by_id,
+    go_back,
     open_app,
     paste_into,
     served_with_wallet,
@@ -72,8 +73,8 @@ def test_a_note_goes_from_the_reader_to_the_wallet_and_on_signed(tmp_path, brows
         tap(page, "language-switch")
         wait_for_text(page, "note-heading", "Note for the patient")
         assert _value(page, "note-finding_text") == FINDING
-        tap(page, "nav-back")
-        wait_id(page, "reader-heading")
+        go_back(page)
+        wait_id(page, "reader-status")  # the reader again, its result first (the input folded away)
         tap(page, "reader-write-note")
         assert _value(page, "note-finding_text") == FINDING
         tap(page, "language-switch")
@@ -103,12 +104,15 @@ def test_a_note_goes_from_the_reader_to_the_wallet_and_on_signed(tmp_path, brows
         screenshot(page, "note-receive")
         tap(page, "receive-save")
         assert "3 nye" in wait_for_text(page, "receive-message", "Gemt")
-        tap(page, "nav-back")
+        go_back(page)
         tap(page, "wallet-lock")
         wait_id(page, "unlock-heading")
 
         # The next summary, read in the reader, shows the entries as signed by that professional.
         after = _summary(wallet)
+        # A new tab: a reload would reuse the Flet session, which still shows the first code read.
+        page = page.context.new_page()
+        page.set_viewport_size({"width": 1280, "height": 3400})
         open_app(page, url + "reader")
         paste_into(page, "reader-paste", after)
         tap(page, "reader-read")
@@ -158,6 +162,6 @@ def test_a_reader_only_server_never_lets_a_visitor_make_the_clinic_key(tmp_path,
         tap(page, "reader-write-note")
         assert "clinic init" in wait_for_text(page, "note-key-missing", "clinic init")
         assert by_id(page, "note-key-create").count() == 0
-        tap(page, "nav-back")
+        go_back(page)
         wait_id(page, "reader-heading")
     assert not (tmp_path / "clinic.key").exists()

@@ -19,6 +19,7 @@ from infocards.errors import NotInfocardsCode
 from infocards.i18n import t
 from infocards.share import ReadResult, build_view, read_image, read_text
 from infocards.share.readable import readable_date, readable_moment
+from infocards.ui.camera import take_picture
 from infocards.ui.clinic_session import clinic_of
 from infocards.ui.signed_entry import key_warning, source_line
 from infocards.ui.widgets import TOUCH_HEIGHT, app_bar, big_button, heading, labelled, secondary_button
@@ -227,25 +228,7 @@ def view(state, nav) -> ft.View:
             await read_bytes(files[0].bytes)
 
     async def scan(_event) -> None:
-        from flet_camera import Camera, ResolutionPreset
-
-        camera = Camera(expand=True)
-        camera_box.content = camera
-        camera_box.visible = True
-        camera_box.update()
-        picture = None
-        try:
-            cameras = await camera.get_available_cameras()
-            if cameras:
-                back = next((c for c in cameras if "back" in str(c.lens_direction).lower()), cameras[0])
-                await camera.initialize(back, ResolutionPreset.HIGH, enable_audio=False)
-                await asyncio.sleep(0.5)  # let exposure settle before the first picture
-                picture = await camera.take_picture()
-        except (RuntimeError, TimeoutError, ValueError):
-            picture = None  # no permission, or the camera would not start: said below
-        finally:
-            camera_box.visible = False
-            camera_box.update()
+        picture = await take_picture(camera_box)  # None: no permission, or the camera would not start
         if not picture:
             no_camera = ft.Text(t("reader.ui.no_camera", lang), size=16)
             results.controls = [labelled(no_camera, "reader-no-camera", live=True)]
