@@ -190,17 +190,20 @@ def wait_id(page, identifier: str, timeout_ms: int = 30_000):
     return locator
 
 
-def type_into(page, identifier: str, text: str, clear: bool = False) -> None:
-    """Focus the text field inside `identifier` and type like a person (Flutter drops keys typed
-    before its input has focus, so wait for the focus first)."""
+def _focus(page, identifier: str) -> None:
+    """Focus the text field inside `identifier` and wait until Flutter listens to it."""
     field = wait_id(page, identifier).locator("input, textarea").first
     field.click()
-    handle = field.element_handle()
-    page.wait_for_function("el => document.activeElement === el", arg=handle)
+    page.wait_for_function("el => document.activeElement === el", arg=field.element_handle())
     # Flutter attaches its text editing to the focused input in the frame after the DOM focus
-    # event; a key typed before that frame is lost (seen: the first letter of a second passphrase
-    # field). So wait until two frames have been drawn since the focus.
+    # event; a key typed or text pasted before that frame is lost (seen: the first letter of a
+    # second passphrase field). So wait until two frames have been drawn since the focus.
     page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+
+
+def type_into(page, identifier: str, text: str, clear: bool = False) -> None:
+    """Focus the text field inside `identifier` and type like a person."""
+    _focus(page, identifier)
     if clear:
         page.keyboard.press("Control+a")
         page.keyboard.press("Backspace")
@@ -209,9 +212,7 @@ def type_into(page, identifier: str, text: str, clear: bool = False) -> None:
 
 def paste_into(page, identifier: str, text: str) -> None:
     """Paste `text` into the text field inside `identifier` (one input event, like a real paste)."""
-    field = wait_id(page, identifier).locator("input, textarea").first
-    field.click()
-    page.wait_for_function("el => document.activeElement === el", arg=field.element_handle())
+    _focus(page, identifier)
     page.keyboard.insert_text(text)
 
 
