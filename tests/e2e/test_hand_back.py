@@ -105,6 +105,13 @@ def test_a_note_goes_from_the_reader_to_the_wallet_and_on_signed(tmp_path, brows
         tap(page, "receive-save")
         assert "3 nye" in wait_for_text(page, "receive-message", "Gemt")
         go_back(page)
+        # The timeline names who wrote the received entries.
+        page.wait_for_function(
+            """() => [...document.querySelectorAll('[flt-semantics-identifier^="record-"]')]
+                     .filter(el => (el.innerText + (el.getAttribute('aria-label') || '') +
+                                    [...el.querySelectorAll('[aria-label]')].map(e => e.getAttribute('aria-label'))
+                                    .join(' ')).includes('Skrevet og underskrevet af Mette Hansen')).length === 3"""
+        )
         tap(page, "wallet-lock")
         wait_id(page, "unlock-heading")
 

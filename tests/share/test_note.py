@@ -388,3 +388,29 @@ def test_any_note_carried_in_any_summary_round_trips_and_verifies(share_course, 
         assert got.verified and got.records() == shared
     else:
         assert carried == ()
+
+
+def test_the_wallet_knows_which_received_entries_the_signature_still_holds(share_course, share_seed):
+    # What the timeline says under each received entry: signed by the professional, or changed.
+    from infocards.share.carry import record_standing
+    from infocards.share.signing import SigningKey
+
+    note, _ = note_for(share_course["profile"], share_seed)
+    stored = _stored(note)
+    stored[1] = {**stored[1], "what": "Supervised exercise once a week"}  # the patient's edit
+    key = SigningKey(share_seed).public_bytes
+    standing = record_standing([*share_course["records"], *stored], share_course["profile"], key)
+    assert standing == {stored[0]["id"]: "signed", stored[1]["id"]: "changed", stored[2]["id"]: "signed"}
+    other = {**share_course["profile"], "name": "Someone Else"}  # bound to another patient: not signed
+    assert set(record_standing(stored, other, key).values()) == {"changed"}
+
+
+def test_a_wallet_says_which_received_entries_are_still_signed(share_course, wallet_factory):
+    from infocards.share.receive import receive_note, received_standing
+
+    wallet, _code = wallet_factory(profile=share_course["profile"], records=share_course["records"])
+    note, _ = note_for(share_course["profile"], wallet.signing_seed())
+    saved = receive_note(wallet, note)
+    assert received_standing(wallet) == dict.fromkeys(saved.ids, "signed")
+    wallet.update(saved.ids[0], {"text": "Something the patient wrote"})  # the patient's edit
+    assert received_standing(wallet)[saved.ids[0]] == "changed"

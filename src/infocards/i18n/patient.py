@@ -99,6 +99,8 @@ STRINGS = {
     },
     "timeline.first_visit": {"da": "Tilføj dit første besøg", "en": "Add your first visit"},
     "timeline.read_course": {"da": "Læs om et typisk forløb", "en": "Read about a typical course"},
+    "timeline.source.signed": {"da": "Skrevet og underskrevet af {who}", "en": "Written and signed by {who}"},
+    "timeline.source.changed": {"da": "Fra en fagperson, ændret af dig", "en": "From a professional, changed by you"},
     "timeline.more_heading": {"da": "Mere", "en": "More"},
     "timeline.share_log": {"da": "Hvem har set mit resumé?", "en": "Who has seen my summary?"},
     "record.hours": {"da": "{hours} timer om ugen", "en": "{hours} hours a week"},

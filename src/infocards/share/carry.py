@@ -46,6 +46,7 @@ __all__ = [
     "WalletNote",
     "read_notes",
     "record_section",
+    "record_standing",
     "select_notes",
     "split_records",
     "stored_records",
@@ -171,6 +172,19 @@ def split_records(
             changed = {k: v for k, v in record.items() if k not in ("signer", "proof")}
             own.append({**changed, "source": "patient", "changed": True})
     return own, list(notes.values())
+
+
+def record_standing(records: Iterable[Mapping], profile: Mapping, patient_key: bytes) -> dict[str, str]:
+    """For each received entry's id: "signed" while the professional's signature still holds it,
+    "changed" once the patient has edited it (then it is the patient's, as split_records says)."""
+    records = list(records)
+    own, _notes = split_records(records, profile, patient_key)
+    changed = {record.get("id") for record in own if record.get("changed")}
+    return {
+        str(record["id"]): "changed" if record["id"] in changed else "signed"
+        for record in records
+        if isinstance(record.get("proof"), Mapping) and "id" in record
+    }
 
 
 def _in_period(record: Mapping, period: tuple[str | None, str | None]) -> bool:

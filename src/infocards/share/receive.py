@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from infocards.errors import CodeExpired, InvalidCode, NoteForAnotherPatient, NotInfocardsCode
-from infocards.share.carry import stored_records
+from infocards.share.carry import record_standing, stored_records
 from infocards.share.note import Binding, Note
 from infocards.share.reader import ReadResult, read_text
 from infocards.share.signing import SigningKey
@@ -22,7 +22,15 @@ from infocards.share.signing import SigningKey
 if TYPE_CHECKING:
     from infocards.wallet import Wallet
 
-__all__ = ["ReceivedNote", "checked_note", "entry_ids", "is_for_patient", "read_note_text", "receive_note"]
+__all__ = [
+    "ReceivedNote",
+    "checked_note",
+    "entry_ids",
+    "is_for_patient",
+    "read_note_text",
+    "receive_note",
+    "received_standing",
+]
 
 
 @dataclass(frozen=True)
@@ -83,3 +91,9 @@ def read_note_text(text: str, now: datetime | None = None) -> Note:
     """Read and check a note's text in one go (for the UI's paste field)."""
     return checked_note(read_text(text, now or datetime.now(UTC)))
 
+
+def received_standing(wallet: Wallet) -> dict[str, str]:
+    """The wallet's received entries by id: "signed" (the professional's signature holds) or
+    "changed" (edited by the patient since, so now the patient's)."""
+    public_key = SigningKey(wallet.signing_seed()).public_bytes
+    return record_standing(wallet.records(), wallet.profile, public_key)

@@ -7,6 +7,7 @@ from datetime import date
 import flet as ft
 
 from infocards.i18n import format_date, format_datetime, format_month, t
+from infocards.share.receive import received_standing
 from infocards.ui.app import card_route
 from infocards.ui.record_text import record_detail, record_title
 from infocards.ui.views.wallet_common import busy_row, error_text, password_field, run_guarded
@@ -161,18 +162,36 @@ def _empty(state, nav) -> list[ft.Control]:
     return controls
 
 
+def _source_line(record: dict, standing: dict[str, str], lang: str) -> str:
+    """Who wrote a received entry: the professional while their signature holds it, else the
+    patient ("changed by you"); '' for the patient's own entries."""
+    state_of = standing.get(str(record.get("id")))
+    signer = record.get("signer")
+    if state_of is None or not isinstance(signer, dict):
+        return ""
+    if state_of == "changed":
+        return t("timeline.source.changed", lang)
+    who = ", ".join(p for p in (signer.get("name"), t(f"vocab.role.{signer.get('role')}", lang), signer.get("place"))
+                    if p)
+    return t("timeline.source.signed", lang, who=who)
+
+
 def _records(state, nav, months) -> list[ft.Control]:
     lang = state.lang
+    wallet = state.wallet.require()
     controls: list[ft.Control] = []
+    standing = received_standing(wallet)
     for month, records in months:
         controls.append(heading(format_month(month, lang), 2))
         for record in records:
             when = format_date(date.fromisoformat(record["date"]), lang)
             card = state.finding_card(record) if record.get("type") == "finding" else None
             detail = record_detail(record, lang, card_title=card.title if card else None)
+            source = _source_line(record, standing, lang)
+            subtitle = f"{when} · {detail}" + (f"\n{source}" if source else "")
             tile = ft.ListTile(
                 title=ft.Text(record_title(record, lang), size=17, weight=ft.FontWeight.W_600),
-                subtitle=ft.Text(f"{when} · {detail}", size=15),
+                subtitle=ft.Text(subtitle, size=15),
                 trailing=ft.Icon(ft.Icons.EDIT_OUTLINED),
                 on_click=_go(nav, f"/wallet/edit/{record['id']}"),
             )
