@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from infocards.errors import UnlockThrottled, WrongPassphrase
+from infocards.errors import UnlockThrottled, WrongClinicPassphrase, WrongPassphrase
 
 __all__ = ["FREE_FAILURES", "MAX_DELAY_SECONDS", "UnlockThrottle", "throttle_for"]
 
@@ -63,7 +63,7 @@ class UnlockThrottle:
                 raise UnlockThrottled(wait)
             try:
                 result = try_passphrase()
-            except WrongPassphrase as wrong:
+            except (WrongPassphrase, WrongClinicPassphrase) as wrong:
                 with self._state:
                     self._failures += 1
                     delay = self.delay_after(self._failures)

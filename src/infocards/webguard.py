@@ -143,7 +143,7 @@ class LaunchGuard:
         # websocket must name its Origin (browsers always do) and it must be this server.
         if host not in self.hosts or (origin is None and scope["type"] == "websocket") or (
                 origin is not None and origin != f"http://{host}"):
-            await self._refuse(scope, receive, send)
+            await _refuse(scope, receive, send)
             return
         query = dict(parse_qsl(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True))
         if TOKEN_PARAM in query:
@@ -151,10 +151,10 @@ class LaunchGuard:
                     query[TOKEN_PARAM]):
                 await self._admit(scope, send)
             else:
-                await self._refuse(scope, receive, send)
+                await _refuse(scope, receive, send)
             return
         if not self.secret.matches(_cookie(headers.get("cookie", ""), self.cookie)):
-            await self._refuse(scope, receive, send)
+            await _refuse(scope, receive, send)
             return
         await self.app(scope, receive, self._filtered(send) if scope["type"] == "http" else send)
 
@@ -172,23 +172,46 @@ class LaunchGuard:
         """The tokened address: set the cookie and go on to the same address without the secret,
         so it does not stay in the address bar or the history."""
         cookie = f"{self.cookie}={self.secret.reveal()}; Path=/; HttpOnly; SameSite=Strict"
-        await self._respond(send, 200, _forward_page(_without_token(scope)), scope,
+        await _respond(send, 200, _forward_page(_without_token(scope)), scope,
                             [(b"set-cookie", cookie.encode("latin-1"))])
 
-    async def _refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "websocket":
-            await receive()  # websocket.connect
-            await send({"type": "websocket.close", "code": 1008})  # before accept: HTTP 403
-            return
-        await self._respond(send, 403, _refusal_page(), scope)
 
-    @staticmethod
-    async def _respond(send: Send, status: int, body: bytes, scope: Scope,
-                       extra: list[tuple[bytes, bytes]] | None = None) -> None:
-        headers = [(b"content-type", b"text/html; charset=utf-8"), (b"content-length", str(len(body)).encode()),
-                   *QUIET_HEADERS, *FRAME_HEADERS, *(extra or [])]
-        await send({"type": "http.response.start", "status": status, "headers": headers})
-        await send({"type": "http.response.body", "body": b"" if scope.get("method") == "HEAD" else body})
+
+async def _respond(send: Send, status: int, body: bytes, scope: Scope,
+                   extra: list[tuple[bytes, bytes]] | None = None) -> None:
+    headers = [(b"content-type", b"text/html; charset=utf-8"), (b"content-length", str(len(body)).encode()),
+               *QUIET_HEADERS, *FRAME_HEADERS, *(extra or [])]
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": b"" if scope.get("method") == "HEAD" else body})
+
+
+async def _refuse(scope: Scope, receive: Receive, send: Send) -> None:
+    if scope["type"] == "websocket":
+        await receive()  # websocket.connect
+        await send({"type": "websocket.close", "code": 1008})  # before accept: HTTP 403
+        return
+    await _respond(send, 403, _refusal_page(), scope)
+
+
+class SameOriginGuard:
+    """ASGI middleware for the open reader (no secret: it holds no wallet): its pages and its
+    websocket answer only pages of its own address, so a web page elsewhere in the clinician's
+    browser cannot drive it, for instance to guess the clinic key's passphrase."""
+
+    def __init__(self, app: Callable) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] not in ("http", "websocket"):
+            await self.app(scope, receive, send)
+            return
+        headers = _headers(scope)
+        host, origin = headers.get("host", ""), headers.get("origin")
+        own = (f"http://{host}", f"https://{host}")
+        if (origin is None and scope["type"] == "websocket") or (origin is not None and origin not in own):
+            await _refuse(scope, receive, send)
+            return
+        await self.app(scope, receive, LaunchGuard._filtered(send) if scope["type"] == "http" else send)
 
 
 def write_launch_page(url: str, folder: Path) -> Path:

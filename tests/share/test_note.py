@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from infocards.content.trust import TrustedKey, TrustList
@@ -51,13 +51,24 @@ def _share(course, seed, notes=(), sections=SECTION_KEYS, now=NOW, period=(None,
 # -- the note code -------------------------------------------------------------------------
 
 
-@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(items=st.lists(any_record.filter(lambda r: r["type"] != "note"), min_size=1, max_size=6), bound=st.booleans())
-def test_any_note_round_trips(items, bound):
+def _fits_a_note(record: dict) -> bool:
     try:
-        clean = [normalise_note_record(r, i) for i, r in enumerate(items, 1)]
+        normalise_note_record(record, 1)
     except InvalidRecord:
-        assume(False)
+        return False
+    return True
+
+
+# Filtered record by record: about a third of any_record has a blank required field, so a
+# filter over whole lists of six threw away so many that Hypothesis's filter_too_much health
+# check failed on some seeds (seen with --hypothesis-seed=16).
+note_record = any_record.filter(_fits_a_note)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(items=st.lists(note_record, min_size=1, max_size=6), bound=st.booleans())
+def test_any_note_round_trips(items, bound):
+    clean = [normalise_note_record(r, i) for i, r in enumerate(items, 1)]
     key = clinic_key()
     binding = None
     if bound:
@@ -368,14 +379,11 @@ def test_every_released_code_format_still_reads(name, kind):
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
 )
 @given(
-    items=st.lists(any_record.filter(lambda r: r["type"] != "note"), min_size=1, max_size=5),
+    items=st.lists(note_record, min_size=1, max_size=5),
     sections=st.sets(st.sampled_from(SECTION_KEYS), min_size=1),
 )
 def test_any_note_carried_in_any_summary_round_trips_and_verifies(share_course, share_seed, items, sections):
-    try:
-        clean = [normalise_note_record(r, i) for i, r in enumerate(items, 1)]
-    except InvalidRecord:
-        assume(False)
+    clean = [normalise_note_record(r, i) for i, r in enumerate(items, 1)]
     note, _ = note_for(share_course["profile"], share_seed, items=clean)
     share = issue_from_records(
         share_course["profile"], _stored(note), share_seed, sections, lifetime=LIFETIME, now=NOW, max_version=40 - 10
@@ -400,9 +408,14 @@ def test_the_wallet_knows_which_received_entries_the_signature_still_holds(share
     stored[1] = {**stored[1], "what": "Supervised exercise once a week"}  # the patient's edit
     key = SigningKey(share_seed).public_bytes
     standing = record_standing([*share_course["records"], *stored], share_course["profile"], key)
-    assert standing == {stored[0]["id"]: "signed", stored[1]["id"]: "changed", stored[2]["id"]: "signed"}
+    assert standing[stored[1]["id"]] is None  # changed: now the patient's
+    assert standing[stored[0]["id"]] == standing[stored[2]["id"]] == note.signer
     other = {**share_course["profile"], "name": "Someone Else"}  # bound to another patient: not signed
-    assert set(record_standing(stored, other, key).values()) == {"changed"}
+    assert set(record_standing(stored, other, key).values()) == {None}
+    # The record's own signer field is not signed: a name put there is never what is shown.
+    forged = [{**stored[0], "signer": {**stored[0]["signer"], "name": "Overlæge Jens Jensen"}}, *stored[1:]]
+    shown = record_standing(forged, share_course["profile"], key)[stored[0]["id"]]
+    assert shown == note.signer and shown.name != "Overlæge Jens Jensen"
 
 
 def test_a_wallet_says_which_received_entries_are_still_signed(share_course, wallet_factory):
@@ -411,6 +424,6 @@ def test_a_wallet_says_which_received_entries_are_still_signed(share_course, wal
     wallet, _code = wallet_factory(profile=share_course["profile"], records=share_course["records"])
     note, _ = note_for(share_course["profile"], wallet.signing_seed())
     saved = receive_note(wallet, note)
-    assert received_standing(wallet) == dict.fromkeys(saved.ids, "signed")
+    assert received_standing(wallet) == dict.fromkeys(saved.ids, note.signer)
     wallet.update(saved.ids[0], {"text": "Something the patient wrote"})  # the patient's edit
-    assert received_standing(wallet)[saved.ids[0]] == "changed"
+    assert received_standing(wallet)[saved.ids[0]] is None

@@ -48,3 +48,23 @@ def test_the_recovery_code_opens_at_once_and_ends_the_wait(wallet_file):
     session.unlock("a new long passphrase")
     assert session.unlocked
     session.lock()
+
+
+def test_the_clinic_key_waits_too_across_visitors_of_a_reader(tmp_path):
+    # A reader server may face a network: its visitors must not guess the clinic key's
+    # passphrase at the speed of the KDF.
+    from infocards.errors import WrongClinicPassphrase
+    from infocards.ui.clinic_session import ClinicSession
+
+    path = tmp_path / "clinic.key"
+    ClinicSession(path=path).create("klinikkens lange kodeord", "klinikkens lange kodeord", "Mette Hansen",
+                                    "physiotherapist", "")
+    first, second = ClinicSession(path=path), ClinicSession(path=path)
+    for _ in range(FREE_FAILURES):
+        with pytest.raises(WrongClinicPassphrase):
+            first.unlock("a guess")
+    with pytest.raises(UnlockThrottled):
+        second.unlock("another guess")  # another visitor, the same count
+    with pytest.raises(UnlockThrottled):
+        second.unlock("klinikkens lange kodeord")  # refused before it is even tried
+    assert first.key is None and second.key is None

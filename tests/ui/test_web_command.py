@@ -161,5 +161,13 @@ def test_the_reader_alone_stays_open(tmp_path):
     port = free_port()
     with served(infocards_web(port, "--reader"), port, tmp_path) as address:
         assert address == f"http://localhost:{port}/"
-        status, _headers, body = _request(port, "/reader")
+        status, headers, body = _request(port, "/reader")
         assert status == 200 and b"flutter" in body.lower()
+        # Open, but only to its own pages: a page elsewhere cannot drive it (the clinic key's
+        # passphrase could be guessed through it), and Flet's "any origin" header is gone.
+        _websocket(port, f"http://localhost:{port}")
+        for foreign in ("http://evil.example", None):
+            with pytest.raises(InvalidStatus) as refused:
+                _websocket(port, foreign)
+            assert refused.value.response.status_code == 403
+        assert "access-control-allow-origin" not in {k.lower() for k in headers}

@@ -174,17 +174,23 @@ def split_records(
     return own, list(notes.values())
 
 
-def record_standing(records: Iterable[Mapping], profile: Mapping, patient_key: bytes) -> dict[str, str]:
-    """For each received entry's id: "signed" while the professional's signature still holds it,
-    "changed" once the patient has edited it (then it is the patient's, as split_records says)."""
+def record_standing(records: Iterable[Mapping], profile: Mapping, patient_key: bytes) -> dict[str, Signer | None]:
+    """For each received entry's id: the Signer of the note, taken from the signed core, while
+    the professional's signature still holds the entry; None once the patient has edited it (it
+    is then the patient's, as split_records says). The record's own `signer` field is not signed
+    and is never what is shown."""
     records = list(records)
     own, _notes = split_records(records, profile, patient_key)
     changed = {record.get("id") for record in own if record.get("changed")}
-    return {
-        str(record["id"]): "changed" if record["id"] in changed else "signed"
-        for record in records
-        if isinstance(record.get("proof"), Mapping) and "id" in record
-    }
+    standing: dict[str, Signer | None] = {}
+    for record in records:
+        if not isinstance(record.get("proof"), Mapping) or "id" not in record:
+            continue
+        signer = None
+        if record["id"] not in changed:
+            signer = parse_core(_unb64(record["proof"].get("core"))).signer  # checked by split_records
+        standing[str(record["id"])] = signer
+    return standing
 
 
 def _in_period(record: Mapping, period: tuple[str | None, str | None]) -> bool:

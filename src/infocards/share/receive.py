@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from infocards.errors import CodeExpired, InvalidCode, NoteForAnotherPatient, NotInfocardsCode
 from infocards.share.carry import record_standing, stored_records
-from infocards.share.note import Binding, Note
+from infocards.share.note import Binding, Note, Signer
 from infocards.share.reader import ReadResult, read_text
 from infocards.share.signing import SigningKey
 
@@ -92,8 +92,8 @@ def read_note_text(text: str, now: datetime | None = None) -> Note:
     return checked_note(read_text(text, now or datetime.now(UTC)))
 
 
-def received_standing(wallet: Wallet) -> dict[str, str]:
-    """The wallet's received entries by id: "signed" (the professional's signature holds) or
-    "changed" (edited by the patient since, so now the patient's)."""
+def received_standing(wallet: Wallet) -> dict[str, Signer | None]:
+    """The wallet's received entries by id: the signer from the signed note while the signature
+    holds the entry, None once the patient has edited it (see carry.record_standing)."""
     public_key = SigningKey(wallet.signing_seed()).public_bytes
     return record_standing(wallet.records(), wallet.profile, public_key)

@@ -19,6 +19,7 @@ from infocards.config import config_path
 from infocards.content.trust import TrustList, load_trust
 from infocards.errors import ClinicKeyError
 from infocards.share.clinic_key import ClinicKey, create_clinic_key, open_clinic_key
+from infocards.throttle import throttle_for
 
 __all__ = ["CLINIC_KEY_ENV", "ClinicSession", "clinic_key_path", "clinic_of"]
 
@@ -54,7 +55,9 @@ class ClinicSession:
         return self.path.exists()
 
     def unlock(self, passphrase: str) -> ClinicKey:
-        self.key = open_clinic_key(self.path, passphrase)
+        # Throttled per key file across every session of this process, like a wallet unlock: a
+        # reader server may face a network, and the key signs notes in the professional's name.
+        self.key = throttle_for(self.path).attempt(lambda: open_clinic_key(self.path, passphrase))
         return self.key
 
     def create(self, passphrase: str, repeated: str, name: str, role: str, place: str) -> ClinicKey:

@@ -24,7 +24,7 @@ from infocards.errors import InfocardsError, UsageError
 from infocards.i18n import cli_language, t
 from infocards.ui import app
 from infocards.ui.state import AppState
-from infocards.webguard import TOKEN_PARAM, LaunchGuard, LaunchSecret, write_launch_page
+from infocards.webguard import TOKEN_PARAM, LaunchGuard, LaunchSecret, SameOriginGuard, write_launch_page
 
 __all__ = ["main", "open_desktop_or_web", "quiet_protocol_logs", "run_packaged_app", "serve"]
 
@@ -143,7 +143,7 @@ def serve(host: str = "127.0.0.1", port: int = 8550, reader_only: bool = False, 
     shown_host = "localhost" if _is_loopback(host) else host
     url = f"http://{shown_host}:{port}/"
     if reader_only:
-        served_app = flet_app
+        served_app = SameOriginGuard(flet_app)  # open to anyone who can reach it, but only from its own pages
     else:
         secret = LaunchSecret()
         served_app = LaunchGuard(flet_app, secret, port)

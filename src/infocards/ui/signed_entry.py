@@ -28,6 +28,10 @@ def key_warning(state, view) -> ft.Control | None:
     """'New phone, or a different person?' when a known name and birth date arrive with a new key."""
     if not view.name or not view.fingerprint or view.status not in ("valid", "expired"):
         return None
+    if state.reader_only and getattr(state.clinic, "key", None) is None:
+        # An open reader serves anyone who can reach it: without the clinic's own key unlocked in
+        # this session, it neither tells nor learns which patients this clinic has seen.
+        return None
     if KeyMemory().seen(view.name, view.birth_date, view.fingerprint) != "new":
         return None
     text = ft.Text(t("share.reader.key_new", state.lang), size=18, weight=ft.FontWeight.BOLD, color=ft.Colors.ERROR)

@@ -162,17 +162,16 @@ def _empty(state, nav) -> list[ft.Control]:
     return controls
 
 
-def _source_line(record: dict, standing: dict[str, str], lang: str) -> str:
-    """Who wrote a received entry: the professional while their signature holds it, else the
-    patient ("changed by you"); '' for the patient's own entries."""
-    state_of = standing.get(str(record.get("id")))
-    signer = record.get("signer")
-    if state_of is None or not isinstance(signer, dict):
+def _source_line(record: dict, standing: dict, lang: str) -> str:
+    """Who wrote a received entry, as the signed note says (never the record's own, unsigned
+    `signer` field), while the signature holds it; "changed by you" once edited; '' otherwise."""
+    key = str(record.get("id"))
+    if key not in standing:
         return ""
-    if state_of == "changed":
+    signer = standing[key]
+    if signer is None:
         return t("timeline.source.changed", lang)
-    who = ", ".join(p for p in (signer.get("name"), t(f"vocab.role.{signer.get('role')}", lang), signer.get("place"))
-                    if p)
+    who = ", ".join(p for p in (signer.name, t(f"vocab.role.{signer.role}", lang), signer.place) if p)
     return t("timeline.source.signed", lang, who=who)
 
 
