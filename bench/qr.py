@@ -30,14 +30,14 @@ from PIL import Image, ImageDraw, ImageFilter
 from qrcode.constants import ERROR_CORRECT_M
 from qrcode.util import MODE_8BIT_BYTE, MODE_NUMBER, QRData
 
-from infocards.share.base45 import b45decode
-from infocards.share.codec import PREFIX, compress, encode_body, make_code
+from infocards.codes.base45 import b45decode
+from infocards.codes.qr_in import available_backends, decode_image
+from infocards.codes.qr_out import png_bytes, qr_modules, qr_version
+from infocards.codes.signing import SigningKey
+from infocards.codes.summary_code import PREFIX, compress, encode_body, make_code
+from infocards.reader.read import read_image
 from infocards.share.fit import fit_code
 from infocards.share.issue import issue_from_records
-from infocards.share.qr_in import available_backends, decode_image
-from infocards.share.qr_out import png_bytes, qr_modules, qr_version
-from infocards.share.reader import read_image
-from infocards.share.signing import SigningKey
 from infocards.share.summary import build_summary
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the degraded set lives with the tests
@@ -269,10 +269,10 @@ WALLET_RECORDS = 1000
 
 def _received(course: dict, patient_seed: bytes, now: datetime, entries=NOTE_ENTRIES, index: int = 0) -> list[dict]:
     """The wallet records of one note bound to the course's patient, as `wallet receive` stores them."""
+    from infocards.codes.note_code import Binding, make_note
+    from infocards.codes.record_codec import normalise_note_record
+    from infocards.notes.receive import entry_ids
     from infocards.share.carry import stored_records
-    from infocards.share.note import Binding, make_note
-    from infocards.share.receive import entry_ids
-    from infocards.share.record_codec import normalise_note_record
 
     profile = course["profile"]
     binding = Binding.of(profile["name"], profile["birth_date"], SigningKey(patient_seed).public_bytes)
@@ -327,10 +327,10 @@ def hand_back_speed(course: dict, now: datetime) -> None:
     """Receiving a note into a 1,000-record wallet, and verifying every signed entry of its summary."""
     import tempfile
 
+    from infocards.codes.note_code import make_note_code
+    from infocards.notes.receive import checked_note, receive_note
+    from infocards.reader.read import read_text
     from infocards.share.carry import split_records
-    from infocards.share.note import make_note_code
-    from infocards.share.reader import read_text
-    from infocards.share.receive import checked_note, receive_note
     from infocards.wallet import KdfParams, Wallet
 
     seed = os.urandom(32)
@@ -377,8 +377,8 @@ def hand_back_speed(course: dict, now: datetime) -> None:
             wallet.put_many(records)
             key = SigningKey(os.urandom(32))
             patient = SigningKey(wallet.signing_seed()).public_bytes
-            from infocards.share.note import Binding, make_note
-            from infocards.share.record_codec import normalise_note_record
+            from infocards.codes.note_code import Binding, make_note
+            from infocards.codes.record_codec import normalise_note_record
 
             clean = [normalise_note_record(r, i) for i, r in enumerate(NOTE_ENTRIES, 1)]
             binding = Binding.of(profile["name"], profile["birth_date"], patient)

@@ -56,7 +56,7 @@ quiet_pytest -m "not e2e and not slow" \
   --deselect tests/content/test_cli.py::test_build_writes_the_deck_and_reports_pages \
   --deselect tests/content/test_cli.py::test_build_of_one_language \
   --deselect tests/content/test_region_blocks.py::test_build_for_one_region_and_the_proofing_deck \
-  --deselect tests/share/test_qr_backends.py::test_opencv_reads_most_of_what_zxing_reads
+  --deselect tests/codes/test_qr_backends.py::test_opencv_reads_most_of_what_zxing_reads
 
 export INFOCARDS_LANG=en HOME="$WORK/home" INFOCARDS_PASSPHRASE="mobile set passphrase" INFOCARDS_QR_DECODER=opencv
 COURSE=tests/fixtures/wallets/reference-course.json

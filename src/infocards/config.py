@@ -85,7 +85,7 @@ def _number(section: dict, key: str, default: float, path: Path, minimum: float,
 
 def _region(value: object, path: Path) -> str:
     """`[app] region` as a region id ("Region Syddanmark" -> "syddanmark"); "" when not set."""
-    from infocards.content.regions import REGIONS, normalize_region  # a table; imports nothing back
+    from infocards.regions import REGIONS, normalize_region  # a table; imports nothing back
 
     if not isinstance(value, str):
         raise ConfigError(path=str(path), detail="[app] region must be text, e.g. \"Syddanmark\"")

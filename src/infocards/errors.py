@@ -148,7 +148,7 @@ class UnlockThrottled(WalletError):
 
     def message(self, lang: str = "en") -> str:
         from infocards.i18n import t
-        from infocards.i18n.websec import format_wait
+        from infocards.i18n.formats import format_wait
 
         wait = t(self.key, lang, wait=format_wait(self.seconds, lang))
         return f"{self.after.message(lang)} {wait}" if self.after else wait

@@ -15,7 +15,7 @@ from infocards.content.check import check_packs
 from infocards.content.library import Library
 from infocards.content.model import CARD_FIELDS
 from infocards.content.readability import lix
-from infocards.content.regions import REGIONS
+from infocards.regions import REGIONS
 from infocards.vocab import ROLES
 
 NATIONAL = Path(__file__).resolve().parents[2] / "content" / "national"

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from infocards.content.regions import REGIONS, normalize_region
+from infocards.regions import REGIONS, normalize_region
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,9 @@ from pathlib import Path
 
 from PIL import Image
 
-from infocards.share import decode_image, issue_share, read_text
+from infocards.codes import decode_image
+from infocards.reader import read_text
+from infocards.share import issue_share
 from infocards.wallet import Wallet
 from tests.e2e.harness import (
     by_id,

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from infocards.share import SECTION_KEYS, issue_from_records
+from infocards.codes import SECTION_KEYS
+from infocards.share import issue_from_records
 from tests.e2e.harness import (
     by_id,
     free_port,

@@ -13,7 +13,9 @@ import pytest
 from PIL import Image
 from playwright.sync_api import sync_playwright
 
-from infocards.share import SECTION_KEYS, decode_image, issue_from_records, png_bytes, read_text
+from infocards.codes import SECTION_KEYS, decode_image, png_bytes
+from infocards.reader import read_text
+from infocards.share import issue_from_records
 from tests.e2e.harness import (
     by_id,
     free_port,

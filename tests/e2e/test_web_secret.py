@@ -12,7 +12,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from infocards.webguard import write_launch_page
+from infocards.web.guard import write_launch_page
 from tests.e2e.harness import (
     enable_semantics,
     free_port,

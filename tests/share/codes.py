@@ -1,7 +1,7 @@
 """Bad codes made on purpose, each refused for one known reason (the reader tests use them)."""
 
-from infocards.share.base45 import b45decode, b45encode
-from infocards.share.codec import PREFIX
+from infocards.codes.base45 import b45decode, b45encode
+from infocards.codes.summary_code import PREFIX
 
 __all__ = ["cut_short_code", "tampered_code"]
 

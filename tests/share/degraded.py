@@ -19,8 +19,8 @@ import cv2
 import numpy as np
 from PIL import Image
 
+from infocards.codes.qr_out import png_bytes
 from infocards.share.issue import issue_from_records
-from infocards.share.qr_out import png_bytes
 
 __all__ = ["KINDS", "Sample", "bench_set", "code_text", "small_set"]
 

@@ -3,9 +3,9 @@
 import os
 from datetime import UTC, datetime, timedelta
 
-from infocards.share.note import Binding, make_note, make_note_code
-from infocards.share.record_codec import normalise_note_record
-from infocards.share.signing import SigningKey
+from infocards.codes.note_code import Binding, make_note, make_note_code
+from infocards.codes.record_codec import normalise_note_record
+from infocards.codes.signing import SigningKey
 
 NOW = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)
 SIGNER = ("Mette Hansen", "physiotherapist", "Middelfart Fysioterapi")

@@ -9,7 +9,7 @@ import pytest
 import zxingcpp
 from PIL import Image, ImageDraw
 
-from infocards.share.qr_out import QUIET_ZONE, qr_modules, qr_version
+from infocards.codes.qr_out import QUIET_ZONE, qr_modules, qr_version
 from infocards.wallet import Wallet
 
 PASSPHRASE = "correct horse battery staple"

@@ -7,14 +7,14 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from infocards.codes.qr_out import MAX_VERSION, max_code_length, qr_version
+from infocards.codes.signing import SigningKey
+from infocards.codes.summary_code import make_code, open_code
 from infocards.errors import ShareError
-from infocards.share.codec import make_code, open_code
+from infocards.reader.view import omitted_note
 from infocards.share.fit import drop_order, fit_code
 from infocards.share.issue import issue_from_records
-from infocards.share.qr_out import MAX_VERSION, max_code_length, qr_version
-from infocards.share.signing import SigningKey
 from infocards.share.summary import build_summary
-from infocards.share.view import omitted_note
 
 NOW = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)
 # Text that does not compress: hex of a hash chain, so size is not hidden by DEFLATE.

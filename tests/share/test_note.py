@@ -10,26 +10,25 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from infocards.codes.base45 import ALPHABET, b45decode
+from infocards.codes.note_code import NOTE_PREFIX, make_note, make_note_code, open_note_code
+from infocards.codes.packing import decompress
+from infocards.codes.qr_out import qr_version
+from infocards.codes.record_codec import normalise_note_record
+from infocards.codes.sections import SECTION_KEYS
+from infocards.codes.signing import SigningKey, fingerprint
+from infocards.codes.summary_code import make_code, open_code
 from infocards.content.trust import TrustedKey, TrustList
 from infocards.errors import InvalidCode, InvalidRecord
-from infocards.share.base45 import ALPHABET, b45decode
+from infocards.notes.receive import entry_ids
+from infocards.reader.read import read_text
+from infocards.reader.view import build_view
 from infocards.share.carry import record_section, split_records
-from infocards.share.codec import make_code, open_code
 from infocards.share.fit import fit_code
 from infocards.share.issue import issue_from_records
-from infocards.share.note import NOTE_PREFIX, make_note, make_note_code, open_note_code
-from infocards.share.packing import decompress
-from infocards.share.qr_out import qr_version
-from infocards.share.reader import read_text
-from infocards.share.receive import entry_ids
-from infocards.share.record_codec import normalise_note_record
-from infocards.share.sections import SECTION_KEYS
-from infocards.share.signing import SigningKey, fingerprint
 from infocards.share.summary import build_summary
-from infocards.share.view import build_view
-
-from .notes import NOTE_RECORDS, NOW, SIGNER, clinic_key, note_for
-from .strategies import records as any_record
+from tests.share.notes import NOTE_RECORDS, NOW, SIGNER, clinic_key, note_for
+from tests.share.strategies import records as any_record
 
 LIFETIME = timedelta(minutes=30)
 
@@ -72,7 +71,7 @@ def test_any_note_round_trips(items, bound):
     key = clinic_key()
     binding = None
     if bound:
-        from infocards.share.note import Binding
+        from infocards.codes.note_code import Binding
 
         binding = Binding.of("Anna Jensen", "1978-03-14", os.urandom(32))
     note = make_note(key, SIGNER, clean, NOW, timedelta(days=7), binding)
@@ -214,7 +213,7 @@ def test_any_subset_verifies_and_a_withheld_entry_is_not_in_the_code(share_cours
 
 def decompress_body(code: str) -> bytes:
     """Every byte a reader could decompress from a code (its body), to look for withheld text."""
-    from infocards.share.binary import ByteReader
+    from infocards.codes.binary import ByteReader
 
     raw = b45decode(code[4:])[:-64]
     src = ByteReader(raw)
@@ -236,7 +235,7 @@ def test_a_period_leaves_a_notes_older_entries_at_home(share_course, share_seed)
 
 def test_a_withheld_entry_cannot_be_guessed_from_its_digest(share_course, share_seed):
     """The digest is salted: hashing the exact withheld text with any other salt never matches."""
-    from infocards.share.record_codec import entry_digest
+    from infocards.codes.record_codec import entry_digest
 
     note, _ = note_for(share_course["profile"], share_seed)
     result = read_text(_share(share_course, share_seed, [note], sections=["treatments"]).text, now=NOW)
@@ -321,7 +320,7 @@ def test_a_carried_note_with_a_bad_signature_is_shown_as_not_checking(share_cour
     note, _ = note_for(share_course["profile"], share_seed)
     forged = replace(note, signature=bytes(64))
     summary = build_summary(share_course["profile"], share_course["records"], ["findings"])
-    from infocards.share.carry import CarriedNote
+    from infocards.codes.carried import CarriedNote
 
     carried = CarriedNote(forged.core, forged.signature, ((0, note.salts[0], note.records[0]),))
     code = make_code(replace(summary, notes=(carried,)), SigningKey(share_seed), NOW, NOW + LIFETIME)
@@ -400,8 +399,8 @@ def test_any_note_carried_in_any_summary_round_trips_and_verifies(share_course, 
 
 def test_the_wallet_knows_which_received_entries_the_signature_still_holds(share_course, share_seed):
     # What the timeline says under each received entry: signed by the professional, or changed.
+    from infocards.codes.signing import SigningKey
     from infocards.share.carry import record_standing
-    from infocards.share.signing import SigningKey
 
     note, _ = note_for(share_course["profile"], share_seed)
     stored = _stored(note)
@@ -419,7 +418,7 @@ def test_the_wallet_knows_which_received_entries_the_signature_still_holds(share
 
 
 def test_a_wallet_says_which_received_entries_are_still_signed(share_course, wallet_factory):
-    from infocards.share.receive import receive_note, received_standing
+    from infocards.notes.receive import receive_note, received_standing
 
     wallet, _code = wallet_factory(profile=share_course["profile"], records=share_course["records"])
     note, _ = note_for(share_course["profile"], wallet.signing_seed())

@@ -7,11 +7,12 @@ from pathlib import Path
 import pytest
 
 from infocards import vocab
+from infocards.codes.sections import SECTION_KEYS, VIEW_SECTION_KEYS
 from infocards.i18n import CATALOG
-from infocards.share.sections import SECTION_KEYS, VIEW_SECTION_KEYS
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "infocards"
-MODULES = [*sorted((SRC / "share").glob("*.py")), SRC / "commands" / "share.py"]
+MODULES = [*(p for pkg in ("codes", "share", "notes", "reader") for p in sorted((SRC / pkg).glob("*.py"))),
+           SRC / "commands" / "share.py"]
 KEY = re.compile(r"""["']((?:share|error\.share|cli\.share|cli\.read)\.[a-z_.]+)["']""")
 
 
@@ -53,5 +54,5 @@ def test_no_flet_and_cryptography_only_in_signing(path):
         if not isinstance(node, ast.ImportFrom) or node.module
     }
     assert "flet" not in imported
-    if path.name != "signing.py" or path.parent.name != "share":
+    if path.name != "signing.py" or path.parent.name != "codes":
         assert "cryptography" not in imported

@@ -2,8 +2,8 @@
 
 import pytest
 
+from infocards.codes.sections import SECTION_KEYS, parse_sections
 from infocards.errors import UsageError
-from infocards.share.sections import SECTION_KEYS, parse_sections
 from infocards.share.summary import build_summary
 
 PROFILE = {"name": "Test Person", "birth_date": "1980-01-02", "gp": "Lægehuset Test"}

@@ -2,7 +2,7 @@
 
 import pytest
 
-from infocards.share.record_codec import normalise_note_record
+from infocards.codes.record_codec import normalise_note_record
 from infocards.ui.clinic_session import ClinicSession, clinic_key_path
 from infocards.ui.views.note_write import DEFAULTS, draft_records
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from infocards.errors import UnlockThrottled, WrongPassphrase
-from infocards.throttle import FREE_FAILURES
 from infocards.ui.session import WalletSession
+from infocards.web.throttle import FREE_FAILURES
 
 PASSPHRASE = "correct horse battery staple"
 

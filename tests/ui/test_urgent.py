@@ -9,7 +9,7 @@ import pytest
 
 from infocards.config import load_settings
 from infocards.content.library import Library
-from infocards.content.regions import REGIONS
+from infocards.regions import REGIONS
 from infocards.ui.state import AppState
 from infocards.ui.views.card import body_parts, call_label
 from infocards.ui.widgets import call_button

@@ -9,8 +9,8 @@ import stat
 import pytest
 
 from infocards.atomicfile import write_private
+from infocards.codes.qr_out import write_png
 from infocards.errors import WalletError
-from infocards.share.qr_out import write_png
 from infocards.wallet import Wallet
 from infocards.wallet.storage import atomic_write
 from tests.conftest import WALLET_PASSPHRASE

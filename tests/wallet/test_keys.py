@@ -154,8 +154,8 @@ def test_cli_passwd_of_a_v1_wallet_prints_the_replaced_code(tmp_path, wallet_cli
 def test_the_apps_current_passphrase_check_is_throttled_like_an_unlock(wallet_cheap_kdf, tmp_path):
     """An unlocked app left on a table is no oracle for guessing the passphrase itself."""
     from infocards.errors import UnlockThrottled
-    from infocards.throttle import FREE_FAILURES
     from infocards.ui.session import WalletSession
+    from infocards.web.throttle import FREE_FAILURES
 
     path = tmp_path / "app.icw"
     Wallet.create(path, WALLET_PASSPHRASE, kdf=wallet_cheap_kdf)[0].close()

@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 
 from infocards import vocab
 from infocards.errors import InvalidRecord
+from infocards.records import TYPE_FIELDS
 from infocards.wallet import Wallet, validate_record
-from infocards.wallet.records import TYPE_FIELDS
 from tests.conftest import WALLET_PASSPHRASE
 
 SECRET_TEXT = "Secret-diagnosis-XYZZY"

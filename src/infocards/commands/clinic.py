@@ -72,7 +72,7 @@ def _passphrase(lang: str, *, new: bool = False) -> str:
 
 
 def run_init(args: argparse.Namespace) -> int:
-    from infocards.share.clinic_key import create_clinic_key
+    from infocards.notes.clinic_key import create_clinic_key
 
     lang = cli_language()
     if args.role not in vocab.ROLES:
@@ -87,7 +87,7 @@ def run_init(args: argparse.Namespace) -> int:
 
 
 def run_show(args: argparse.Namespace) -> int:
-    from infocards.share.clinic_key import open_clinic_key, read_signer
+    from infocards.notes.clinic_key import open_clinic_key, read_signer
 
     lang = cli_language()
     read_signer(args.key)  # a damaged file is named before a passphrase is asked for
@@ -103,8 +103,8 @@ def run_show(args: argparse.Namespace) -> int:
 
 
 def _note_records(path: Path) -> list[dict]:
-    from infocards.share.note import MAX_ENTRIES
-    from infocards.share.record_codec import normalise_note_record
+    from infocards.codes.note_code import MAX_ENTRIES
+    from infocards.codes.record_codec import normalise_note_record
 
     try:
         with path.open("rb") as handle:
@@ -125,8 +125,8 @@ def _note_records(path: Path) -> list[dict]:
 
 def _binding(source: str, lang: str):
     """The patient a note answers: from their summary (valid or expired; never a note or a bad code)."""
+    from infocards.codes.note_code import Binding
     from infocards.commands.share import read_source
-    from infocards.share.note import Binding
 
     result = read_source(source)
     if result.summary is None or result.public_key is None:
@@ -138,11 +138,11 @@ def _binding(source: str, lang: str):
 
 
 def run_note(args: argparse.Namespace) -> int:
+    from infocards.codes.note_code import DEFAULT_NOTE_LIFETIME, make_note, make_note_code
+    from infocards.codes.qr_out import MAX_VERSION, max_code_length, qr_version, write_png
     from infocards.commands.share import parse_duration
     from infocards.errors import NoteTooLarge
-    from infocards.share.clinic_key import open_clinic_key, read_signer
-    from infocards.share.note import DEFAULT_NOTE_LIFETIME, make_note, make_note_code
-    from infocards.share.qr_out import MAX_VERSION, max_code_length, qr_version, write_png
+    from infocards.notes.clinic_key import open_clinic_key, read_signer
 
     lang = cli_language()
     lifetime = parse_duration(args.expires) if args.expires else DEFAULT_NOTE_LIFETIME

@@ -80,9 +80,9 @@ def run_build(args: argparse.Namespace) -> int:
     from infocards.content.library import Library
     from infocards.content.loader import load_packs
     from infocards.content.region_blocks import ALL_REGIONS
-    from infocards.content.regions import REGIONS, normalize_region
     from infocards.content.render import build_deck
     from infocards.errors import ContentError
+    from infocards.regions import REGIONS, normalize_region
 
     lang = cli_language()
     if hasattr(sys.stderr, "reconfigure"):

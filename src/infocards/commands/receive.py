@@ -50,7 +50,7 @@ def _json(data: dict) -> None:
 
 def run_receive(args: argparse.Namespace) -> int:
     from infocards.commands.share import read_source
-    from infocards.share.receive import checked_note, receive_note
+    from infocards.notes.receive import checked_note, receive_note
     from infocards.wallet import Wallet
 
     lang = cli_language()
@@ -66,7 +66,7 @@ def run_receive(args: argparse.Namespace) -> int:
             _json({"status": _STATUS[exc.exit_code], "message": exc.message(lang)})
         raise
     from infocards.commands.share import trust_list
-    from infocards.share.signed_view import signer_json
+    from infocards.reader.signed_view import signer_json
 
     signer = signer_json(note.signer, True, trust_list())
     if args.json:

@@ -13,6 +13,9 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from infocards import vocab
+from infocards.codes.qr_in import load_image
+from infocards.codes.qr_out import write_png
+from infocards.codes.sections import SECTION_KEYS, parse_sections
 from infocards.config import load_settings
 from infocards.errors import (
     ConfigError,
@@ -24,13 +27,10 @@ from infocards.errors import (
     WalletNotFound,
 )
 from infocards.i18n import cli_language, t
+from infocards.reader.read import ReadResult, read_image, read_text
+from infocards.reader.signed_view import note_json, render_note
+from infocards.reader.view import build_view, render_text
 from infocards.share.issue import MAX_LIFETIME, issue_share, log_issued
-from infocards.share.qr_in import load_image
-from infocards.share.qr_out import write_png
-from infocards.share.reader import ReadResult, read_image, read_text
-from infocards.share.sections import SECTION_KEYS, parse_sections
-from infocards.share.signed_view import note_json, render_note
-from infocards.share.view import build_view, render_text
 from infocards.terminal import clean_line
 
 __all__ = ["clean_view", "parse_duration", "parse_period", "read_source", "register", "trust_list"]
@@ -229,7 +229,7 @@ def trust_list():
 
 def _key_check(result: ReadResult) -> str | None:
     """Whether this device key is new for a name and birth date the reader has seen before."""
-    from infocards.share.seen_keys import KeyMemory
+    from infocards.reader.key_memory import KeyMemory
 
     summary = result.summary
     if summary is None or not summary.name or result.fingerprint is None or result.status == "invalid":

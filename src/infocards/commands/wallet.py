@@ -17,9 +17,9 @@ from pathlib import Path
 from infocards.commands.receive import register_receive
 from infocards.errors import InvalidRecord, WalletError, WalletNotFound
 from infocards.i18n import CATALOG, cli_language, format_datetime, t
+from infocards.records import check_records_document
 from infocards.terminal import clean_line
 from infocards.wallet import Wallet
-from infocards.wallet.records import check_records_document
 from infocards.wallet.storage import atomic_write
 
 __all__ = ["register"]

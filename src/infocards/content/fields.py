@@ -12,7 +12,7 @@ from infocards.content.frontmatter import FrontMatterLoader
 from infocards.content.links import CARD_ID, classify_link
 from infocards.content.model import CARD_FIELDS, CATEGORIES, CODE_SYSTEMS, LANGS, Source
 from infocards.content.problems import Reporter, brief, suggest
-from infocards.content.regions import REGIONS, normalize_region
+from infocards.regions import REGIONS, normalize_region
 from infocards.vocab import ROLES
 
 __all__ = ["FieldLines", "check_fields"]

@@ -14,8 +14,8 @@ from infocards.content.frontmatter import AnchorRefused, load_yaml
 from infocards.content.model import PACK_FIELDS, PACK_KINDS, Card, Pack
 from infocards.content.parse import ParsedCard, parse_card_file, read_text
 from infocards.content.problems import Reporter, brief, suggest, yaml_error_line
-from infocards.content.regions import REGIONS, normalize_region
 from infocards.content.trust import check_trusted_keys
+from infocards.regions import REGIONS, normalize_region
 
 __all__ = ["Loaded", "card_files", "load_packs", "read_pack"]
 

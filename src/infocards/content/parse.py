@@ -16,8 +16,8 @@ from infocards.content.links import CARD_ID
 from infocards.content.model import Card
 from infocards.content.problems import Reporter, yaml_error_line
 from infocards.content.region_blocks import check_region_blocks
-from infocards.content.regions import REGIONS, changes_for
 from infocards.i18n import t
+from infocards.regions import REGIONS, changes_for
 
 __all__ = ["MAX_CARD_BYTES", "ParsedCard", "parse_card_file", "read_text", "split_front_matter"]
 

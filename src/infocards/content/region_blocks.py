@@ -13,8 +13,8 @@ from pathlib import Path
 
 from infocards.content import scan
 from infocards.content.problems import Reporter, suggest
-from infocards.content.regions import REGIONS
 from infocards.i18n import t
+from infocards.regions import REGIONS
 
 __all__ = ["ALL_REGIONS", "DEFAULT", "RegionBlock", "check_region_blocks", "find_blocks", "resolve_body"]
 

@@ -8,7 +8,7 @@ def _pairs(prefix: str, table: dict[str, tuple[str, str]]) -> dict[str, dict[str
     return {f"{prefix}.{key}": {"da": da, "en": en} for key, (da, en) in table.items()}
 
 
-_SECTIONS = {  # what the patient chooses from (infocards.share.sections.SECTION_KEYS)
+_SECTIONS = {  # what the patient chooses from (infocards.codes.sections.SECTION_KEYS)
     "red_flags": ("Screening for røde flag", "Red-flag screening"),
     "findings": ("Diagnoser og fund", "Diagnoses and findings"),
     "imaging": ("Scanninger og røntgen", "Imaging"),

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import math
-
-__all__ = ["STRINGS", "format_wait"]
+__all__ = ["STRINGS"]
 
 STRINGS = {
     "error.unlock.wait": {
@@ -34,14 +32,3 @@ STRINGS = {
         "en": "Do not open a browser; only print the address.",
     },
 }
-
-
-def format_wait(seconds: float, lang: str = "da") -> str:
-    """A wait as people say it: '1 sekund', '8 sekunder', '4 minutter' (rounded up)."""
-    from infocards.i18n import t
-
-    whole = max(1, math.ceil(seconds))
-    if whole < 60:
-        return t("wait.seconds.one" if whole == 1 else "wait.seconds.many", lang, n=whole)
-    minutes = math.ceil(whole / 60)
-    return t("wait.minutes.one" if minutes == 1 else "wait.minutes.many", lang, n=minutes)

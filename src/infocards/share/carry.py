@@ -10,14 +10,7 @@ checks the one signature, without having to trust the patient.
 An entry that no longer matches its digest (the patient edited it) is the patient's from then
 on: it travels as a patient entry marked "changed by the patient", never as signed.
 
-In the summary (format 2) a carried note is, in the body (compressed):
-
-    issued | lifetime | signer name | signer role | signer place | bound (0/1)
-    | entries (n) | shared (d) | d x (index, record)
-
-and in the raw part (uncompressed): public key (32) | signature (64) | d salts | (n - d) digests.
-A bound note's patient is not repeated: the reader takes the summary's own name, birth date and
-key, so a note moved into another patient's summary no longer verifies.
+The bytes of a carried note are infocards.codes.carried's (docs/FORMAT.md).
 """
 
 from __future__ import annotations
@@ -27,52 +20,20 @@ import binascii
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from infocards import vocab
+from infocards.codes.carried import CarriedNote
+from infocards.codes.note_code import Binding, Note, NoteCore, Signer, parse_core
+from infocards.codes.payload import record_section
+from infocards.codes.record_codec import SALT_BYTES, entry_digest, signed_content
 from infocards.errors import InvalidCode
-from infocards.share.binary import BodyReader, BodyWriter, ByteReader, ByteWriter
-from infocards.share.note import Binding, Note, NoteCore, Signer, parse_core
-from infocards.share.record_codec import (
-    DIGEST_BYTES,
-    SALT_BYTES,
-    entry_digest,
-    read_record,
-    signed_content,
-    write_record,
-)
-from infocards.share.signing import PUBLIC_KEY_SIZE, SIGNATURE_SIZE
+from infocards.share.summary import current_in_period
 
 __all__ = [
-    "CarriedNote",
     "WalletNote",
-    "read_notes",
-    "record_section",
     "record_standing",
     "select_notes",
     "split_records",
     "stored_records",
-    "write_notes",
 ]
-
-
-@dataclass(frozen=True)
-class CarriedNote:
-    """A note as a summary carries it: a subset of its entries, and whether its signature checks."""
-
-    core: NoteCore
-    signature: bytes
-    shared: tuple[tuple[int, bytes, dict], ...]  # (index in the note, salt, record)
-    verified: bool = True
-
-    @property
-    def signer(self) -> Signer:
-        return self.core.signer
-
-    @property
-    def withheld(self) -> int:
-        return len(self.core.digests) - len(self.shared)
-
-    def records(self) -> list[dict]:
-        return [record for _, _, record in self.shared]
 
 
 @dataclass(frozen=True)
@@ -82,21 +43,6 @@ class WalletNote:
     core: NoteCore
     signature: bytes
     entries: dict[int, tuple[bytes, dict]]  # index -> (salt, record content)
-
-
-def record_section(record: Mapping) -> str:
-    """The shared section a note's record belongs to (the patient shares it with that section)."""
-    rtype = record["type"]
-    if rtype == "finding":
-        return {"red_flag_screening": "red_flags", "imaging": "imaging"}.get(record["kind"], "findings")
-    return {
-        "encounter": "plan_goals",
-        "goal": "plan_goals",
-        "treatment": "treatments",
-        "medication": "medication",
-        "referral": "referrals",
-        "work": "work",
-    }[rtype]
 
 
 def stored_records(note: Note, id_of) -> list[dict]:
@@ -193,22 +139,19 @@ def record_standing(records: Iterable[Mapping], profile: Mapping, patient_key: b
     return standing
 
 
-def _in_period(record: Mapping, period: tuple[str | None, str | None]) -> bool:
-    start, end = period
-    return (start is None or record["date"] >= start) and (end is None or record["date"] <= end)
-
-
 def select_notes(
     notes: Iterable[WalletNote], sections: Iterable[str], period: tuple[str | None, str | None]
 ) -> tuple[CarriedNote, ...]:
     """Each note with the entries the patient shares (none shared: the note stays home), oldest first."""
     chosen = set(sections)
+    notes = list(notes)
+    current = {id(r) for r in current_in_period([r for n in notes for _, r in n.entries.values()], period)}
     carried = []
     for note in notes:
         shared = tuple(
             (index, salt, record)
             for index, (salt, record) in sorted(note.entries.items())
-            if record_section(record) in chosen and _in_period(record, period)
+            if record_section(record) in chosen and id(record) in current
         )
         if shared:
             carried.append(CarriedNote(note.core, note.signature, shared))
@@ -216,63 +159,3 @@ def select_notes(
     return tuple(carried)
 
 
-def write_notes(body: BodyWriter, raw: ByteWriter, notes: Iterable[CarriedNote]) -> None:
-    notes = tuple(notes)
-    body.uint(len(notes))
-    for note in notes:
-        core = note.core
-        body.uint(core.issued)
-        body.uint(core.lifetime)
-        body.text(core.signer.name)
-        body.uint(vocab.ROLES.index(core.signer.role))
-        body.text(core.signer.place)
-        body.uint(0 if core.binding is None else 1)
-        body.uint(len(core.digests))
-        body.uint(len(note.shared))
-        raw.raw(core.signer.public_key + note.signature)
-        shown = set()
-        for index, salt, record in note.shared:
-            body.uint(index)
-            write_record(body, record)
-            raw.raw(salt)
-            shown.add(index)
-        for index, digest in enumerate(core.digests):
-            if index not in shown:
-                raw.raw(digest)
-
-
-def read_notes(body: BodyReader, raw: ByteReader, binding: Binding, limit: int) -> tuple[CarriedNote, ...]:
-    """What write_notes wrote; each note's signature checked (`verified`), never trusted."""
-    notes = []
-    count = body.uint()
-    if count > limit:
-        raise InvalidCode(reason="note count")
-    for _ in range(count):
-        issued, lifetime = body.uint(), body.uint()
-        name = body.text()
-        role = body.uint()
-        if role >= len(vocab.ROLES):
-            raise InvalidCode(reason="vocabulary index")
-        place = body.text()
-        bound = body.uint()
-        total, shown = body.uint(), body.uint()
-        if not 0 < shown <= total <= limit or bound > 1:
-            raise InvalidCode(reason="entry count")
-        public_key, signature = raw.raw(PUBLIC_KEY_SIZE), raw.raw(SIGNATURE_SIZE)
-        shared = []
-        for _ in range(shown):
-            index = body.uint()
-            if index >= total or (shared and index <= shared[-1][0]):
-                raise InvalidCode(reason="entry index")
-            shared.append((index, raw.raw(SALT_BYTES), read_record(body)))
-        digests: list[bytes] = []
-        by_index = {index: (salt, record) for index, salt, record in shared}
-        for index in range(total):
-            if index in by_index:
-                digests.append(entry_digest(*by_index[index]))
-            else:
-                digests.append(raw.raw(DIGEST_BYTES))
-        signer = Signer(name, vocab.ROLES[role], place, public_key)
-        core = NoteCore(signer, issued, lifetime, binding if bound else None, tuple(digests))
-        notes.append(CarriedNote(core, signature, tuple(shared), verified=core.verifies(signature)))
-    return tuple(notes)

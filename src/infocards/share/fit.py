@@ -27,12 +27,12 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import datetime
 
+from infocards.codes.payload import Summary, entry_kind
+from infocards.codes.qr_out import MAX_VERSION, max_code_length, qr_version
+from infocards.codes.sections import SECTION_KEYS
+from infocards.codes.signing import SigningKey
+from infocards.codes.summary_code import make_code
 from infocards.errors import ShareError
-from infocards.share.codec import make_code
-from infocards.share.qr_out import MAX_VERSION, max_code_length, qr_version
-from infocards.share.sections import SECTION_KEYS
-from infocards.share.signing import SigningKey
-from infocards.share.summary import Summary, entry_kind
 
 __all__ = ["FittedCode", "drop_order", "fit_code"]
 

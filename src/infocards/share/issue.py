@@ -7,15 +7,16 @@ from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
 
+from infocards.codes.payload import Summary
+from infocards.codes.qr_out import MAX_VERSION, png_bytes, qr_modules
+from infocards.codes.sections import SECTION_KEYS
+from infocards.codes.signing import SigningKey, fingerprint
 from infocards.config import load_settings
 from infocards.errors import ShareError
+from infocards.reader.view import omitted_note
 from infocards.share.carry import select_notes, split_records
 from infocards.share.fit import fit_code
-from infocards.share.qr_out import MAX_VERSION, png_bytes, qr_modules
-from infocards.share.sections import SECTION_KEYS
-from infocards.share.signing import SigningKey, fingerprint
-from infocards.share.summary import Summary, build_summary
-from infocards.share.view import omitted_note
+from infocards.share.summary import build_summary
 
 if TYPE_CHECKING:
     from infocards.wallet import Wallet

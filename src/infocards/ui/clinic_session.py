@@ -18,8 +18,8 @@ import platformdirs
 from infocards.config import config_path
 from infocards.content.trust import TrustList, load_trust
 from infocards.errors import ClinicKeyError
-from infocards.share.clinic_key import ClinicKey, create_clinic_key, open_clinic_key
-from infocards.throttle import throttle_for
+from infocards.notes.clinic_key import ClinicKey, create_clinic_key, open_clinic_key
+from infocards.web.throttle import throttle_for
 
 __all__ = ["CLINIC_KEY_ENV", "ClinicSession", "clinic_key_path", "clinic_of"]
 

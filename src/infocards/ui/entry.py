@@ -24,7 +24,7 @@ from infocards.errors import InfocardsError, UsageError
 from infocards.i18n import cli_language, t
 from infocards.ui import app
 from infocards.ui.state import AppState
-from infocards.webguard import TOKEN_PARAM, LaunchGuard, LaunchSecret, SameOriginGuard, write_launch_page
+from infocards.web.guard import TOKEN_PARAM, LaunchGuard, LaunchSecret, SameOriginGuard, write_launch_page
 
 __all__ = ["main", "open_desktop_or_web", "quiet_protocol_logs", "run_packaged_app", "serve"]
 

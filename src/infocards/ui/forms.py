@@ -8,7 +8,7 @@ from datetime import date
 
 from infocards import vocab
 from infocards.i18n import t
-from infocards.wallet.records import MAX_SHORT, MAX_TEXT
+from infocards.records import MAX_SHORT, MAX_TEXT
 
 __all__ = [
     "FORMS",

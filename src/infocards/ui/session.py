@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from infocards.wallet import Wallet
 
 from infocards.errors import UsageError
-from infocards.throttle import throttle_for
+from infocards.web.throttle import throttle_for
 
 __all__ = ["WalletSession", "wallet_path"]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import flet as ft
 
 from infocards.i18n import t
-from infocards.share.seen_keys import KeyMemory
+from infocards.reader.key_memory import KeyMemory
 
 __all__ = ["key_warning", "source_line"]
 

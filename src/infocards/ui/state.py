@@ -8,7 +8,7 @@ from datetime import date
 from infocards.config import Settings
 from infocards.content.library import Library
 from infocards.content.model import CATEGORIES, Card
-from infocards.content.regions import REGIONS, Region, normalize_region
+from infocards.regions import REGIONS, Region, normalize_region
 from infocards.ui.session import WalletSession, wallet_path
 
 __all__ = ["AppState"]

@@ -14,14 +14,14 @@ from tinydb import where
 
 from infocards import vocab
 from infocards.errors import CorruptWallet, InvalidRecord, RecordNotFound
-from infocards.wallet.crypto import SecretBytes
-from infocards.wallet.records import (
+from infocards.records import (
     RECORDS_FORMAT,
     check_records_document,
     record_sort_key,
     validate_profile,
     validate_record,
 )
+from infocards.wallet.crypto import SecretBytes
 
 __all__ = ["RecordsMixin"]
 

@@ -21,6 +21,7 @@ from tinydb import TinyDB
 
 from infocards.atomicfile import temp_name_glob
 from infocards.errors import WalletError, WalletNotFound
+from infocards.records import RECORDS_FORMAT, validate_profile
 from infocards.wallet import savecount, vault
 from infocards.wallet.crypto import (
     DEFAULT_KDF,
@@ -38,7 +39,6 @@ from infocards.wallet.keys import KeysMixin
 from infocards.wallet.lock import WalletLock, lock_path
 from infocards.wallet.opening import MIN_PASSPHRASE, check_passphrase, io_errors, load, refuse_existing
 from infocards.wallet.paths import make_wallet_folder
-from infocards.wallet.records import RECORDS_FORMAT, validate_profile
 from infocards.wallet.recordstore import RecordsMixin
 from infocards.wallet.recovery import RecoveryCode
 from infocards.wallet.storage import EncryptedStorage, backup_path

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import flet as ft
 
-from infocards.content.regions import EMERGENCY_NUMBER
 from infocards.i18n import t
+from infocards.regions import EMERGENCY_NUMBER
 from infocards.ui.widgets import (
     EMERGENCY,
     app_bar,

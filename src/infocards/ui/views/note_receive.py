@@ -8,12 +8,12 @@ import io
 import flet as ft
 from PIL import Image, UnidentifiedImageError
 
+from infocards.codes.signing import SigningKey
 from infocards.errors import InfocardsError, NotInfocardsCode
 from infocards.i18n import t
-from infocards.share.reader import ReadResult, read_image, read_text
-from infocards.share.receive import checked_note, is_for_patient, receive_note
-from infocards.share.signed_view import note_json
-from infocards.share.signing import SigningKey
+from infocards.notes.receive import checked_note, is_for_patient, receive_note
+from infocards.reader.read import ReadResult, read_image, read_text
+from infocards.reader.signed_view import note_json
 from infocards.ui.camera import take_picture
 from infocards.ui.clinic_session import clinic_of
 from infocards.ui.views.wallet_common import error_text, locked_view, wallet_view

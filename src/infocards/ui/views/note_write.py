@@ -7,11 +7,11 @@ from datetime import UTC, date, datetime
 import flet as ft
 
 from infocards import vocab
+from infocards.codes.note_code import Binding, make_note, make_note_code
+from infocards.codes.qr_out import MAX_VERSION, max_code_length, png_bytes
+from infocards.codes.record_codec import normalise_note_record
 from infocards.errors import InfocardsError
 from infocards.i18n import format_date, format_datetime, t
-from infocards.share.note import Binding, make_note, make_note_code
-from infocards.share.qr_out import MAX_VERSION, max_code_length, png_bytes
-from infocards.share.record_codec import normalise_note_record
 from infocards.ui.clinic_session import clinic_of
 from infocards.ui.forms import parse_user_date
 from infocards.ui.views.wallet_common import busy_row, error_text, password_field, run_guarded

@@ -17,8 +17,8 @@ from PIL import Image, UnidentifiedImageError
 
 from infocards.errors import NotInfocardsCode
 from infocards.i18n import t
-from infocards.share import ReadResult, build_view, read_image, read_text
-from infocards.share.readable import readable_date, readable_moment
+from infocards.reader import ReadResult, build_view, read_image, read_text
+from infocards.reader.readable import readable_date, readable_moment
 from infocards.ui.camera import take_picture
 from infocards.ui.clinic_session import clinic_of
 from infocards.ui.signed_entry import key_warning, source_line

@@ -11,10 +11,11 @@ import flet as ft
 from flet.controls.base_control import skip_field
 
 from infocards import vocab
+from infocards.codes import SECTION_KEYS
 from infocards.errors import InfocardsError
 from infocards.i18n import t
-from infocards.share import SECTION_KEYS, issue_share
-from infocards.share.readable import readable_date
+from infocards.reader.readable import readable_date
+from infocards.share import issue_share
 from infocards.ui.forms import parse_user_date
 from infocards.ui.views.wallet_common import error_text, keeps_awake, locked_view, wallet_view
 from infocards.ui.widgets import TOUCH_HEIGHT, big_button, heading, labelled, secondary_button

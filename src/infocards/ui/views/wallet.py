@@ -7,7 +7,7 @@ from datetime import date
 import flet as ft
 
 from infocards.i18n import format_date, format_datetime, format_month, t
-from infocards.share.receive import received_standing
+from infocards.notes.receive import received_standing
 from infocards.ui.app import card_route
 from infocards.ui.record_text import record_detail, record_title
 from infocards.ui.views.wallet_common import busy_row, error_text, password_field, run_guarded

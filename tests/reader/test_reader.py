@@ -7,12 +7,12 @@ import pytest
 import qrcode
 from PIL import Image, ImageDraw
 
+from infocards.codes.qr_in import decode_image, load_image
+from infocards.codes.qr_out import QUIET_ZONE, png_bytes, qr_modules
+from infocards.codes.summary_code import PREFIX
 from infocards.errors import NoQrFound, NotInfocardsCode, UsageError
-from infocards.share.codec import PREFIX
+from infocards.reader.read import read_image, read_text
 from infocards.share.issue import issue_from_records
-from infocards.share.qr_in import decode_image, load_image
-from infocards.share.qr_out import QUIET_ZONE, png_bytes, qr_modules
-from infocards.share.reader import read_image, read_text
 
 NOW = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)
 

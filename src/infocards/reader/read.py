@@ -7,12 +7,12 @@ from datetime import UTC, datetime, timedelta
 
 from PIL import Image
 
+from infocards.codes.note_code import Note, is_note_text, open_note_code
+from infocards.codes.payload import Summary
+from infocards.codes.qr_in import decode_image
+from infocards.codes.signing import fingerprint
+from infocards.codes.summary_code import clean_text, open_code
 from infocards.errors import InfocardsError, InvalidCode, NoQrFound, NotInfocardsCode
-from infocards.share.codec import clean_text, open_code
-from infocards.share.note import Note, is_note_text, open_note_code
-from infocards.share.qr_in import decode_image
-from infocards.share.signing import fingerprint
-from infocards.share.summary import Summary
 
 __all__ = ["STATUSES", "STATUS_EXIT_CODES", "ReadResult", "read_image", "read_text"]
 

@@ -54,7 +54,7 @@ MAX_CONCURRENT_DECODES = 2  # the cores of a small server; more decodes only que
 
 DECODER_ENV = "INFOCARDS_QR_DECODER"
 # Backend name -> module, in order of preference.
-BACKENDS = {"zxing-cpp": "infocards.share.qr_zxing", "opencv": "infocards.share.qr_opencv"}
+BACKENDS = {"zxing-cpp": "infocards.codes.qr_zxing", "opencv": "infocards.codes.qr_opencv"}
 
 _decode_slots = threading.BoundedSemaphore(MAX_CONCURRENT_DECODES)
 _active_lock = threading.Lock()

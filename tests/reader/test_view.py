@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 
 from infocards import vocab
+from infocards.codes.sections import SECTION_KEYS, VIEW_SECTION_KEYS
 from infocards.i18n import t
+from infocards.reader.read import ReadResult, read_text
+from infocards.reader.readable import REASONS, readable_date, readable_moment, readable_number
+from infocards.reader.view import build_view, render_text, role_card
 from infocards.share.issue import issue_from_records
-from infocards.share.readable import REASONS, readable_date, readable_moment, readable_number
-from infocards.share.reader import ReadResult, read_text
-from infocards.share.sections import SECTION_KEYS, VIEW_SECTION_KEYS
-from infocards.share.view import build_view, render_text, role_card
 from tests.share.codes import cut_short_code, tampered_code
 
 NOW = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)
@@ -269,8 +269,9 @@ def test_a_refused_code_says_why_in_words(share_course, share_seed):
 
 def test_every_reason_the_codec_gives_has_words():
     # A reason added to the codec without words here would reach a Danish screen in English.
-    share_dir = Path(__file__).resolve().parents[2] / "src" / "infocards" / "share"
-    given = {m for path in share_dir.glob("*.py") for m in re.findall(r'reason="([^"]+)"', path.read_text("utf-8"))}
+    src = Path(__file__).resolve().parents[2] / "src" / "infocards"
+    paths = [path for package in ("codes", "reader") for path in (src / package).glob("*.py")]
+    given = {m for path in paths for m in re.findall(r'reason="([^"]+)"', path.read_text("utf-8"))}
     assert given and given <= set(REASONS), given - set(REASONS)
     for key in set(REASONS.values()):
         assert t(f"share.reason.{key}", "da") != f"share.reason.{key}"

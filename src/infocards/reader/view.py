@@ -7,27 +7,25 @@ diagnoses carry their card id and roles their role card id, so the UI can link t
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from infocards.codes.payload import Summary
+from infocards.codes.sections import SECTION_KEYS, VIEW_SECTION_KEYS
 from infocards.errors import InvalidCode
 from infocards.i18n import t
-from infocards.share.readable import readable_date, readable_error, readable_moment, readable_number
-from infocards.share.reader import ReadResult
-from infocards.share.sections import SECTION_KEYS, VIEW_SECTION_KEYS
-from infocards.share.signed_view import signed_entries
-from infocards.share.summary import Summary, entry_kind
+from infocards.reader.entries import CardTitles, ViewEntry, label, role_card, view_entries
+from infocards.reader.read import ReadResult
+from infocards.reader.readable import readable_date, readable_error, readable_moment
+from infocards.reader.signed_view import signed_entries
 
 if TYPE_CHECKING:
     from infocards.content.trust import TrustList
 
 __all__ = ["CardTitles", "ClinicianView", "ViewEntry", "ViewSection", "build_view", "omitted_note", "render_text",
            "role_card"]
-
-# Looks up a card's title by its id in the reader's language (None when the card is unknown).
-CardTitles = Callable[[str], "str | None"]
 
 # Which shared section each view section comes from (omitted counts are reported there).
 _FROM_SECTION = {
@@ -43,42 +41,6 @@ _FROM_SECTION = {
     "work": "work",
     "involved": "involved",
 }
-
-
-def role_card(role: str) -> str:
-    """The id of a role's card: "spine_centre" -> "role-spine-centre"."""
-    return "role-" + role.replace("_", "-")
-
-
-@dataclass(frozen=True)
-class ViewEntry:
-    date: str | None  # ISO date; None only for the profile's GP in "involved"
-    title: str
-    details: tuple[str, ...]  # further lines, translated
-    source: str  # "patient" or "professional", as the patient recorded it
-    source_label: str  # "reported by the patient" (+ "from a professional, the patient says")
-    role: str | None = None
-    role_label: str | None = None
-    role_card: str | None = None  # card id of the role, for a link
-    card: str | None = None  # card id of a diagnosis, for a link
-    card_title: str | None = None  # that card's title, where the reader knows the card
-    code: str | None = None  # e.g. "ICD-10:M51.1"
-    fields: Mapping = field(default_factory=dict)  # the entry as carried in the code
-    signer: Mapping | None = None  # a professional's signed entry: signed_view.signer_json
-
-    def to_json(self) -> dict:
-        data = {
-            **self.fields,
-            "title": self.title,
-            "details": list(self.details),
-            "source_label": self.source_label,
-            "role_label": self.role_label,
-            "role_card": self.role_card,
-            "card_title": self.card_title,
-        }
-        if self.signer is not None:
-            data["signer"] = dict(self.signer)
-        return data
 
 
 @dataclass(frozen=True)
@@ -162,148 +124,6 @@ class ClinicianView:
         return data
 
 
-def _label(group: str, value: str, lang: str) -> str:
-    """A vocabulary label (i18n/vocab.py): the one place roles, kinds, effects and statuses are named."""
-    return t(f"vocab.{group}.{value}", lang)
-
-
-# The code is signed by the patient's own key: that proves the patient made the code, not who
-# wrote an entry. So an entry the patient marked as from a professional is still the patient's
-# report, and says so. Lower-case: the label follows the role mid-line.
-_SOURCE_LABELS = {
-    "patient": "share.reader.source.patient",
-    "professional": "share.reader.source.professional",
-}
-
-
-def _source_label(source: str, lang: str) -> str:
-    """Who reported an entry as far as the code can show: always the patient ("oplyst af patienten")."""
-    return t(_SOURCE_LABELS[source], lang)
-
-
-def _role(role: str | None, lang: str) -> dict:
-    if not role:
-        return {}
-    return {"role": role, "role_label": _label("role", role, lang), "role_card": role_card(role)}
-
-
-def _entry(entry: Mapping, lang: str, title: str, details: list[str | None], **extra) -> ViewEntry:
-    source = entry["source"]
-    changed = entry.get("changed")  # a professional's entry the patient edited: never shown as signed
-    return ViewEntry(
-        date=entry.get("date"),
-        title=title,
-        details=tuple(d for d in details if d),
-        source=source,
-        source_label=t("share.reader.source.changed", lang) if changed else _source_label(source, lang),
-        fields=dict(entry),
-        **extra,
-    )
-
-
-def _ended(entry: Mapping, lang: str) -> str:
-    if entry.get("end"):
-        return t("share.reader.ended", lang, date=readable_date(entry["end"], lang))
-    return t("share.reader.ongoing", lang)
-
-
-def _finding(entry: Mapping, lang: str, card_titles: CardTitles | None) -> ViewEntry:
-    """A finding or imaging entry. One with a card or a code is titled by them, "Iskias (lumbal
-    radikulopati) · ICPC-2:L86", and its text follows; else its text is the title."""
-    code = entry.get("code")
-    card = entry.get("card")
-    card_title = card_titles(card) if card and card_titles else None
-    kind = _label("kind", entry.get("kind", "imaging"), lang)
-    headline = " · ".join(part for part in (card_title, code) if part)
-    title, details = (headline, [entry["text"], kind]) if headline else (entry["text"], [kind])
-    return _entry(entry, lang, title, details, card=card, card_title=card_title, code=code,
-                  **_role(entry.get("role"), lang))
-
-
-def _is_diagnosis(entry: Mapping) -> bool:
-    """Coded findings and imaging, and findings of kind diagnosis, show under diagnoses (only)."""
-    return bool(entry.get("code")) or entry.get("kind") == "diagnosis"
-
-
-def _view_entries(key: str, summary: Summary, lang: str, card_titles: CardTitles | None = None) -> list[ViewEntry]:
-    entries = summary.entries
-    if key == "red_flags":
-        return [_entry(e, lang, e["text"], [], **_role(e["role"], lang)) for e in entries.get("red_flags", ())]
-    if key == "diagnoses":
-        coded = [e for e in (*entries.get("findings", ()), *entries.get("imaging", ())) if _is_diagnosis(e)]
-        coded.sort(key=lambda e: e.get("date") or "", reverse=True)
-        return [_finding(e, lang, card_titles) for e in coded]
-    if key in ("findings", "imaging"):
-        return [_finding(e, lang, card_titles) for e in entries.get(key, ()) if not _is_diagnosis(e)]
-    if key == "treatments":
-        return [
-            _entry(e, lang, e["what"], [_label("effect", e["effect"], lang), _ended(e, lang)], **_role(e["role"], lang))
-            for e in entries.get("treatments", ())
-        ]
-    if key == "medication":
-        return [
-            _entry(
-                e,
-                lang,
-                " ".join(p for p in (e["name"], e["dose"]) if p),
-                [_label("effect", e["effect"], lang), _ended(e, lang)],
-            )
-            for e in entries.get("medication", ())
-        ]
-    if key == "referrals":
-        return [
-            _entry(
-                e,
-                lang,
-                e["reason"],
-                [
-                    t(
-                        "share.reader.referral",
-                        lang,
-                        from_role=_label("role", e["from_role"], lang),
-                        to_role=_label("role", e["to_role"], lang),
-                    ),
-                    _label("referral_status", e["status"], lang),
-                ],
-                **_role(e["to_role"], lang),
-            )
-            for e in entries.get("referrals", ())
-        ]
-    if key in ("plan", "goals"):
-        kind = "plan" if key == "plan" else "goal"
-        chosen = [e for e in entries.get("plan_goals", ()) if entry_kind("plan_goals", e) == kind]
-        if kind == "plan":
-            return [_entry(e, lang, e["text"], [], **_role(e["role"], lang)) for e in chosen]
-        return [_entry(e, lang, e["text"], [_label("goal_status", e["status"], lang)]) for e in chosen]
-    if key == "work":
-        return [
-            _entry(
-                e,
-                lang,
-                _label("work_status", e["status"], lang),
-                [
-                    None
-                    if e.get("hours_per_week") is None
-                    else t("share.reader.hours", lang, hours=readable_number(e["hours_per_week"], lang)),
-                    e.get("note"),
-                ],
-            )
-            for e in entries.get("work", ())
-        ]
-    if key == "involved":
-        return [
-            _entry(
-                e,
-                lang,
-                _label("role", e["role"], lang),
-                [e.get("place"), e.get("professional")],
-                **_role(e["role"], lang),
-            )
-            for e in entries.get("involved", ())
-        ]
-    raise ValueError(f"unknown view section {key}")
-
-
 def omitted_note(omitted: Mapping[str, int], lang: str) -> str | None:
     """One sentence on what was left out to fit one QR code (per shared section), or None."""
     parts = [
@@ -343,7 +163,7 @@ def build_view(
         # A shared section's omitted count shows once: on findings (not diagnoses), on the plan.
         omitted = summary.omitted.get(origin, 0) if key in (origin, "plan") else 0
         # A professional's signed entries first, visibly apart from what the patient reports.
-        entries = (*signed_entries(key, summary, lang, trust), *_view_entries(key, summary, lang, card_titles))
+        entries = (*signed_entries(key, summary, lang, trust), *view_entries(key, summary, lang, card_titles))
         if not entries and not omitted and key in ("findings", "imaging") and summary.entries.get(key):
             continue  # all of them are coded and show under diagnoses
         sections.append(ViewSection(key, t(f"share.view.{key}", lang), entries, omitted,
@@ -359,7 +179,7 @@ def build_view(
         issued_at=result.issued_at,
         expires_at=result.expires_at,
         shown_to=summary.to_role,
-        shown_to_label=_label("role", summary.to_role, lang) if summary.to_role else None,
+        shown_to_label=label("role", summary.to_role, lang) if summary.to_role else None,
         period=summary.period,
         sections=tuple(sections),
         not_shared=tuple(key for key in SECTION_KEYS if key not in summary.sections),

@@ -11,7 +11,7 @@ from qrcode.constants import ERROR_CORRECT_M
 from qrcode.util import MODE_8BIT_BYTE, MODE_ALPHA_NUM, QRData
 
 from infocards.atomicfile import write_private
-from infocards.share.base45 import ALPHABET
+from infocards.codes.base45 import ALPHABET
 
 __all__ = ["MAX_VERSION", "QUIET_ZONE", "max_code_length", "png_bytes", "qr_modules", "qr_version", "write_png"]
 

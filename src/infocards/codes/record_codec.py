@@ -19,9 +19,9 @@ import secrets
 from collections.abc import Mapping
 from datetime import date
 
+from infocards.codes.binary import ByteReader, ByteWriter
 from infocards.errors import InvalidCode, InvalidRecord
-from infocards.share.binary import ByteReader, ByteWriter
-from infocards.wallet.records import TYPE_FIELDS, validate_record
+from infocards.records import TYPE_FIELDS, validate_record
 
 __all__ = [
     "DIGEST_BYTES",

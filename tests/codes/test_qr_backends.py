@@ -16,9 +16,8 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from infocards.errors import ImageTooLarge, UsageError
-from infocards.share import qr_in
-from infocards.share.qr_in import (
+from infocards.codes import qr_in
+from infocards.codes.qr_in import (
     MAX_CONCURRENT_DECODES,
     MAX_PIXELS,
     available_backends,
@@ -27,7 +26,8 @@ from infocards.share.qr_in import (
     load_image,
     peak_concurrent_decodes,
 )
-from infocards.share.reader import read_image
+from infocards.errors import ImageTooLarge, UsageError
+from infocards.reader.read import read_image
 from tests.share.degraded import small_set
 
 HAVE_ZXING = importlib.util.find_spec("zxingcpp") is not None

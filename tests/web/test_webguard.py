@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 
-from infocards.webguard import LaunchGuard, LaunchSecret
+from infocards.web.guard import LaunchGuard, LaunchSecret
 
 
 def test_the_secret_has_a_redacted_repr_and_matches_only_itself():

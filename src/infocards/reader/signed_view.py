@@ -13,17 +13,21 @@ from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from infocards.codes.payload import Summary, summary_entries
+from infocards.codes.sections import SECTION_KEYS, VIEW_SECTION_KEYS
 from infocards.i18n import t
-from infocards.share.summary import Summary, build_summary
+from infocards.reader.entries import ViewEntry, view_entries
 
 if TYPE_CHECKING:
+    from infocards.codes.carried import CarriedNote
+    from infocards.codes.note_code import Note, Signer
     from infocards.content.trust import TrustList
-    from infocards.share.carry import CarriedNote
-    from infocards.share.note import Note, Signer
-    from infocards.share.reader import ReadResult
-    from infocards.share.view import ViewEntry
+    from infocards.reader.read import ReadResult
 
 __all__ = ["note_json", "render_note", "signed_entries", "signer_json", "signer_label"]
+
+# A note read on its own shows its records in every section but "involved" (the visits a summary lists).
+_NOTE_SECTIONS = tuple(key for key in SECTION_KEYS if key != "involved")
 
 
 def signer_json(signer: Signer, verified: bool, trust: TrustList | None) -> dict:
@@ -47,20 +51,18 @@ def signer_label(signer: Mapping, lang: str) -> str:
 
 def _as_summary(records: list[dict], sections: tuple[str, ...]) -> Summary:
     entries = [{**record, "id": f"s{i}", "source": "professional"} for i, record in enumerate(records)]
-    return build_summary({}, entries, sections)
+    return Summary(name="", birth_date=None, sections=sections, entries=summary_entries(entries, sections))
 
 
 def signed_entries(key: str, summary: Summary, lang: str, trust: TrustList | None = None) -> list[ViewEntry]:
     """The view entries of view section `key` that carried notes hold, newest note first."""
-    from infocards.share.view import _view_entries  # the view builds entries one way for both
-
     out: list[ViewEntry] = []
     notes: tuple[CarriedNote, ...] = summary.notes
     for note in sorted(notes, key=lambda n: n.core.issued, reverse=True):
         signer = signer_json(note.signer, note.verified, trust)
         label = signer_label(signer, lang)
         mini = _as_summary(note.records(), summary.sections)
-        for entry in _view_entries(key, mini, lang):
+        for entry in view_entries(key, mini, lang):
             out.append(replace(entry, source="professional", source_label=label, signer=signer))
     return out
 
@@ -71,20 +73,16 @@ def _binding_json(note: Note) -> dict | None:
 
 def note_json(result: ReadResult, lang: str, trust: TrustList | None = None) -> dict:
     """`infocards read --json` of a note: status, who signed it, for whom, and its entries."""
-    from infocards.share.view import _view_entries
 
     note = result.note
     data: dict = {"status": result.status, "status_label": t(f"share.status.{result.status}", lang), "kind": "note"}
     if note is None:
         return data
     signer = signer_json(note.signer, True, trust)
-    mini = _as_summary(list(note.records), ("red_flags", "findings", "imaging", "treatments", "medication",
-                                             "referrals", "plan_goals", "work"))
-    from infocards.share.sections import VIEW_SECTION_KEYS
-
+    mini = _as_summary(list(note.records), _NOTE_SECTIONS)
     sections = {}
     for key in VIEW_SECTION_KEYS:
-        entries = [{**e.to_json(), "signer": signer} for e in _view_entries(key, mini, lang)]
+        entries = [{**e.to_json(), "signer": signer} for e in view_entries(key, mini, lang)]
         if entries:
             sections[key] = entries
     data.update(

@@ -4,8 +4,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from infocards.codes.base45 import ALPHABET, b45decode, b45encode
 from infocards.errors import InvalidCode
-from infocards.share.base45 import ALPHABET, b45decode, b45encode
 
 
 @pytest.mark.parametrize(

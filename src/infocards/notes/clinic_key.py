@@ -23,8 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from infocards import vocab
+from infocards.codes.signing import PUBLIC_KEY_SIZE, SigningKey, fingerprint
 from infocards.errors import ClinicKeyDamaged, ClinicKeyError, ClinicKeyNewer, KdfParamsRejected, WrongClinicPassphrase
-from infocards.share.signing import PUBLIC_KEY_SIZE, SigningKey, fingerprint
 from infocards.wallet.crypto import (
     DEFAULT_KDF,
     NONCE_BYTES,

@@ -7,7 +7,7 @@ import threading
 import pytest
 
 from infocards.errors import CorruptWallet, UnlockThrottled, WrongPassphrase
-from infocards.throttle import FREE_FAILURES, MAX_DELAY_SECONDS, UnlockThrottle, throttle_for
+from infocards.web.throttle import FREE_FAILURES, MAX_DELAY_SECONDS, UnlockThrottle, throttle_for
 
 
 class Clock:

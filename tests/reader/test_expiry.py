@@ -5,10 +5,10 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from infocards.codes.summary_code import open_code
 from infocards.commands.share import parse_duration
 from infocards.config import load_settings
 from infocards.errors import ConfigError, ShareError, UsageError
-from infocards.share.codec import open_code
 from infocards.share.issue import MAX_LIFETIME, issue_from_records
 
 NOW = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)

@@ -21,15 +21,15 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
 from infocards import vocab
+from infocards.codes.base45 import b45decode, b45encode
+from infocards.codes.binary import BodyReader, BodyWriter, ByteReader, ByteWriter
+from infocards.codes.carried import read_notes, write_notes
+from infocards.codes.note_code import Binding
+from infocards.codes.packing import clean_text, compress, decompress
+from infocards.codes.payload import ENTRY_FIELDS, Summary, entry_kind
+from infocards.codes.sections import SECTION_KEYS
+from infocards.codes.signing import PUBLIC_KEY_SIZE, SIGNATURE_SIZE, SigningKey, verify
 from infocards.errors import InvalidCode, NotInfocardsCode
-from infocards.share.base45 import b45decode, b45encode
-from infocards.share.binary import BodyReader, BodyWriter, ByteReader, ByteWriter
-from infocards.share.carry import read_notes, write_notes
-from infocards.share.note import Binding
-from infocards.share.packing import clean_text, compress, decompress
-from infocards.share.sections import SECTION_KEYS
-from infocards.share.signing import PUBLIC_KEY_SIZE, SIGNATURE_SIZE, SigningKey, verify
-from infocards.share.summary import ENTRY_FIELDS, Summary, entry_kind
 
 __all__ = ["FORMAT_VERSION", "PREFIX", "OpenedCode", "make_code", "open_code"]
 

@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
+from infocards.codes.note_code import Binding, Note, Signer
+from infocards.codes.signing import SigningKey
 from infocards.errors import CodeExpired, InvalidCode, NoteForAnotherPatient, NotInfocardsCode
+from infocards.reader.read import ReadResult, read_text
 from infocards.share.carry import record_standing, stored_records
-from infocards.share.note import Binding, Note, Signer
-from infocards.share.reader import ReadResult, read_text
-from infocards.share.signing import SigningKey
 
 if TYPE_CHECKING:
     from infocards.wallet import Wallet

@@ -30,12 +30,11 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
 from infocards import vocab
-from infocards.errors import InvalidCode, NotInfocardsCode
-from infocards.share.base45 import b45decode, b45encode
-from infocards.share.binary import BodyReader, BodyWriter, ByteReader, ByteWriter
-from infocards.share.packing import clean_text, compress, decompress
-from infocards.share.record_codec import DIGEST_BYTES, SALT_BYTES, entry_digest, new_salt, read_record, write_record
-from infocards.share.signing import (
+from infocards.codes.base45 import b45decode, b45encode
+from infocards.codes.binary import BodyReader, BodyWriter, ByteReader, ByteWriter
+from infocards.codes.packing import clean_text, compress, decompress
+from infocards.codes.record_codec import DIGEST_BYTES, SALT_BYTES, entry_digest, new_salt, read_record, write_record
+from infocards.codes.signing import (
     FINGERPRINT_BYTES,
     PUBLIC_KEY_SIZE,
     SIGNATURE_SIZE,
@@ -44,6 +43,7 @@ from infocards.share.signing import (
     fingerprint_bytes,
     verify,
 )
+from infocards.errors import InvalidCode, NotInfocardsCode
 
 __all__ = [
     "DEFAULT_NOTE_LIFETIME",

@@ -7,16 +7,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from infocards import vocab
+from infocards.codes.base45 import ALPHABET
+from infocards.codes.qr_out import qr_version
+from infocards.codes.sections import SECTION_KEYS
+from infocards.codes.signing import SigningKey, fingerprint
+from infocards.codes.summary_code import PREFIX, make_code, open_code
 from infocards.errors import InvalidCode, NotInfocardsCode
-from infocards.share.base45 import ALPHABET
-from infocards.share.codec import PREFIX, make_code, open_code
-from infocards.share.qr_out import qr_version
-from infocards.share.reader import read_text
-from infocards.share.sections import SECTION_KEYS
-from infocards.share.signing import SigningKey, fingerprint
+from infocards.reader.read import read_text
 from infocards.share.summary import build_summary
-
-from .strategies import profiles, records
+from tests.share.strategies import profiles, records
 
 NOW = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)
 KEY = SigningKey(bytes(range(32)))
@@ -138,7 +137,7 @@ def test_a_code_signed_with_another_key_shows_another_fingerprint(share_course):
 
 
 def test_swapping_in_another_key_breaks_the_signature(share_course):
-    from infocards.share.base45 import b45decode, b45encode
+    from infocards.codes.base45 import b45decode, b45encode
 
     summary = build_summary(share_course["profile"], share_course["records"], ["work"])
     raw = bytearray(b45decode(_code(summary)[len(PREFIX) :]))
@@ -189,9 +188,9 @@ def test_random_base45_after_the_prefix_is_invalid_never_a_crash(tail):
 @given(body=st.binary(max_size=300), packed=st.booleans(), lifetime=st.integers(0, 2**35 - 1))
 def test_garbage_signed_by_its_own_key_is_invalid_never_a_crash(body, packed, lifetime):
     """Anyone can sign anything (the key travels in the code): the body must still be checked."""
-    from infocards.share.base45 import b45encode
-    from infocards.share.binary import ByteWriter
-    from infocards.share.codec import FORMAT_VERSION, compress
+    from infocards.codes.base45 import b45encode
+    from infocards.codes.binary import ByteWriter
+    from infocards.codes.summary_code import FORMAT_VERSION, compress
 
     out = ByteWriter()
     out.raw(bytes([FORMAT_VERSION]) + int(NOW.timestamp()).to_bytes(4, "big"))
@@ -212,9 +211,9 @@ def test_garbage_signed_by_its_own_key_is_invalid_never_a_crash(body, packed, li
 @given(data=st.data())
 def test_a_damaged_body_signed_anew_is_invalid_or_well_formed(share_course, data):
     # share_course is only read here, so sharing it between examples is safe
-    from infocards.share.base45 import b45encode
-    from infocards.share.binary import ByteWriter
-    from infocards.share.codec import FORMAT_VERSION, compress, encode_body
+    from infocards.codes.base45 import b45encode
+    from infocards.codes.binary import ByteWriter
+    from infocards.codes.summary_code import FORMAT_VERSION, compress, encode_body
 
     summary = build_summary(share_course["profile"], share_course["records"])
     body = bytearray(encode_body(summary, NOW.date().toordinal()))

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import zlib
 
+from infocards.codes.dictionary import PRESET_DICTIONARY
 from infocards.errors import InvalidCode
-from infocards.share.dictionary import PRESET_DICTIONARY
 
 __all__ = ["clean_text", "compress", "decompress"]
 

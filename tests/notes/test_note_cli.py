@@ -8,12 +8,11 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from PIL import Image
 
-from infocards.share.note import make_note, make_note_code
-from infocards.share.qr_in import decode_image
-from infocards.share.qr_out import png_bytes, write_png
-from infocards.share.signing import SigningKey
-
-from .notes import NOTE_RECORDS, SIGNER, records
+from infocards.codes.note_code import make_note, make_note_code
+from infocards.codes.qr_in import decode_image
+from infocards.codes.qr_out import png_bytes, write_png
+from infocards.codes.signing import SigningKey
+from tests.share.notes import NOTE_RECORDS, SIGNER, records
 
 PASSPHRASE = "correct horse battery staple"
 WALLET_FILES = ("", ".bak")
