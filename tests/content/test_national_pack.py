@@ -50,6 +50,14 @@ EXPECTED_IDS = {
     "consent-and-data",
     "different-explanations",
     "when-stuck",
+    # Added for issue 18 (what patients still missed in the fact check of 2026-12-07).
+    "work-injury",
+    "medicine-safety",
+    "rights-in-your-case",
+    "partial-sick-leave",
+    "while-you-wait",
+    "week-22-and-reform",
+    "psychological-support",
 }
 
 # The card format additions agreed this round. Until the checker on this branch knows a field, the pack is
