@@ -50,6 +50,14 @@ EXPECTED_IDS = {
     "consent-and-data",
     "different-explanations",
     "when-stuck",
+    # Added for issue 18 (what patients still missed in the fact check of 2026-12-07).
+    "work-injury",
+    "medicine-safety",
+    "rights-in-your-case",
+    "partial-sick-leave",
+    "while-you-wait",
+    "week-22-and-reform",
+    "psychological-support",
 }
 
 # The card format additions agreed this round. Until the checker on this branch knows a field, the pack is
@@ -69,6 +77,7 @@ EMERGENCY_CARDS = (
 )
 MERGER = date(2027, 1, 1)  # Region Hovedstaden and Region Sjælland become Region Østdanmark
 REGION_BLOCK = re.compile(r"^:::[ \t]*region[ \t]+(.+?)[ \t]*$", re.M)
+DATED_BLOCK = re.compile(r"^:::[ \t]*(?:from|until)[ \t]+\d{4}-\d{2}-\d{2}[ \t]*$", re.M)
 TEL_LINK = re.compile(r"\]\(\s*<?tel:([^)\s>]*)>?\s*\)")
 
 CARD_LINK = re.compile(r"\]\(\s*<?card:([^)\s>]*)>?\s*\)")
@@ -109,6 +118,14 @@ def pack_path(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def library(pack_path):
     return Library.load([pack_path])
+
+
+@pytest.fixture(scope="module")
+def library_as_of(pack_path):
+    def load(day: date) -> Library:
+        return Library.load([pack_path], region=None, as_of=day)
+
+    return load
 
 
 @pytest.fixture(scope="module")
@@ -232,21 +249,50 @@ def test_region_blocks_name_known_regions_and_have_a_default(lang):
         assert unknown == [], f"{_file_id(path)}: unknown region ids {unknown}"
         if names:
             assert "default" in names, f"{_file_id(path)}: region blocks without a default block"
-        opened = len(REGION_BLOCK.findall(_body(path)))
+        opened = len(REGION_BLOCK.findall(_body(path))) + len(DATED_BLOCK.findall(_body(path)))
         closed = len(re.findall(r"^:::[ \t]*$", _body(path), re.M))
-        assert opened == closed, f"{_file_id(path)}: {opened} region blocks but {closed} closing lines"
+        assert opened == closed, f"{_file_id(path)}: {opened} region and dated blocks but {closed} closing lines"
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_cards_naming_hovedstaden_or_sjaelland_are_reviewed_before_the_merger(lang):
+def test_cards_naming_hovedstaden_or_sjaelland_say_what_changes_at_the_merger(lang):
+    # Either reviewed before the merger, or the card says in dated blocks what reads from that day.
     late = []
     for path in _card_files(lang):
         text = _body(path)
         if re.search(r"Hovedstaden|Sjælland|Capital Region|Zealand|hovedstaden|sjaelland", text):
             review_by = _front_matter(path).get("review_by")
-            if not isinstance(review_by, date) or review_by >= MERGER:
+            dated_at_merger = re.search(r"^::: (from 2027-01-01|until 2026-12-31)$", text, re.M)
+            if not isinstance(review_by, date) or (review_by >= MERGER and not dated_at_merger):
                 late.append(f"{_file_id(path)}: review_by {review_by}")
-    assert late == [], f"cards that name a merging region need review_by before {MERGER}: {late}"
+    assert late == [], f"cards that name a merging region need review_by before {MERGER} or dated blocks: {late}"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_emergency_table_reads_right_before_and_after_the_merger(library_as_of, lang):
+    # No region set: the default table. Before the merger it names Hovedstaden and Sjælland; after it,
+    # Østdanmark, with the same numbers, and it says to check them on sundhed.dk.
+    before = library_as_of(date(2026, 12, 31)).get("red-flags", lang).body
+    after = library_as_of(date(2027, 1, 2)).get("red-flags", lang).body
+    assert "Østdanmark (" not in before and "East Denmark (formerly" not in before
+    assert ("Østdanmark (før Hovedstaden)" in after) or ("East Denmark (formerly the Capital Region)" in after)
+    for body in (before, after):
+        assert "tel:1813" in body and "tel:1818" in body and "sundhed.dk" in body and ":::" not in body
+
+
+def test_no_card_is_past_its_review_date_on_2_january_2027(pack_path, library_as_of):
+    # Issue 18: on the day several rules change, no card may show as possibly out of date.
+    day = date(2027, 1, 2)
+    library = library_as_of(day)
+    cards = _every_card(library)
+    overdue = sorted(f"{c.lang}/{c.id}: {c.review_by}" for c in cards if not c.review_by or c.review_by < day)
+    assert overdue == [], f"cards without review_by or past it on {day}: {overdue}"
+    problems = list(check_packs([pack_path], today=day))
+    assert problems == [], "\n".join(str(p) for p in problems)
+
+
+def _every_card(library):
+    return [library.get(card_id, lang) for card_id in library.ids() for lang in library.languages_of(card_id)]
 
 
 @pytest.mark.parametrize("lang", LANGS)

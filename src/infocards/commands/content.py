@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from datetime import date
 from pathlib import Path
 
 from infocards.i18n import cli_language, t
@@ -26,6 +27,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     check.add_argument("packs", nargs="*", metavar="PACK", help=t("cli.content.check.packs", lang))
     check.add_argument("--strict", action="store_true", help=t("cli.content.check.strict", lang))
     check.add_argument("--json", action="store_true", help=t("cli.content.check.json", lang))
+    check.add_argument("--as-of", metavar="YYYY-MM-DD", help=t("cli.content.as_of", lang))
     check.set_defaults(handler=run_check)
 
     build = actions.add_parser(
@@ -35,6 +37,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     build.add_argument("--out", required=True, type=Path, help=t("cli.content.build.out", lang))
     build.add_argument("--lang", choices=("da", "en", "all"), default="all", help=t("cli.content.build.lang", lang))
     build.add_argument("--region", metavar="REGION", help=t("cli.content.build.region", lang))
+    build.add_argument("--as-of", metavar="YYYY-MM-DD", help=t("cli.content.as_of", lang))
     build.set_defaults(handler=run_build)
 
 
@@ -46,13 +49,34 @@ def _pack_paths(names: list[str]) -> list[Path]:
     return list(load_settings().packs)
 
 
+def _as_of(value: str | None, lang: str) -> date | None:
+    """The `--as-of` day; raises _BadDate (after saying why) for anything but YYYY-MM-DD."""
+    if value is None:
+        return None
+    try:
+        if len(value) != 10:
+            raise ValueError(value)
+        return date.fromisoformat(value)
+    except ValueError:
+        sys.stderr.write(t("cli.content.bad_as_of", lang, value=clean_line(value)[:40]) + "\n")
+        raise _BadDate from None
+
+
+class _BadDate(Exception):
+    """`--as-of` was not a date; the message is already written."""
+
+
 def run_check(args: argparse.Namespace) -> int:
     from infocards.content.check import check_and_count, count_by_severity
 
     lang = cli_language()
     if hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(errors="backslashreplace")  # a card's text must not crash a non-UTF-8 terminal
-    problems, cards = check_and_count(_pack_paths(args.packs), lang=lang)
+    try:
+        as_of = _as_of(args.as_of, lang)
+    except _BadDate:
+        return 2
+    problems, cards = check_and_count(_pack_paths(args.packs), today=as_of, lang=lang)
     errors, warnings = count_by_severity(problems)
     if args.json:
         report = {
@@ -87,6 +111,10 @@ def run_build(args: argparse.Namespace) -> int:
     lang = cli_language()
     if hasattr(sys.stderr, "reconfigure"):
         sys.stderr.reconfigure(errors="backslashreplace")
+    try:
+        as_of = _as_of(args.as_of, lang)
+    except _BadDate:
+        return 2
     region = ALL_REGIONS
     if args.region is not None:
         try:
@@ -101,7 +129,7 @@ def run_build(args: argparse.Namespace) -> int:
     for pack in packs:
         if not pack.is_dir():
             raise ContentError(key="error.content.pack_not_found", pack=str(pack))
-    loaded = load_packs(packs, lang=lang)
+    loaded = load_packs(packs, today=as_of, lang=lang)
     problems = sorted(loaded.problems.problems, key=lambda p: (p.path, p.line))
     for problem in problems:
         if problem.severity == "error":
@@ -115,7 +143,7 @@ def run_build(args: argparse.Namespace) -> int:
         else:
             line = t("cli.content.build.left_out", lang, path=path)
         sys.stderr.write(clean_line(line) + "\n")
-    library = Library(loaded.packs, loaded.cards, region)
+    library = Library(loaded.packs, loaded.cards, region, as_of)
     written = build_deck(library, args.out, args.lang)
     pages = sum(1 for path in written if path.suffix == ".html")
     sys.stderr.write(t("cli.content.build.done", lang, pages=pages, out=clean_line(str(args.out))) + "\n")

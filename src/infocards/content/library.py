@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
+from infocards.content.dated_blocks import resolve_dates
 from infocards.content.loader import load_packs
 from infocards.content.model import Card, Pack
 from infocards.content.region_blocks import resolve_body
@@ -50,10 +52,11 @@ def _configured_region() -> str | None:
         return None  # the app reports a broken flet.toml itself
 
 
-def _for_region(card: Card, region: str | None) -> Card:
+def _as_shown(card: Card, region: str | None, day: date) -> Card:
+    """The card as it reads on `day` in `region`: dated blocks first, then region blocks."""
     if ":::" not in card.body:
         return card
-    return replace(card, body=resolve_body(card.body, region, card.lang))
+    return replace(card, body=resolve_body(resolve_dates(card.body, day), region, card.lang))
 
 
 def _other(lang: str) -> str:
@@ -69,29 +72,37 @@ class Library:
     """
 
     def __init__(
-        self, packs: Sequence[Pack], cards: dict[tuple[str, str], Card], region: str | None = None
+        self,
+        packs: Sequence[Pack],
+        cards: dict[tuple[str, str], Card],
+        region: str | None = None,
+        as_of: date | None = None,
     ) -> None:
         self.packs: tuple[Pack, ...] = tuple(packs)
         self.region = region
-        self._cards = {key: _for_region(card, region) for key, card in cards.items()}
+        self.as_of = as_of or date.today()  # the day whose dated blocks are shown
+        self._cards = {key: _as_shown(card, region, self.as_of) for key, card in cards.items()}
         self._by_lang: dict[str, list[Card]] = {}
         for card in sorted(self._cards.values(), key=order_sort_key):
             self._by_lang.setdefault(card.lang, []).append(card)
         self._indexes: dict[str, SearchIndex] = {}
 
     @classmethod
-    def load(cls, pack_paths: Sequence[Path], region: str | None = USE_DEPLOYMENT) -> Library:
+    def load(
+        cls, pack_paths: Sequence[Path], region: str | None = USE_DEPLOYMENT, as_of: date | None = None
+    ) -> Library:
         """Load packs in order; only a missing pack folder is an error (the checker reports the rest).
 
         Each card's body is resolved for `region` (a region id; ALL_REGIONS for proofing; None for
-        the default blocks); by default the deployment's: flet.toml's region, else the packs'."""
+        the default blocks); by default the deployment's: flet.toml's region, else the packs'. Dated
+        blocks are shown as they read on `as_of` (default: today)."""
         for path in pack_paths:
             if not Path(path).is_dir():
                 raise ContentError(key="error.content.pack_not_found", pack=str(path))
-        loaded = load_packs(pack_paths)
+        loaded = load_packs(pack_paths, today=as_of)
         if region == USE_DEPLOYMENT:
             region = deployment_region(loaded.packs, _configured_region())
-        return cls(loaded.packs, loaded.cards, region)
+        return cls(loaded.packs, loaded.cards, region, as_of)
 
     def cards(self, lang: str, category: str | None = None) -> list[Card]:
         """The cards in one language, by `order` then title; only one category if given."""

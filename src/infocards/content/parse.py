@@ -10,6 +10,7 @@ from pathlib import Path
 import yaml
 
 from infocards.content.bodycheck import check_body
+from infocards.content.dated_blocks import check_dated_blocks
 from infocards.content.fields import FieldLines, check_fields
 from infocards.content.frontmatter import AnchorRefused, load_yaml
 from infocards.content.links import CARD_ID
@@ -127,6 +128,7 @@ def parse_card_file(
     fields = check_fields(data, lines, path, report, today)
     parsed.card_links = check_body(body, body_line, path, report)
     named = check_region_blocks(body, body_line, path, report)
+    dated = check_dated_blocks(body, body_line, path, report, fields["review_by"] if fields else None)
     for key in ("id", "lang"):
         value = data.get(key)
         setattr(parsed, "card_id" if key == "id" else key, value.strip() if isinstance(value, str) else None)
@@ -134,7 +136,7 @@ def parse_card_file(
     related = [related] if isinstance(related, str) else related if isinstance(related, list) else []
     parsed.related = tuple(r.strip() if isinstance(r, str) and CARD_ID.fullmatch(r.strip()) else "" for r in related)
     if fields is not None:
-        _check_review_by(fields, body, named, pack_region, lines, path, report)
+        _check_review_by(fields, body, named, dated, pack_region, lines, path, report)
     if report.errors_in(start) or fields is None:
         return parsed
     region = fields.pop("region")  # checked as an id; shown by its name, as the editor meant it
@@ -149,9 +151,12 @@ def parse_card_file(
     return parsed
 
 
-def _check_review_by(fields: dict, body: str, named: set[str], pack_region, lines, path, report) -> None:
+def _check_review_by(
+    fields: dict, body: str, named: set[str], dated: set[date], pack_region, lines, path, report
+) -> None:
     """A card on rules must be reviewed before a known change in its region: the card's region, else
-    the pack's, else the regions its blocks or its text name."""
+    the pack's, else the regions its blocks or its text name. A change is handled when the card was
+    reviewed on or after its day, or has a dated block that changes the text on that day."""
     review_by = fields["review_by"]
     if review_by is None or not (fields["category"] == "legislation" or fields["applies_from"] is not None):
         return
@@ -160,6 +165,8 @@ def _check_review_by(fields: dict, body: str, named: set[str], pack_region, line
         r.id for r in REGIONS.values() if r.name_da in body or r.name_en in body
     }
     for change in changes_for(regions):
+        if change.day in dated or fields["reviewed"] >= change.day:
+            continue
         if review_by > change.day:
             report.add(
                 "review-by-after-change",

@@ -78,6 +78,10 @@ SEVERITY = {
     "pack-region": "error",
     "review-by-missing": "warning",
     "review-by-after-change": "warning",
+    "dated-bad-date": "error",
+    "dated-unclosed": "error",
+    "dated-nested": "error",
+    "dated-after-review": "warning",
 }
 MAX_SHOWN = 80  # characters of any value echoed in a message
 _OWN_TEXT = frozenset({"choices", "systems", "first", "used"})  # lists and paths we wrote ourselves

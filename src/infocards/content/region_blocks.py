@@ -2,16 +2,16 @@
 
 A block names one or more regions (or `default`); the app shows the blocks for its region, and the
 `default` blocks only when no block names that region (or no region is set). Text outside blocks is
-always shown. Blocks do not nest. Lines inside fenced code are not blocks.
+always shown. Region blocks do not nest in each other; they may sit inside a dated block or hold one
+(content/blocks.py). Lines inside fenced code are not blocks.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from infocards.content import scan
+from infocards.content.blocks import REGION, scan_blocks
 from infocards.content.problems import Reporter, suggest
 from infocards.i18n import t
 from infocards.regions import REGIONS
@@ -20,8 +20,6 @@ __all__ = ["ALL_REGIONS", "DEFAULT", "RegionBlock", "check_region_blocks", "find
 
 DEFAULT = "default"
 ALL_REGIONS = "*"  # resolve_body's proofing mode: every block, under a heading naming its regions
-_OPEN = re.compile(r" {0,3}:::[ \t]*region(?:[ \t]+(?P<ids>[^\n]*?))?[ \t]*")
-_CLOSE = re.compile(r" {0,3}:::[ \t]*")
 
 
 @dataclass(frozen=True)
@@ -33,35 +31,11 @@ class RegionBlock:
 
 
 def find_blocks(body: str) -> tuple[list[RegionBlock], list[tuple[str, int, dict]]]:
-    """The blocks, and the problems of their structure as (code, line index, params)."""
-    if ":::" not in body:
-        return [], []
-    masked = scan.fill(body, scan.fence_spans(body)) if ("```" in body or "~~~" in body) else body
-    blocks: list[RegionBlock] = []
-    problems: list[tuple[str, int, dict]] = []
-    opening: tuple[int, tuple[str, ...]] | None = None
-    for index, line in enumerate(masked.split("\n")):
-        if ":::" not in line:
-            continue
-        match = _OPEN.fullmatch(line)
-        if match is not None:
-            ids = tuple((match.group("ids") or "").lower().split())
-            if not ids:
-                problems.append(("region-empty", index, {}))
-            if opening is not None:
-                problems.append(("region-nested", index, {"first": opening[0]}))
-                blocks.append(RegionBlock(opening[0], index - 1, opening[1], False))
-            opening = (index, ids)
-        elif _CLOSE.fullmatch(line):
-            if opening is None:
-                problems.append(("region-stray-close", index, {}))
-            else:
-                blocks.append(RegionBlock(opening[0], index, opening[1], True))
-                opening = None
-    if opening is not None:
-        problems.append(("region-unclosed", opening[0], {}))
-        blocks.append(RegionBlock(opening[0], masked.count("\n"), opening[1], False))
-    return blocks, problems
+    """The region blocks, and the problems of their structure as (code, line index, params); dated
+    blocks around or inside them are left to dated_blocks (content/blocks.py reads both)."""
+    blocks, problems = scan_blocks(body)
+    regions = [RegionBlock(b.first, b.last, b.args, b.closed) for b in blocks if b.family == REGION]
+    return regions, [p for p in problems if p[0].startswith("region-")]
 
 
 def check_region_blocks(body: str, body_line: int, path: Path, report: Reporter) -> set[str]:

@@ -1,4 +1,4 @@
-"""Strings for this round's content checks: severities, order, keywords, region blocks, review dates,
+"""Strings for this round's content checks: severities, order, keywords, region and dated blocks, review dates,
 and what `content build` leaves out."""
 
 STRINGS: dict[str, dict[str, str]] = {
@@ -50,12 +50,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "close the first block with ':::' before the next",
     },
     "content.check.region-stray-close": {
-        "da": "':::' lukker ingen regionsblok",
-        "en": "':::' closes no region block",
+        "da": "':::' lukker ingen blok",
+        "en": "':::' closes no block",
     },
     "content.check.region-stray-close.hint": {
-        "da": "en blok starter med '::: region <id>'",
-        "en": "a block starts with '::: region <id>'",
+        "da": "en blok starter med '::: region <id>', '::: from <dato>' eller '::: until <dato>'",
+        "en": "a block starts with '::: region <id>', '::: from <date>' or '::: until <date>'",
     },
     "content.check.region-empty": {
         "da": "regionsblokken nævner ingen region",
@@ -101,6 +101,47 @@ STRINGS: dict[str, dict[str, str]] = {
     "content.check.review-by-after-change.hint": {
         "da": "sæt 'review_by' før {change}, og skriv hvad man ved om ændringen",
         "en": "set 'review_by' before {change}, and say what is known about the change",
+    },
+    # Dated blocks (`::: from <date>`, `::: until <date>`).
+    "content.check.dated-bad-date": {
+        "da": "'::: {kind}' skal have én dato som ÅÅÅÅ-MM-DD, ikke '{value}'",
+        "en": "'::: {kind}' needs one date as YYYY-MM-DD, not '{value}'",
+    },
+    "content.check.dated-bad-date.hint": {
+        "da": "skriv f.eks. '::: from 2027-01-01' eller '::: until 2026-12-31'",
+        "en": "write e.g. '::: from 2027-01-01' or '::: until 2026-12-31'",
+    },
+    "content.check.dated-unclosed": {
+        "da": "datoblokken bliver aldrig lukket",
+        "en": "the dated block is never closed",
+    },
+    "content.check.dated-unclosed.hint": {
+        "da": "afslut blokken med en linje, der kun indeholder ':::'",
+        "en": "end the block with a line holding only ':::'",
+    },
+    "content.check.dated-nested": {
+        "da": "en datoblok kan ikke ligge inden i en anden (den på linje {first} er ikke lukket)",
+        "en": "a dated block cannot be inside another (the one on line {first} is not closed)",
+    },
+    "content.check.dated-nested.hint": {
+        "da": "luk den første blok med ':::' før den næste; en regionsblok må gerne ligge inden i en datoblok",
+        "en": "close the first block with ':::' before the next; a region block may sit inside a dated block",
+    },
+    "content.check.dated-after-review": {
+        "da": "'::: {kind} {date}' ændrer kortet {change}, efter 'review_by' {review_by}",
+        "en": "'::: {kind} {date}' changes the card on {change}, after 'review_by' {review_by}",
+    },
+    "content.check.dated-after-review.hint": {
+        "da": "kortet skal gennemgås før det ændrer sig: sæt 'review_by' til {change} eller før",
+        "en": "the card must be reviewed before it changes: set 'review_by' to {change} or earlier",
+    },
+    "cli.content.as_of": {
+        "da": "Vis kortene, som de ser ud på denne dato (ÅÅÅÅ-MM-DD; standard: i dag): datoblokke og review_by.",
+        "en": "Show the cards as they read on this date (YYYY-MM-DD; default: today): dated blocks and review_by.",
+    },
+    "cli.content.bad_as_of": {
+        "da": "'--as-of' skal være en dato som ÅÅÅÅ-MM-DD, ikke '{value}'.",
+        "en": "'--as-of' must be a date as YYYY-MM-DD, not '{value}'.",
     },
     "content.change.oestdanmark": {
         "da": "Region Hovedstaden og Region Sjælland bliver til Region Østdanmark",
