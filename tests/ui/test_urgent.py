@@ -77,3 +77,20 @@ def test_a_region_without_a_number_yet_falls_back_to_every_region_with_one(libra
     found = _state(library, "oestdanmark").out_of_hours_regions(date(2027, 2, 1))
     assert "oestdanmark" not in [r.id for r in found]
     assert found == [r for r in REGIONS.values() if r.out_of_hours and r.exists_on(date(2027, 2, 1))]
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_home_names_every_kind_of_weak_leg_as_an_emergency(lang):
+    # A leg that gets weaker over hours or days, or both legs, needs acute help too (fact check
+    # 2026-12-07): home says it the way the red-flags card does.
+    from infocards.i18n import t
+
+    text = t("urgent.explain", lang)
+    words = {"da": ("meget svagt", "svagere og svagere over timer eller dage", "begge ben"),
+             "en": ("very weak", "weaker and weaker over hours or days", "both legs")}[lang]
+    for phrase in words:
+        assert phrase in text
+    card = Library.load(load_settings().packs).get("red-flags", lang)
+    flat = " ".join(card.body.split()).replace(". Eller", ", eller").replace(". Or", ", or").lower()
+    for phrase in words:
+        assert phrase in flat

@@ -6,9 +6,11 @@ STRINGS = {
     "urgent.heading": {"da": "Hvornår skal du ringe nu?", "en": "When should you call now?"},
     "urgent.explain": {
         "da": "Ring 112, hvis du pludselig ikke kan tisse eller holde på urin eller afføring, "
-        "er følelsesløs i skridtet, eller benet bliver meget svagt.",
-        "en": "Call 112 if you suddenly cannot pass urine or hold urine or stools, are numb "
-        "between your legs, or your leg becomes very weak.",
+        "eller er følelsesløs i skridtet. Ring også, hvis et ben bliver meget svagt, bliver svagere "
+        "og svagere over timer eller dage, eller hvis begge ben bliver svage.",
+        "en": "Call 112 if you suddenly cannot pass urine or hold urine or stools, or are numb "
+        "between your legs. Also call if a leg becomes very weak, gets weaker and weaker over hours "
+        "or days, or if both legs become weak.",
     },
     "urgent.call_112": {"da": "Ring 112", "en": "Call 112"},
     "urgent.own_gp": {
