@@ -15,7 +15,7 @@ __all__ = ["Settings", "assets_root", "config_path", "content_root", "load_setti
 _PACKAGE_DIR = Path(__file__).resolve().parent
 _CHECKOUT_ROOT = _PACKAGE_DIR.parent.parent  # src/infocards -> the repository, in a checkout
 # share.issue.MAX_LIFETIME (30 days) in minutes; config cannot import share, which imports config.
-# tests/share/test_expiry.py checks the two agree.
+# tests/reader/test_expiry.py checks the two agree.
 _SHARE_EXPIRY_MAX_MINUTES = 30 * 24 * 60
 
 
