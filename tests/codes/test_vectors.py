@@ -84,3 +84,12 @@ def test_the_read_clock_must_name_a_time_zone(wallet_cli, read_env):
     assert result.returncode == 2 and READ_CLOCK_ENV in result.stderr
     later = wallet_cli("read", code, "--json", env={**read_env, READ_CLOCK_ENV: "2030-01-01T00:00:00+00:00"})
     assert later.returncode == 3 and json.loads(later.stdout)["status"] == "expired"
+
+
+def test_the_published_preset_dictionary_is_the_one_the_code_uses():
+    from infocards.codes.dictionary import PRESET_DICTIONARY
+
+    published = (VECTOR_DIR.parent / "preset-dictionary.txt").read_bytes()
+    assert published == PRESET_DICTIONARY
+    assert "3615 bytes" in (VECTOR_DIR.parents[1] / "FORMAT.md").read_text(encoding="utf-8")
+    assert len(PRESET_DICTIONARY) == 3615
