@@ -191,14 +191,23 @@ def make_note(
     issued_at: datetime,
     lifetime: timedelta = DEFAULT_NOTE_LIFETIME,
     binding: Binding | None = None,
+    salts: Sequence[bytes] | None = None,
 ) -> Note:
-    """Sign `records` (already normalised: record_codec.normalise_note_record) as a note."""
+    """Sign `records` (already normalised: record_codec.normalise_note_record) as a note.
+
+    `salts`, one of SALT_BYTES per record, is for reproducible test vectors only; by default
+    every entry gets a fresh random salt, which is what keeps a withheld entry unguessable.
+    """
     if not 0 < len(records) <= MAX_ENTRIES:
         raise ValueError("a note holds 1 to 64 entries")
     if lifetime > MAX_NOTE_LIFETIME or lifetime.total_seconds() < 1:
         raise ValueError("a note lives from a second to 30 days")
     name, role, place = signer
-    salts = tuple(new_salt() for _ in records)
+    if salts is None:
+        salts = tuple(new_salt() for _ in records)
+    elif len(salts) != len(records) or any(len(salt) != SALT_BYTES for salt in salts):
+        raise ValueError("one salt of 16 bytes per record")
+    salts = tuple(bytes(salt) for salt in salts)
     core = NoteCore(
         Signer(name, role, place, key.public_bytes),
         int(issued_at.timestamp()),

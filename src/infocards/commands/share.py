@@ -9,7 +9,7 @@ import os
 import re
 import sys
 from dataclasses import fields, is_dataclass, replace
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from infocards import vocab
@@ -33,9 +33,14 @@ from infocards.reader.view import build_view, render_text
 from infocards.share.issue import MAX_LIFETIME, issue_share, log_issued
 from infocards.terminal import clean_line
 
-__all__ = ["clean_view", "parse_duration", "parse_period", "read_source", "register", "trust_list"]
+__all__ = ["READ_CLOCK_ENV", "clean_view", "parse_duration", "parse_period", "read_clock", "read_source", "register",
+           "trust_list"]
 
 PASSPHRASE_ENV = "INFOCARDS_PASSPHRASE"  # noqa: S105 - the name of the variable, not a secret
+# Test only: the moment `read` checks expiry against (ISO 8601 with an offset), so the public
+# test vectors (docs/format/vectors/) run through the real command at their own fixed clock.
+# Never silent: `read` says on standard error that its clock is set.
+READ_CLOCK_ENV = "INFOCARDS_TEST_READ_CLOCK"
 _DURATION = re.compile(r"(\d+(?:\.\d+)?)([smhd])")
 _UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 _MAX_TEXT_FILE = 64 * 1024  # a code is under 2 KiB; a text file far larger is not one
@@ -159,9 +164,23 @@ def run_share(args: argparse.Namespace) -> int:
     return 0
 
 
-def _read_file(path: Path) -> ReadResult:
+def read_clock() -> datetime | None:
+    """The test clock of INFOCARDS_TEST_READ_CLOCK, or None (the real clock); UsageError if malformed."""
+    value = os.environ.get(READ_CLOCK_ENV, "").strip()
+    if not value:
+        return None
     try:
-        return read_image(load_image(path))
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        raise UsageError("error.share.bad_clock", variable=READ_CLOCK_ENV) from None
+    if moment.tzinfo is None:
+        raise UsageError("error.share.bad_clock", variable=READ_CLOCK_ENV)
+    return moment
+
+
+def _read_file(path: Path, now: datetime | None) -> ReadResult:
+    try:
+        return read_image(load_image(path), now)
     except ImageTooLarge:
         raise  # an image, only far too large: not worth trying as text
     except NotInfocardsCode:
@@ -171,48 +190,49 @@ def _read_file(path: Path) -> ReadResult:
                 data = handle.read(_MAX_TEXT_FILE + 1)
             if len(data) > _MAX_TEXT_FILE:
                 raise UnicodeDecodeError("utf-8", b"", 0, 1, "too large")
-            return read_text(data.decode("utf-8"))
+            return read_text(data.decode("utf-8"), now)
         except UnicodeDecodeError:
             raise NotInfocardsCode("error.share.not_an_image", path=str(path)) from None
 
 
-def _read_stdin() -> ReadResult:
+def _read_stdin(now: datetime | None) -> ReadResult:
     data = sys.stdin.buffer.read(_MAX_TEXT_FILE + 1)
     try:
-        return read_text(data.decode("utf-8"))
+        return read_text(data.decode("utf-8"), now)
     except UnicodeDecodeError:
         raise NotInfocardsCode("error.share.not_an_image", path="-") from None
 
 
-def _read_source(source: str) -> ReadResult:
+def _read_source(source: str, now: datetime | None) -> ReadResult:
     if source == "-":
-        return _read_stdin()
+        return _read_stdin(now)
     path = Path(source)
     try:
         if path.is_file():  # "ICU-scan.png" is a file, even though it starts like a code
-            return _read_file(path)
+            return _read_file(path, now)
     except OSError:
         pass  # a name too long for the file system: text, or a file error below
     looks_like_code = source.lstrip().startswith(("IC", "IN")) or "://" in source
     if not looks_like_code:
         try:
             if path.is_file():
-                return _read_file(path)
+                return _read_file(path, now)
             if path.exists():
                 raise UsageError("error.share.file_unreadable", path=source, detail="not a file")
         except OSError as exc:  # a name too long for the file system, a broken mount: treat as text
             if path.suffix.lower() in _FILE_SUFFIXES:
                 raise UsageError("error.share.file_unreadable", path=source, detail=exc.strerror or "") from None
-            return read_text(source)
+            return read_text(source, now)
         if path.suffix.lower() in _FILE_SUFFIXES:
             raise UsageError("error.share.file_not_found", path=source)
-    return read_text(source)
+    return read_text(source, now)
 
 
-def read_source(source: str) -> ReadResult:
-    """A summary or note from an image path, "-" (stdin) or the code text (NotInfocardsCode kept)."""
+def read_source(source: str, now: datetime | None = None) -> ReadResult:
+    """A summary or note from an image path, "-" (stdin) or the code text (NotInfocardsCode kept);
+    expiry is checked at `now` (the real clock when None)."""
     try:
-        return _read_source(source)
+        return _read_source(source, now)
     except NotInfocardsCode as exc:
         return ReadResult("not_infocards", error=exc)
 
@@ -256,7 +276,10 @@ def _card_titles(lang: str):
 
 def run_read(args: argparse.Namespace) -> int:
     lang = cli_language()
-    result = read_source(args.source)
+    now = read_clock()
+    if now is not None:
+        _err(t("cli.read.test_clock", lang, variable=READ_CLOCK_ENV, time=now.isoformat()))
+    result = read_source(args.source, now)
     trust = trust_list() if result.shows_data else None
     if result.is_note:
         data = note_json(result, lang, trust)
