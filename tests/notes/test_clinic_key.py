@@ -60,7 +60,7 @@ def test_a_damaged_file_is_reported_as_damaged_not_as_a_wrong_passphrase(key_fil
 def test_a_header_change_with_a_recomputed_check_still_fails_to_open(key_file):
     """The check is not the protection: GCM over the header is."""
     from infocards.notes import clinic_key
-    from infocards.wallet.crypto import sha256
+    from infocards.sealed import sha256
 
     data = json.loads(key_file.read_text())
     data["signer"]["name"] = "Someone Else"
