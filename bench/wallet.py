@@ -14,8 +14,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from infocards.sealed import SecretText, derive_passphrase_key, new_salt
 from infocards.wallet import DEFAULT_KDF, KdfParams, Wallet, savecount
-from infocards.wallet.crypto import SecretText, derive_passphrase_key, new_salt
 from infocards.wallet.storage import atomic_write
 
 PASSPHRASE = "benchmark passphrase"  # noqa: S105 - a throwaway wallet in a temp folder

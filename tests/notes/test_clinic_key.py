@@ -60,7 +60,7 @@ def test_a_damaged_file_is_reported_as_damaged_not_as_a_wrong_passphrase(key_fil
 def test_a_header_change_with_a_recomputed_check_still_fails_to_open(key_file):
     """The check is not the protection: GCM over the header is."""
     from infocards.notes import clinic_key
-    from infocards.wallet.crypto import sha256
+    from infocards.sealed import sha256
 
     data = json.loads(key_file.read_text())
     data["signer"]["name"] = "Someone Else"
@@ -99,3 +99,38 @@ def test_never_over_an_existing_file_and_never_from_a_short_passphrase(key_file,
         create_clinic_key(tmp_path / "new.key", "1234", "X", "gp", kdf=wallet_cheap_kdf)
     with pytest.raises(ClinicKeyError):
         create_clinic_key(tmp_path / "new.key", PASSPHRASE, "X", "surgeon", kdf=wallet_cheap_kdf)
+
+
+# A saved key file of every released clinic key format, with the secrets that made it (made by
+# infocards at 6c89977 with the real default KDF). It opens forever after.
+CLINIC_KEY_FIXTURES = {
+    "v1.key": {
+        "passphrase": "fixture clinic passphrase v1",
+        "signer": ("Mette Hansen", "physiotherapist", "Middelfart Fysio æøå"),
+        "public_key": "12912615c16320903b6bbfb3721e8a8ceae6289c0e7bd859f55a924a6278b3a1",
+        "fingerprint": "23CM-CEZT-UTSP-YRLO",
+        # Ed25519 is deterministic: the seed sealed in the file signs this message to this signature.
+        "signature": "1d4ea2bf11a9ee396417e2efd996c28b001ed6a586c25b01188d611649813bc4"
+                     "660a7eed799abebdab8116368751c34059b0bfed44f08b6789c485aed03f2101",
+    },
+}
+
+
+@pytest.mark.parametrize("name", sorted(CLINIC_KEY_FIXTURES))
+def test_every_released_clinic_key_format_still_opens(name, tmp_path):
+    import shutil
+
+    from tests.conftest import WALLET_FIXTURES
+
+    facts = CLINIC_KEY_FIXTURES[name]
+    copy = tmp_path / name
+    shutil.copyfile(WALLET_FIXTURES.parent / "clinic_keys" / name, copy)
+    before = copy.read_bytes()
+    key = open_clinic_key(copy, facts["passphrase"])
+    assert key.signer == facts["signer"]
+    assert key.public_key.hex() == facts["public_key"]
+    assert key.fingerprint == facts["fingerprint"] == read_signer(copy)["fingerprint"]
+    assert key.key.sign(b"infocards clinic key fixture v1").hex() == facts["signature"]
+    with pytest.raises(WrongClinicPassphrase):
+        open_clinic_key(copy, facts["passphrase"] + "!")
+    assert copy.read_bytes() == before  # opening rewrites nothing

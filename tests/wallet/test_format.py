@@ -12,8 +12,8 @@ import time
 import pytest
 
 from infocards.errors import CorruptWallet, KdfParamsRejected, NewerFormat, WrongPassphrase
+from infocards.sealed import check_kdf_params
 from infocards.wallet import DEFAULT_KDF, OWASP_FLOOR, KdfParams, Wallet
-from infocards.wallet.crypto import check_kdf_params
 from infocards.wallet.fileformat import MAGIC, parse_file, serialise_file
 from tests.conftest import WALLET_FIXTURES
 

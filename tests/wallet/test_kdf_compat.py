@@ -17,8 +17,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from packaging.version import Version
 
+from infocards.sealed import SALT_BYTES, SecretText, derive_passphrase_key
 from infocards.wallet import DEFAULT_KDF, KdfParams, Wallet
-from infocards.wallet.crypto import SALT_BYTES, SecretText, derive_passphrase_key
 from tests.conftest import WALLET_FIXTURES
 
 try:

@@ -6,9 +6,10 @@ import shutil
 
 import pytest
 
+from infocards import sealed
 from infocards.errors import WrongPassphrase
-from infocards.wallet import Wallet, crypto, vault
-from infocards.wallet.crypto import SecretText
+from infocards.sealed import SecretText
+from infocards.wallet import Wallet, vault
 from infocards.wallet.fileformat import parse_file
 from infocards.wallet.recovery import RecoveryCode
 from tests.conftest import WALLET_PASSPHRASE
@@ -24,7 +25,7 @@ def _old_data_key(copy, passphrase=WALLET_PASSPHRASE):
 
 def _body_opens_with(path, data_key) -> bool:
     file = parse_file(path.read_bytes())
-    return crypto.open_body(data_key, file.header.body_nonce, file.body, file.associated_data) is not None
+    return sealed.open_body(data_key, file.header.body_nonce, file.body, file.associated_data) is not None
 
 
 def _files(wallet):

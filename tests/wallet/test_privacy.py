@@ -8,8 +8,8 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from infocards.errors import InvalidRecord, WrongPassphrase
+from infocards.sealed import SecretBytes, SecretText, new_data_key
 from infocards.wallet import RecoveryCode, Wallet, vault
-from infocards.wallet.crypto import SecretBytes, SecretText, new_data_key
 from infocards.wallet.fileformat import parse_file
 from infocards.wallet.recovery import ALPHABET
 from tests.conftest import WALLET_PASSPHRASE

@@ -1,48 +1,44 @@
-"""The clinic key file: one professional's (or clinic's) Ed25519 signing key, sealed under a passphrase.
+"""The clinic key kind of sealed file: one professional's (or clinic's) Ed25519 signing key under a passphrase.
 
 A small JSON file (format "infocards-clinic-key", version 1):
 
     {"format", "version", "kdf": {argon2id parameters}, "salt", "nonce",
      "signer": {"name", "role", "place"}, "public_key", "sealed", "check"}
 
-`sealed` is the 32-byte Ed25519 seed under AES-256-GCM with a key derived from the passphrase
-by Argon2id; the associated data is the canonical JSON of every field but `sealed` and `check`,
+`sealed` is the 32-byte Ed25519 seed in the sealed file's passphrase lock (Argon2id, then
+AES-256-GCM); the associated data is the canonical JSON of every field but `sealed` and `check`,
 so a changed name, role, place, public key or KDF parameter makes the file fail to open.
 `check` is SHA-256 of that header and the sealed bytes: not a security measure (GCM is), it
-tells a damaged file apart from a wrong passphrase before any key is derived. The crypto is the
-wallet's own boundary (infocards.wallet.crypto); this module only reads and writes the format.
+tells a damaged file apart from a wrong passphrase before any key is derived. The rules and the
+crypto are those of every sealed file (infocards.sealed); this module only reads and writes the
+layout. Version 1 is the only one released; tests/fixtures/clinic_keys/v1.key opens forever.
 """
 
 from __future__ import annotations
 
-import base64
-import binascii
 import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from infocards import vocab
+from infocards.atomicfile import write_private
 from infocards.codes.signing import PUBLIC_KEY_SIZE, SigningKey, fingerprint
 from infocards.errors import ClinicKeyDamaged, ClinicKeyError, ClinicKeyNewer, KdfParamsRejected, WrongClinicPassphrase
-from infocards.wallet.crypto import (
+from infocards.sealed import (
     DEFAULT_KDF,
     NONCE_BYTES,
     SALT_BYTES,
     KdfParams,
-    SecretBytes,
+    PassphraseLock,
     SecretText,
-    check_kdf_params,
-    derive_passphrase_key,
-    digests_equal,
-    new_nonce,
-    new_salt,
+    b64,
+    check_of,
+    check_passphrase,
+    intact,
     new_signing_seed,
-    open_body,
-    seal_body,
-    sha256,
+    unb64,
 )
-from infocards.wallet.storage import atomic_write
 
 __all__ = ["CLINIC_KEY_FORMAT", "ClinicKey", "create_clinic_key", "open_clinic_key", "read_signer"]
 
@@ -78,20 +74,11 @@ class ClinicKey:
         return f"ClinicKey(role={self.role!r}, fingerprint={self.fingerprint}, seed=<redacted>)"
 
 
-def _b64(data: bytes) -> str:
-    return base64.b64encode(data).decode("ascii")
-
-
 def _unb64(value: object, length: int) -> bytes:
-    if not isinstance(value, str):
-        raise ClinicKeyDamaged()
     try:
-        data = base64.b64decode(value.encode("ascii"), validate=True)
-    except (binascii.Error, UnicodeEncodeError):
+        return unb64(value, length)
+    except ValueError:
         raise ClinicKeyDamaged() from None
-    if len(data) != length:
-        raise ClinicKeyDamaged()
-    return data
 
 
 def _header_bytes(data: dict) -> bytes:
@@ -113,34 +100,31 @@ def create_clinic_key(
     path: Path, passphrase: str, name: str, role: str, place: str = "", kdf: KdfParams | None = None
 ) -> ClinicKey:
     """Make a new key file at PATH (never over an existing file); returns the unlocked key."""
-    from infocards.wallet import check_passphrase  # the wallet's rule: no key from a short PIN
-
     path = Path(path)
-    secret = check_passphrase(passphrase)
+    secret = check_passphrase(passphrase)  # the sealed file's rule: no key from a short PIN
     signer = _check_signer(name, role, place)
-    params = check_kdf_params(kdf or DEFAULT_KDF)
+    lock = PassphraseLock.fresh(kdf or DEFAULT_KDF)  # costs checked before anything is derived
     if path.exists():
         raise ClinicKeyError("error.clinic.exists", path=str(path))
     seed = new_signing_seed()
     key = SigningKey(seed)
-    salt, nonce = new_salt(), new_nonce()
     data: dict = {
         "format": CLINIC_KEY_FORMAT,
         "version": CLINIC_KEY_VERSION,
-        "kdf": params.to_json(),
-        "salt": _b64(salt),
-        "nonce": _b64(nonce),
+        "kdf": lock.kdf.to_json(),
+        "salt": b64(lock.salt),
+        "nonce": b64(lock.nonce),
         "signer": {"name": signer[0], "role": signer[1], "place": signer[2]},
-        "public_key": _b64(key.public_bytes),
+        "public_key": b64(key.public_bytes),
     }
     header = _header_bytes(data)
-    sealed = seal_body(derive_passphrase_key(secret, salt, params), nonce, bytes(seed), header)
-    data["sealed"] = _b64(sealed)
-    data["check"] = sha256(header + sealed).hex()
+    sealed = lock.sealing(lock.key(secret), seed, header).wrapped
+    data["sealed"] = b64(sealed)
+    data["check"] = check_of(header, sealed).hex()
     text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        atomic_write(path, text.encode("utf-8"), rotate_backup=False)
+        write_private(path, text.encode("utf-8"))
         os.chmod(path, 0o600)
     except OSError as exc:
         raise ClinicKeyError("error.clinic.io", path=str(path), detail=exc.strerror or "") from None
@@ -174,9 +158,7 @@ def _parse(path: Path) -> tuple[dict, bytes, bytes]:
     header = _header_bytes(data)
     try:
         sealed = _unb64(data["sealed"], _SEALED_BYTES)
-        if not isinstance(data["check"], str) or not digests_equal(
-            bytes.fromhex(data["check"]), sha256(header + sealed)
-        ):
+        if not isinstance(data["check"], str) or not intact(bytes.fromhex(data["check"]), header, sealed):
             raise ClinicKeyDamaged()
         signer = data["signer"]
         if not isinstance(signer, dict) or set(signer) != {"name", "role", "place"}:
@@ -201,13 +183,17 @@ def read_signer(path: Path) -> dict:
 def open_clinic_key(path: Path, passphrase: str) -> ClinicKey:
     """Unlock the key file: WrongClinicPassphrase, ClinicKeyDamaged, ClinicKeyNewer; the file is only read."""
     data, header, sealed = _parse(path)
-    params = KdfParams.from_json(data["kdf"])
+    lock = PassphraseLock(
+        kdf=KdfParams.from_json(data["kdf"]),  # checked in _parse too: whole before any derivation
+        salt=_unb64(data["salt"], SALT_BYTES),
+        nonce=_unb64(data["nonce"], NONCE_BYTES),
+        wrapped=sealed,
+    )
     secret = SecretText(passphrase if isinstance(passphrase, str) else "")
-    kek = derive_passphrase_key(secret, _unb64(data["salt"], SALT_BYTES), params)
-    seed = open_body(kek, _unb64(data["nonce"], NONCE_BYTES), sealed, header)
-    if seed is None:
+    opened = lock.open(secret, header)
+    if opened is None:  # the file is whole (checked above), so the passphrase is wrong
         raise WrongClinicPassphrase(path=str(path))
-    key = SigningKey(SecretBytes(seed))
+    key = SigningKey(opened[0])
     if key.public_bytes != _unb64(data["public_key"], PUBLIC_KEY_SIZE):
         raise ClinicKeyDamaged(path=str(path))
     signer = data["signer"]

@@ -1,4 +1,7 @@
-"""Reads and writes the wallet file layout (format v2, and v1 read for conversion); no keys here.
+"""The wallet kind of sealed file: reads and writes its layout (v2, and v1 read for conversion); no keys here.
+
+The rules every sealed file follows (KDF range check, authenticated header, damage told apart
+from a wrong passphrase, redacted secrets) and their crypto are in `infocards.sealed`.
 
 Layout of v2, all integers big-endian:
 
@@ -26,16 +29,14 @@ parameters then give a wrong key, which looks like a wrong passphrase, and nothi
 
 from __future__ import annotations
 
-import base64
-import binascii
-import hashlib
-import hmac
 import json
 import struct
 from dataclasses import dataclass
 
 from infocards.errors import CorruptWallet, NewerFormat
-from infocards.wallet.crypto import KEY_BYTES, NONCE_BYTES, SALT_BYTES, KdfParams
+from infocards.sealed import KEY_BYTES, NONCE_BYTES, SALT_BYTES, KdfParams, PassphraseLock, check_of, intact
+from infocards.sealed import b64 as _b64
+from infocards.sealed import unb64 as _unb64
 
 __all__ = [
     "FORMAT_VERSION",
@@ -82,6 +83,12 @@ class Slot:
 
     def associated_data(self) -> bytes:
         return b"infocards wallet slot " + self.kind.encode("ascii")
+
+    def passphrase_lock(self) -> PassphraseLock:
+        """A passphrase slot as the sealed file's passphrase lock (CorruptWallet for any other slot)."""
+        if self.kdf is None:
+            raise CorruptWallet()
+        return PassphraseLock(kdf=self.kdf, salt=self.salt, nonce=self.nonce, wrapped=self.wrapped)
 
     def to_json(self) -> dict:
         data = {"kind": self.kind, "salt": _b64(self.salt), "nonce": _b64(self.nonce), "wrapped": _b64(self.wrapped)}
@@ -134,7 +141,7 @@ def header_bytes(header: WalletHeader) -> bytes:
 
 
 def _header_check(prefix: bytes, raw: bytes) -> bytes:
-    return hashlib.sha256(prefix + raw).digest()
+    return check_of(prefix, raw)
 
 
 def associated_data_for(header: WalletHeader) -> bytes:
@@ -146,7 +153,7 @@ def associated_data_for(header: WalletHeader) -> bytes:
 
 def serialise_file(associated_data: bytes, body: bytes) -> bytes:
     content = associated_data + body
-    return content + hashlib.sha256(content).digest()
+    return content + check_of(content)
 
 
 def parse_file(data: bytes) -> WalletFile:
@@ -169,9 +176,9 @@ def parse_file(data: bytes) -> WalletFile:
     prefix, raw = content[: _PREFIX.size], content[header_at : header_at + header_len]
     # The header's own check first: damage to the KDF parameters or a slot is named as damage
     # before any key is derived, whatever the trailing checksum says.
-    if not hmac.compare_digest(_header_check(prefix, raw), content[_PREFIX.size : header_at]):
+    if not intact(content[_PREFIX.size : header_at], prefix, raw):
         raise CorruptWallet()
-    if not hmac.compare_digest(hashlib.sha256(content).digest(), checksum):
+    if not intact(checksum, content):
         raise CorruptWallet()
     header = _parse_header(raw, version=2)
     ad_end = header_at + header_len
@@ -180,7 +187,7 @@ def parse_file(data: bytes) -> WalletFile:
 
 def _convert_v1(content: bytes, checksum: bytes, header_len: int) -> WalletFile:
     """Read a v1 file (no header check, no wallet id) into the in-memory shape of v2."""
-    if not hmac.compare_digest(hashlib.sha256(content).digest(), checksum):
+    if not intact(checksum, content):
         raise CorruptWallet()
     if header_len > _MAX_HEADER or _PREFIX.size + header_len > len(content):
         raise CorruptWallet()
@@ -238,18 +245,3 @@ def _parse_slot(item: dict, version: int) -> Slot:
         return Slot(**common)
     raise CorruptWallet()
 
-
-def _b64(data: bytes) -> str:
-    return base64.b64encode(data).decode("ascii")
-
-
-def _unb64(text: str, length: int) -> bytes:
-    if not isinstance(text, str):
-        raise CorruptWallet()
-    try:
-        raw = base64.b64decode(text.encode("ascii"), validate=True)
-    except (binascii.Error, UnicodeEncodeError) as exc:
-        raise CorruptWallet() from exc
-    if len(raw) != length:
-        raise CorruptWallet()
-    return raw

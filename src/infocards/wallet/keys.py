@@ -10,8 +10,8 @@ unlocked, and the recovery slot, an X25519 recipient, is rewrapped without the c
 from __future__ import annotations
 
 from infocards.errors import WalletError, WrongPassphrase
+from infocards.sealed import DEFAULT_KDF, SecretText, digests_equal, new_data_key
 from infocards.wallet import vault
-from infocards.wallet.crypto import DEFAULT_KDF, SecretText, digests_equal, new_data_key, unwrap_data_key
 from infocards.wallet.opening import check_passphrase
 from infocards.wallet.recovery import RecoveryCode
 
@@ -29,9 +29,8 @@ class KeysMixin:
         with self._guard():
             slot, data_key = self._slot("passphrase"), self._data_key
         secret = SecretText(passphrase if isinstance(passphrase, str) else "")
-        kek = vault.passphrase_kek(secret, slot)
-        unwrapped = unwrap_data_key(kek, slot.nonce, slot.wrapped, slot.associated_data())
-        return unwrapped is not None and digests_equal(unwrapped, data_key)
+        opened = slot.passphrase_lock().open(secret, slot.associated_data())
+        return opened is not None and digests_equal(opened[0], data_key)
 
     def change_passphrase(self, new_passphrase: str, *, current: str | None = None) -> str | None:
         """Set a new passphrase (and a new data key). With `current`, check it first (WrongPassphrase).

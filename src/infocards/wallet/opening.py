@@ -14,25 +14,16 @@ from infocards.errors import (
     WalletError,
     WalletExists,
     WalletNotFound,
-    WeakPassphrase,
     WrongPassphrase,
 )
+from infocards.sealed import MIN_PASSPHRASE, check_passphrase
 from infocards.wallet import vault
-from infocards.wallet.crypto import SecretText
 from infocards.wallet.fileformat import WalletFile, parse_file
 from infocards.wallet.storage import backup_path, decode_document
 
 __all__ = ["MIN_PASSPHRASE", "TABLES", "Loaded", "check_passphrase", "io_errors", "load", "refuse_existing"]
 
-MIN_PASSPHRASE = 8
 TABLES = ("meta", "profile", "device", "records", "shares")
-
-
-def check_passphrase(passphrase: object) -> SecretText:
-    """No key is ever derived from a short PIN alone."""
-    if not isinstance(passphrase, str) or len(passphrase.strip()) < MIN_PASSPHRASE:
-        raise WeakPassphrase(minimum=MIN_PASSPHRASE)
-    return SecretText(passphrase)
 
 
 @contextlib.contextmanager

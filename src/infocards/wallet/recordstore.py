@@ -21,7 +21,7 @@ from infocards.records import (
     validate_profile,
     validate_record,
 )
-from infocards.wallet.crypto import SecretBytes
+from infocards.sealed import SecretBytes
 
 __all__ = ["RecordsMixin"]
 

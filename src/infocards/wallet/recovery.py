@@ -10,7 +10,7 @@ import re
 import secrets
 
 from infocards.errors import WrongPassphrase
-from infocards.wallet.crypto import SecretText, sha256
+from infocards.sealed import SecretText, sha256
 
 __all__ = ["ALPHABET", "RecoveryCode"]
 

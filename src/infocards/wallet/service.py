@@ -22,18 +22,18 @@ from tinydb import TinyDB
 from infocards.atomicfile import temp_name_glob
 from infocards.errors import WalletError, WalletNotFound
 from infocards.records import RECORDS_FORMAT, validate_profile
-from infocards.wallet import savecount, vault
-from infocards.wallet.crypto import (
+from infocards.sealed import (
     DEFAULT_KDF,
     KdfParams,
     SecretBytes,
     SecretText,
     check_kdf_params,
-    derive_record_id_key,
+    derive_subkey,
     new_data_key,
     new_signing_seed,
     random_bytes,
 )
+from infocards.wallet import savecount, vault
 from infocards.wallet.fileformat import WALLET_ID_BYTES, WalletHeader
 from infocards.wallet.keys import KeysMixin
 from infocards.wallet.lock import WalletLock, lock_path
@@ -47,6 +47,8 @@ __all__ = ["MIN_PASSPHRASE", "RECORDS_FORMAT", "Wallet", "check_passphrase"]
 
 # 2: the body's meta holds the save counter and the key for content-derived record ids.
 BODY_VERSION = 2
+# The HKDF label of the key for content-derived record ids (v1 bodies derived it from the data key).
+RECORD_ID_INFO = b"infocards record ids"
 _OPEN: weakref.WeakValueDictionary[Path, Wallet] = weakref.WeakValueDictionary()
 
 
@@ -83,7 +85,7 @@ class Wallet(RecordsMixin, KeysMixin):
         # Ids derived from a record's content must survive a new data key, so their key is kept
         # in the body (a v1 body derived it from the data key: the same key is kept from now on).
         if not isinstance(meta.get("record_id_key"), str):
-            meta["record_id_key"] = _b64(derive_record_id_key(unlocked.data_key))
+            meta["record_id_key"] = _b64(derive_subkey(unlocked.data_key, RECORD_ID_INFO))
         self._id_key = SecretBytes(base64.b64decode(meta["record_id_key"]))
         saves = meta.get("saves")
         self._saves = saves if type(saves) is int and saves >= 0 else 0
