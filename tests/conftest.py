@@ -23,7 +23,7 @@ def wallet_state_folder(tmp_path, monkeypatch):
 @pytest.fixture
 def wallet_cheap_kdf():
     """Argon2's minimum costs: fast tests. Product paths always use DEFAULT_KDF."""
-    from infocards.wallet.crypto import KdfParams
+    from infocards.sealed import KdfParams
 
     return KdfParams(memory_kib=64, iterations=1, lanes=1)
 
