@@ -181,9 +181,7 @@ def _read_source(source: str) -> ReadResult:
     looks_like_code = source.lstrip().startswith(("IC", "IN")) or "://" in source
     if not looks_like_code:
         try:
-            if path.is_file():
-                return _read_file(path)
-            if path.exists():
+            if path.exists():  # not a file: the first look above would have read one
                 raise UsageError("error.share.file_unreadable", path=source, detail="not a file")
         except OSError as exc:  # a name too long for the file system, a broken mount: treat as text
             if path.suffix.lower() in _FILE_SUFFIXES:

@@ -15,7 +15,8 @@ from pathlib import Path
 from infocards.commands.passphrase import NEW_PASSPHRASE_ENV, RECOVERY_CODE_ENV, ask_secret
 from infocards.commands.receive import register_receive
 from infocards.errors import InvalidRecord, WalletError, WalletNotFound
-from infocards.i18n import CATALOG, cli_language, format_datetime, t
+from infocards.i18n import cli_language, label_for, t
+from infocards.i18n.formats import format_datetime
 from infocards.records import check_records_document
 from infocards.terminal import clean_line
 from infocards.wallet import Wallet
@@ -85,12 +86,6 @@ def _out(text: str) -> None:
 def _print_recovery_code(code: str, lang: str) -> None:
     sys.stdout.write(t("wallet.init.recovery_code", lang, code=code) + "\n")
     sys.stdout.flush()
-
-
-def _label(group: str, value: str, lang: str) -> str:
-    """The catalog's label for a vocabulary word (the word itself if it has none)."""
-    key = f"{group}.{value}"
-    return t(key, lang) if key in CATALOG else value
 
 
 # -- commands ------------------------------------------------------------------------------
@@ -180,7 +175,7 @@ def _summary(record: dict, lang: str) -> str:
     kind = record["type"]
 
     def label(group: str, field: str) -> str:
-        return _label(f"vocab.{group}", record[field], lang)
+        return label_for(f"vocab.{group}", record[field], lang)
 
     if kind == "encounter":
         return f"{label('role', 'role')}, {record['place']}: {record['summary']}"
@@ -216,7 +211,7 @@ def run_list(args: argparse.Namespace) -> int:
     for month, records in timeline:
         lines.append(month)
         for record in records:
-            label = _label("vocab.type", record["type"], lang)  # one copy of the labels: i18n/vocab.py
+            label = label_for("vocab.type", record["type"], lang)  # one copy of the labels: i18n/vocab.py
             lines.append(f"  {record['date']}  {label}  {_summary(record, lang)}  [{record['id']}]")
     sys.stdout.write("".join(clean_line(line) + "\n" for line in lines))
     return 0
@@ -269,8 +264,8 @@ def run_log(args: argparse.Namespace) -> int:
             "wallet.log.line",
             lang,
             date=entry["date"],
-            role=_label("vocab.role", entry["role"], lang),
-            sections=", ".join(_label("share.section", name, lang) for name in entry["sections"]),
+            role=label_for("vocab.role", entry["role"], lang),
+            sections=", ".join(label_for("share.section", name, lang) for name in entry["sections"]),
             expires=entry["expires"],
         )
         _out(line)
