@@ -211,3 +211,23 @@ __all__ += [
     "NoteTooLarge",
     "WrongClinicPassphrase",
 ]
+
+
+class NoPassphrase(InfocardsError):
+    """No passphrase (or recovery code) in its variable and no terminal to ask on (exit 1)."""
+
+    key = "error.passphrase.none"
+
+    def __init__(self, key: str | None = None, **params: Any) -> None:
+        if key is None and params.get("variable") == "INFOCARDS_RECOVERY_CODE":
+            key = "error.passphrase.no_recovery_code"
+        super().__init__(key, **params)
+
+
+class PassphraseMismatch(InfocardsError):
+    """A new passphrase typed twice, differently: nothing is changed (exit 1)."""
+
+    key = "error.passphrase.mismatch"
+
+
+__all__ += ["NoPassphrase", "PassphraseMismatch"]

@@ -7,9 +7,10 @@ from the regions' own pages (see the red-flags card's sources); 112 is the same 
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from datetime import date
+
+from infocards.folding import fold_text
 
 __all__ = [
     "CHANGES",
@@ -19,7 +20,6 @@ __all__ = [
     "Region",
     "changes_for",
     "normalize_region",
-    "region_ids",
 ]
 
 EMERGENCY_NUMBER = "112"
@@ -84,14 +84,9 @@ def changes_for(regions: set[str]) -> list[Change]:
     return sorted((c for c in CHANGES if regions & set(c.regions)), key=lambda c: c.day)
 
 
-def region_ids() -> tuple[str, ...]:
-    return tuple(REGIONS)
-
-
 def _fold(text: str) -> str:
-    text = text.strip().lower().replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    """A region's name as it is compared (folding.fold_text), without 'Region' and spaces."""
+    text = fold_text(text.strip())
     for prefix in ("region ", "region-"):
         if text.startswith(prefix):
             text = text[len(prefix):]

@@ -6,7 +6,8 @@ import pytest
 
 from infocards import vocab
 from infocards.errors import InvalidRecord
-from infocards.ui.forms import FORMS, check_form, format_number, input_date, input_value, parse_user_date
+from infocards.i18n.formats import format_number
+from infocards.ui.forms import FORMS, check_form, input_date, input_value, parse_user_date
 from infocards.wallet import validate_record
 
 

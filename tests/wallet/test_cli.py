@@ -60,14 +60,15 @@ def test_init_refuses_a_pin(tmp_path, wallet_cli):
     assert not (tmp_path / "w.icw").exists()
 
 
-def test_init_asks_twice_when_no_variable_is_set(tmp_path, wallet_cli):
-    # Without a terminal getpass reads standard input; mismatched answers change nothing.
+def test_init_never_reads_a_passphrase_from_a_pipe(tmp_path, wallet_cli):
+    # The one rule (commands/passphrase.py): no variable and no terminal is a clear error; the
+    # two answers (asked for twice on a terminal, tests/commands/test_passphrase.py) are not read.
     import subprocess
 
     result = subprocess.run([*wallet_cli.program, "wallet", "init", str(tmp_path / "w.icw")],
-                            input="first passphrase\nsecond passphrase\n", capture_output=True, text=True,
+                            input="first passphrase\nfirst passphrase\n", capture_output=True, text=True,
                             env=wallet_cli.env, timeout=60)
-    assert result.returncode == 1 and "do not match" in result.stderr
+    assert result.returncode == 1 and "INFOCARDS_PASSPHRASE" in result.stderr and "pipe" in result.stderr
     assert not (tmp_path / "w.icw").exists()
 
 

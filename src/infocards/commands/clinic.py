@@ -3,21 +3,19 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 import json
-import os
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
 from infocards import vocab
+from infocards.commands.passphrase import ask_secret
 from infocards.errors import ClinicKeyError, InvalidCode, ShareError, UsageError
 from infocards.i18n import cli_language, t
 from infocards.terminal import clean_line
 
 __all__ = ["register"]
 
-PASSPHRASE_ENV = "INFOCARDS_PASSPHRASE"  # noqa: S105 - the name of the variable, not a secret
 _MAX_NOTE_FILE = 1024 * 1024
 
 
@@ -52,23 +50,9 @@ def _err(text: str) -> None:
     sys.stderr.flush()
 
 
-def _ask(key: str, lang: str) -> str:
-    if not sys.stdin.isatty():  # getpass would read an echoed passphrase from a pipe
-        raise ClinicKeyError("error.clinic.no_passphrase")
-    try:
-        return getpass.getpass(t(key, lang))
-    except EOFError:
-        raise ClinicKeyError("error.clinic.no_passphrase") from None
-
-
 def _passphrase(lang: str, *, new: bool = False) -> str:
-    value = os.environ.get(PASSPHRASE_ENV)
-    if value:
-        return value
-    first = _ask("clinic.prompt.new" if new else "clinic.prompt.passphrase", lang)
-    if new and _ask("clinic.prompt.repeat", lang) != first:
-        raise ClinicKeyError("error.clinic.mismatch")
-    return first
+    """The key's passphrase, by the one rule of commands/passphrase.py."""
+    return ask_secret(lang, "clinic.prompt.new" if new else "clinic.prompt.passphrase", new=new)
 
 
 def run_init(args: argparse.Namespace) -> int:

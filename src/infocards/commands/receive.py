@@ -9,16 +9,15 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from pathlib import Path
 
+from infocards.commands.passphrase import ask_secret
 from infocards.errors import ShareError, WalletNotFound
 from infocards.i18n import cli_language, t
 
 __all__ = ["register_receive", "run_receive"]
 
-PASSPHRASE_ENV = "INFOCARDS_PASSPHRASE"  # noqa: S105 - the name of the variable, not a secret
 _STATUS = {3: "expired", 4: "invalid", 5: "not_a_note", 6: "other_patient"}
 
 
@@ -27,20 +26,6 @@ def register_receive(command) -> None:
     lang = cli_language()
     parser = command("receive", run_receive, json_flag="cli.wallet.receive.json")
     parser.add_argument("source", metavar="SOURCE", help=t("cli.wallet.receive.source", lang))
-
-
-def _passphrase(lang: str) -> str:
-    import getpass
-
-    from infocards.errors import WalletError
-
-    value = os.environ.get(PASSPHRASE_ENV)
-    if value:
-        return value
-    try:
-        return getpass.getpass(t("wallet.prompt.passphrase", lang))
-    except EOFError as exc:
-        raise WalletError("error.wallet.no_passphrase") from exc
 
 
 def _json(data: dict) -> None:
@@ -59,7 +44,7 @@ def run_receive(args: argparse.Namespace) -> int:
         note = checked_note(read_source(args.source))
         if not Wallet.exists(path):
             raise WalletNotFound(path=str(path))
-        with Wallet.open(path, _passphrase(lang)) as wallet:
+        with Wallet.open(path, ask_secret(lang, "wallet.prompt.passphrase")) as wallet:
             received = receive_note(wallet, note)
     except ShareError as exc:
         if args.json and exc.exit_code in _STATUS:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 import json
 import os
 import re
@@ -16,6 +15,7 @@ from infocards import vocab
 from infocards.codes.qr_in import load_image
 from infocards.codes.qr_out import write_png
 from infocards.codes.sections import SECTION_KEYS, parse_sections
+from infocards.commands.passphrase import ask_secret
 from infocards.config import load_settings
 from infocards.errors import (
     ConfigError,
@@ -36,11 +36,11 @@ from infocards.terminal import clean_line
 __all__ = ["READ_CLOCK_ENV", "clean_view", "parse_duration", "parse_period", "read_clock", "read_source", "register",
            "trust_list"]
 
-PASSPHRASE_ENV = "INFOCARDS_PASSPHRASE"  # noqa: S105 - the name of the variable, not a secret
 # Test only: the moment `read` checks expiry against (ISO 8601 with an offset), so the public
 # test vectors (docs/format/vectors/) run through the real command at their own fixed clock.
 # Never silent: `read` says on standard error that its clock is set.
 READ_CLOCK_ENV = "INFOCARDS_TEST_READ_CLOCK"
+
 _DURATION = re.compile(r"(\d+(?:\.\d+)?)([smhd])")
 _UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 _MAX_TEXT_FILE = 64 * 1024  # a code is under 2 KiB; a text file far larger is not one
@@ -119,19 +119,6 @@ def _err(text: str) -> None:
     sys.stderr.flush()
 
 
-def _passphrase(lang: str) -> str:
-    value = os.environ.get(PASSPHRASE_ENV)
-    if value:
-        return value
-    if not sys.stdin.isatty():
-        # getpass would fall back to reading the passphrase, echoed, from a pipe
-        raise ShareError("error.share.no_passphrase")
-    try:
-        return getpass.getpass(t("cli.share.passphrase_prompt", lang))
-    except EOFError:
-        raise ShareError("error.share.no_passphrase") from None
-
-
 def run_share(args: argparse.Namespace) -> int:
     from infocards.wallet import Wallet  # late: `read` must work without the wallet's KDF stack
 
@@ -143,7 +130,7 @@ def run_share(args: argparse.Namespace) -> int:
     period = parse_period(args.period)
     if not args.path.exists():
         raise WalletNotFound(path=str(args.path))
-    with Wallet.open(args.path, _passphrase(lang)) as wallet:
+    with Wallet.open(args.path, ask_secret(lang, "wallet.prompt.passphrase")) as wallet:
         if wallet.used_backup is not None:
             when = wallet.used_backup.strftime("%Y-%m-%d %H:%M %Z").strip()
             _err(t("cli.share.backup_used", lang, time=when))
@@ -215,9 +202,7 @@ def _read_source(source: str, now: datetime | None) -> ReadResult:
     looks_like_code = source.lstrip().startswith(("IC", "IN")) or "://" in source
     if not looks_like_code:
         try:
-            if path.is_file():
-                return _read_file(path, now)
-            if path.exists():
+            if path.exists():  # not a file: the first look above would have read one
                 raise UsageError("error.share.file_unreadable", path=source, detail="not a file")
         except OSError as exc:  # a name too long for the file system, a broken mount: treat as text
             if path.suffix.lower() in _FILE_SUFFIXES:

@@ -7,27 +7,22 @@ Text that came from the wallet (record text, names, places, ids) is written thro
 from __future__ import annotations
 
 import argparse
-import getpass
 import json
-import os
 import re
 import sys
 from pathlib import Path
 
+from infocards.commands.passphrase import NEW_PASSPHRASE_ENV, RECOVERY_CODE_ENV, ask_secret
 from infocards.commands.receive import register_receive
 from infocards.errors import InvalidRecord, WalletError, WalletNotFound
-from infocards.i18n import CATALOG, cli_language, format_datetime, t
+from infocards.i18n import cli_language, label_for, t
+from infocards.i18n.formats import format_datetime
 from infocards.records import check_records_document
 from infocards.terminal import clean_line
 from infocards.wallet import Wallet
 from infocards.wallet.storage import atomic_write
 
 __all__ = ["register"]
-
-# Names of environment variables, not secrets.
-PASSPHRASE_ENV = "INFOCARDS_PASSPHRASE"  # noqa: S105
-NEW_PASSPHRASE_ENV = "INFOCARDS_NEW_PASSPHRASE"  # noqa: S105
-RECOVERY_CODE_ENV = "INFOCARDS_RECOVERY_CODE"
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -59,25 +54,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     register_receive(command)  # `wallet receive`: a professional's note (commands/receive.py)
 
 
-# -- asking for secrets --------------------------------------------------------------------
-
-
-def _ask(prompt_key: str, lang: str) -> str:
-    try:
-        return getpass.getpass(t(prompt_key, lang))
-    except EOFError as exc:
-        raise WalletError("error.wallet.no_passphrase") from exc
-
-
-def _secret(env: str, prompt_key: str, lang: str, *, twice: bool = False) -> str:
-    """From the environment variable `env`, else asked without echo (twice for a new one)."""
-    value = os.environ.get(env)
-    if value:
-        return value
-    first = _ask(prompt_key, lang)
-    if twice and _ask("wallet.prompt.repeat", lang) != first:
-        raise WalletError("error.wallet.passphrase_mismatch")
-    return first
+# -- secrets: asked for by the one rule of commands/passphrase.py ---------------------------
 
 
 def _err(text: str) -> None:
@@ -88,7 +65,7 @@ def _err(text: str) -> None:
 def _open(path: Path, lang: str) -> Wallet:
     if not Wallet.exists(path):  # before asking for a passphrase
         raise WalletNotFound(path=str(path))
-    wallet = Wallet.open(path, _secret(PASSPHRASE_ENV, "wallet.prompt.passphrase", lang))
+    wallet = Wallet.open(path, ask_secret(lang, "wallet.prompt.passphrase"))
     if wallet.used_backup is not None:
         when = wallet.used_backup.strftime("%Y-%m-%d %H:%M %Z").strip()
         key = "wallet.used_backup_missing" if wallet.main_missing else "wallet.used_backup"
@@ -111,19 +88,13 @@ def _print_recovery_code(code: str, lang: str) -> None:
     sys.stdout.flush()
 
 
-def _label(group: str, value: str, lang: str) -> str:
-    """The catalog's label for a vocabulary word (the word itself if it has none)."""
-    key = f"{group}.{value}"
-    return t(key, lang) if key in CATALOG else value
-
-
 # -- commands ------------------------------------------------------------------------------
 
 
 def run_init(args: argparse.Namespace) -> int:
     lang = cli_language()
     Wallet.check_creatable(args.path)  # before asking; create() checks again under the lock
-    passphrase = _secret(PASSPHRASE_ENV, "wallet.prompt.new_passphrase", lang, twice=True)
+    passphrase = ask_secret(lang, "wallet.prompt.new_passphrase", new=True)
     wallet, code = Wallet.create(args.path, passphrase)
     wallet.close()
     _print_recovery_code(code, lang)
@@ -204,7 +175,7 @@ def _summary(record: dict, lang: str) -> str:
     kind = record["type"]
 
     def label(group: str, field: str) -> str:
-        return _label(f"vocab.{group}", record[field], lang)
+        return label_for(f"vocab.{group}", record[field], lang)
 
     if kind == "encounter":
         return f"{label('role', 'role')}, {record['place']}: {record['summary']}"
@@ -240,7 +211,7 @@ def run_list(args: argparse.Namespace) -> int:
     for month, records in timeline:
         lines.append(month)
         for record in records:
-            label = _label("vocab.type", record["type"], lang)  # one copy of the labels: i18n/vocab.py
+            label = label_for("vocab.type", record["type"], lang)  # one copy of the labels: i18n/vocab.py
             lines.append(f"  {record['date']}  {label}  {_summary(record, lang)}  [{record['id']}]")
     sys.stdout.write("".join(clean_line(line) + "\n" for line in lines))
     return 0
@@ -249,7 +220,7 @@ def run_list(args: argparse.Namespace) -> int:
 def run_passwd(args: argparse.Namespace) -> int:
     lang = cli_language()
     with _open(args.path, lang) as wallet:
-        new = _secret(NEW_PASSPHRASE_ENV, "wallet.prompt.new_passphrase", lang, twice=True)
+        new = ask_secret(lang, "wallet.prompt.new_passphrase", env=NEW_PASSPHRASE_ENV, new=True)
         new_code = wallet.change_passphrase(new)
     _err(t("wallet.passwd.done", lang))
     if new_code:  # a wallet from before format v2: its recovery code had to be replaced too
@@ -262,8 +233,8 @@ def run_recover(args: argparse.Namespace) -> int:
     lang = cli_language()
     if not Wallet.exists(args.path):
         raise WalletNotFound(path=str(args.path))
-    code = _secret(RECOVERY_CODE_ENV, "wallet.prompt.recovery_code", lang)
-    new = _secret(NEW_PASSPHRASE_ENV, "wallet.prompt.new_passphrase", lang, twice=True)
+    code = ask_secret(lang, "wallet.prompt.recovery_code", env=RECOVERY_CODE_ENV)
+    new = ask_secret(lang, "wallet.prompt.new_passphrase", env=NEW_PASSPHRASE_ENV, new=True)
     new_code = Wallet.recover(args.path, code, new)
     _print_recovery_code(new_code, lang)
     _err(t("wallet.recover.done", lang))
@@ -293,8 +264,8 @@ def run_log(args: argparse.Namespace) -> int:
             "wallet.log.line",
             lang,
             date=entry["date"],
-            role=_label("vocab.role", entry["role"], lang),
-            sections=", ".join(_label("share.section", name, lang) for name in entry["sections"]),
+            role=label_for("vocab.role", entry["role"], lang),
+            sections=", ".join(label_for("share.section", name, lang) for name in entry["sections"]),
             expires=entry["expires"],
         )
         _out(line)

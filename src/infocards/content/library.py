@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -13,6 +13,7 @@ from infocards.content.model import Card, Pack
 from infocards.content.region_blocks import resolve_body
 from infocards.content.search import SearchIndex
 from infocards.errors import ContentError
+from infocards.folding import fold_code
 
 __all__ = ["USE_DEPLOYMENT", "Library", "deployment_region", "order_sort_key", "title_sort_key"]
 
@@ -129,6 +130,18 @@ class Library:
                 if card.category == "role" and card.role == role:
                     return card
         return None
+
+    def finding_cards(self, record: Mapping, lang: str) -> tuple[list[Card], bool]:
+        """The diagnosis cards a finding points to, and whether the finding named the card: the
+        diagnosis card its `card` names, else every diagnosis card carrying its code
+        (folding.fold_code). The one "which card" rule for the wallet list and Kort til dit forløb."""
+        named = self.get(str(record.get("card") or ""), lang) if record.get("card") else None
+        if named is not None and named.category == "diagnosis":
+            return [named], True
+        code = fold_code(record.get("code"))
+        if not code:
+            return [], False
+        return [card for card in self.cards(lang, "diagnosis") if code in {fold_code(c) for c in card.codes}], False
 
     def ids(self) -> set[str]:
         return {card_id for card_id, _ in self._cards}

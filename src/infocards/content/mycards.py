@@ -14,7 +14,8 @@ from datetime import date
 
 from infocards.content.library import Library
 from infocards.content.model import Card
-from infocards.i18n import format_date, t
+from infocards.i18n import t
+from infocards.i18n.formats import format_date
 
 __all__ = ["SICK_LEAVE_CARDS", "SICK_STATUSES", "WAITING_CARD", "WAITING_STATUSES", "MyCard", "cards_for_course"]
 
@@ -62,26 +63,17 @@ def _dated(records: Iterable[Mapping]) -> list[Mapping]:
     return sorted(kept, key=lambda r: (r["date"], str(r.get("id", ""))), reverse=True)
 
 
-def _fold_code(code: object) -> str:
-    return "".join(str(code).split()).upper()
-
-
 def _diagnoses(library: Library, records: list[Mapping], lang: str) -> list[MyCard]:
-    by_code: dict[str, list[Card]] = {}
-    for card in library.cards(lang, "diagnosis"):
-        for code in card.codes:
-            by_code.setdefault(_fold_code(code), []).append(card)
     found = []
     for record in records:
         if record.get("type") != "finding":
             continue
-        named = library.get(str(record.get("card") or ""), lang) if record.get("card") else None
-        if named is not None and named.category == "diagnosis":
-            found.append(MyCard(named, "finding_card", {"date": record["date"]}))
-        elif record.get("code"):
-            code = str(record["code"]).strip()
-            found += [MyCard(card, "finding_code", {"date": record["date"], "code": code})
-                      for card in by_code.get(_fold_code(code), [])]
+        cards, named = library.finding_cards(record, lang)  # the one "which card" rule
+        if named:
+            found += [MyCard(card, "finding_card", {"date": record["date"]}) for card in cards]
+        else:
+            code = str(record.get("code") or "").strip()
+            found += [MyCard(card, "finding_code", {"date": record["date"], "code": code}) for card in cards]
     return found
 
 

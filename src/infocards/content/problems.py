@@ -15,6 +15,14 @@ __all__ = ["MAX_SHOWN", "SEVERITY", "Problem", "Reporter", "brief", "display_pat
 # Each kind of problem has one severity: errors stop a card (or a pack) from loading, warnings
 # only matter under --strict.
 SEVERITY = {
+    # trusted_keys in pack.yaml (content/trust.py): all errors, a wrong list misnames a signer
+    "trusted-keys-not-list": "error",
+    "trusted-key-not-mapping": "error",
+    "trusted-key-field": "error",
+    "trusted-key-unknown-field": "error",
+    "trusted-key-fingerprint": "error",
+    "trusted-key-role": "error",
+    "trusted-key-duplicate": "error",
     "file-unreadable": "error",
     "not-utf8": "error",
     "binary": "error",

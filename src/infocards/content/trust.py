@@ -24,7 +24,7 @@ import yaml
 
 from infocards import vocab
 from infocards.content.frontmatter import load_yaml
-from infocards.content.problems import SEVERITY, Reporter, suggest
+from infocards.content.problems import Reporter, suggest
 
 __all__ = [
     "TRUSTED_KEY_FIELDS",
@@ -40,18 +40,6 @@ _FINGERPRINT = re.compile(r"[A-Z2-7]{16}")
 _MAX_KEYS = 10_000
 _MAX_PACK_BYTES = 1024 * 1024
 
-# The checker's kinds of problem for trusted_keys (all errors: a wrong list misnames a signer).
-SEVERITY.update(
-    {
-        "trusted-keys-not-list": "error",
-        "trusted-key-not-mapping": "error",
-        "trusted-key-field": "error",
-        "trusted-key-unknown-field": "error",
-        "trusted-key-fingerprint": "error",
-        "trusted-key-role": "error",
-        "trusted-key-duplicate": "error",
-    }
-)
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from datetime import date, datetime
 
 from infocards.i18n import (
     common,
@@ -25,7 +24,7 @@ from infocards.i18n import (
     websec,
 )
 
-__all__ = ["CATALOG", "LANGS", "cli_language", "format_date", "format_datetime", "format_month", "t"]
+__all__ = ["CATALOG", "LANGS", "cli_language", "label_for", "t"]
 
 LANGS = ("da", "en")
 
@@ -57,6 +56,16 @@ def t(key: str, lang: str = "da", /, **params: object) -> str:
     return text
 
 
+def label_for(prefix: str, value: object, lang: str = "da") -> str:
+    """The catalog's label for a word: `label_for("vocab.role", "gp", "en")` is "GP". The one
+    rule for every list, view and terminal: '' for no word, the word itself when the catalog has
+    no label for it (a catalog key never reaches a screen)."""
+    if value is None or value == "":
+        return ""
+    key = f"{prefix}.{value}"
+    return t(key, lang) if key in CATALOG else str(value)
+
+
 def cli_language(environ: Mapping[str, str] | None = None) -> str:
     """The language for command-line messages: INFOCARDS_LANG, else the locale, else English."""
     env = os.environ if environ is None else environ
@@ -70,33 +79,3 @@ def cli_language(environ: Mapping[str, str] | None = None) -> str:
     return "en"
 
 
-_MONTHS = {
-    "da": ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
-           "oktober", "november", "december"),
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-           "October", "November", "December"),
-}
-
-
-def format_date(value: date, lang: str = "da") -> str:
-    """A date as people write it: '27. november 2026' or '27 November 2026'."""
-    month = _MONTHS.get(lang, _MONTHS["da"])[value.month - 1]
-    return f"{value.day}. {month} {value.year}" if lang == "da" else f"{value.day} {month} {value.year}"
-
-
-def format_month(year_month: str, lang: str = "da") -> str:
-    """'2026-11' as 'november 2026' / 'November 2026' (unchanged if it is not such a month)."""
-    try:
-        year, month = (int(part) for part in year_month.split("-"))
-        name = _MONTHS.get(lang, _MONTHS["da"])[month - 1]
-    except (ValueError, IndexError):
-        return year_month
-    return f"{name} {year}"
-
-
-def format_datetime(moment: datetime, lang: str = "da") -> str:
-    """A moment in local time: '27. november 2026 kl. 23.50' / '27 November 2026 at 23:50'."""
-    local = moment.astimezone()
-    if lang == "da":
-        return f"{format_date(local.date(), lang)} kl. {local:%H.%M}"
-    return f"{format_date(local.date(), lang)} at {local:%H:%M}"

@@ -32,10 +32,6 @@ STRINGS = {
         "en": "the name and place must be text of at most {limit} characters, and the name must not be empty.",
     },
     "error.clinic.bad_role": {"da": "Ukendt rolle. Mulige: {known}", "en": "unknown role. Known roles: {known}"},
-    "error.clinic.no_passphrase": {
-        "da": "Ingen adgangskode: sæt INFOCARDS_PASSPHRASE eller kør kommandoen i en terminal.",
-        "en": "no passphrase: set INFOCARDS_PASSPHRASE or run the command in a terminal.",
-    },
     "error.clinic.mismatch": {"da": "Adgangskoderne er ikke ens.", "en": "the passphrases do not match."},
     "error.note.too_large": {
         "da": "Noten fylder for meget til én QR-kode: forkort den med cirka {chars} tegn "
@@ -100,7 +96,6 @@ STRINGS = {
     "cli.clinic.place": {"da": "klinik eller sted", "en": "clinic or place"},
     "clinic.prompt.passphrase": {"da": "Adgangskode til nøglen: ", "en": "Key passphrase: "},
     "clinic.prompt.new": {"da": "Ny adgangskode til nøglen: ", "en": "New key passphrase: "},
-    "clinic.prompt.repeat": {"da": "Gentag adgangskoden: ", "en": "Repeat the passphrase: "},
     "clinic.fingerprint": {"da": "Fingeraftryk: {fingerprint}", "en": "Fingerprint: {fingerprint}"},
     "clinic.write_down": {
         "da": "Skriv fingeraftrykket ned: det er det, kommunen eller regionen skal sætte på sin liste.",

@@ -158,10 +158,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "da": "Selv navnet alene fylder mere end én QR-kode (version {version}).",
         "en": "Even the name alone does not fit in one QR code (version {version}).",
     },
-    "error.share.no_passphrase": {
-        "da": "Ingen adgangskode (sæt INFOCARDS_PASSPHRASE, eller kør i en terminal).",
-        "en": "No passphrase (set INFOCARDS_PASSPHRASE, or run in a terminal).",
-    },
     # the share command
     "cli.share.help": {
         "da": "Lav et signeret QR-resumé af forløbet til en ny fagperson.",
@@ -198,7 +194,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "fit in one QR code (version 22, error correction M), the oldest and least relevant details are "
         "left out first, and what was left out is said.",
     },
-    "cli.share.passphrase_prompt": {"da": "Adgangskode: ", "en": "Passphrase: "},
     "cli.share.written": {
         "da": "QR-kode (version {version}, {modules}x{modules} moduler) skrevet til {path}; udløber {expires}.",
         "en": "QR code (version {version}, {modules}x{modules} modules) written to {path}; expires {expires}.",

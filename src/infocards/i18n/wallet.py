@@ -94,13 +94,22 @@ STRINGS = {
         "da": "Adgangskoden er for kort: brug mindst {minimum} tegn, gerne flere ord.",
         "en": "The passphrase is too short: use at least {minimum} characters, ideally several words.",
     },
-    "error.wallet.passphrase_mismatch": {
+    # commands/passphrase.py: the one rule for a passphrase on the command line
+    "error.passphrase.mismatch": {
         "da": f"De to adgangskoder er ikke ens. {_NOTHING_CHANGED_DA}",
         "en": f"The two passphrases do not match. {_NOTHING_CHANGED_EN}",
     },
-    "error.wallet.no_passphrase": {
-        "da": "Ingen adgangskode: sæt INFOCARDS_PASSPHRASE eller kør kommandoen i en terminal.",
-        "en": "No passphrase: set INFOCARDS_PASSPHRASE or run the command in a terminal.",
+    "error.passphrase.none": {
+        "da": "Ingen adgangskode: sæt {variable} eller kør kommandoen i en terminal "
+        "(en adgangskode læses aldrig fra en pipe).",
+        "en": "No passphrase: set {variable} or run the command in a terminal "
+        "(a passphrase is never read from a pipe).",
+    },
+    "error.passphrase.no_recovery_code": {
+        "da": "Ingen gendannelseskode: sæt {variable} eller kør kommandoen i en terminal "
+        "(koden læses aldrig fra en pipe).",
+        "en": "No recovery code: set {variable} or run the command in a terminal "
+        "(the code is never read from a pipe).",
     },
     "error.wallet.io": {
         "da": "Tegnebogsfilen kan ikke læses eller skrives ({detail}).",

@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from infocards.codes.note_code import Binding, Note, Signer
 from infocards.codes.signing import SigningKey
 from infocards.errors import CodeExpired, InvalidCode, NoteForAnotherPatient, NotInfocardsCode
-from infocards.reader.read import ReadResult, read_text
+from infocards.reader.read import ReadResult
 from infocards.share.carry import record_standing, stored_records
 
 if TYPE_CHECKING:
@@ -27,7 +26,6 @@ __all__ = [
     "checked_note",
     "entry_ids",
     "is_for_patient",
-    "read_note_text",
     "receive_note",
     "received_standing",
 ]
@@ -85,11 +83,6 @@ def receive_note(wallet: Wallet, note: Note) -> ReceivedNote:
     if new:
         wallet.put_many(new)  # validated all at once, then saved: all of them or none
     return ReceivedNote(note, tuple(ids), tuple(record["id"] for record in new))
-
-
-def read_note_text(text: str, now: datetime | None = None) -> Note:
-    """Read and check a note's text in one go (for the UI's paste field)."""
-    return checked_note(read_text(text, now or datetime.now(UTC)))
 
 
 def received_standing(wallet: Wallet) -> dict[str, Signer | None]:

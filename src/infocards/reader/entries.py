@@ -10,10 +10,10 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from infocards.codes.payload import Summary, entry_kind
-from infocards.i18n import t
+from infocards.i18n import label_for, t
 from infocards.reader.readable import readable_date, readable_number
 
-__all__ = ["CardTitles", "ViewEntry", "label", "role_card", "view_entries"]
+__all__ = ["CardTitles", "ViewEntry", "role_card", "view_entries"]
 
 # Looks up a card's title by its id in the reader's language (None when the card is unknown).
 CardTitles = Callable[[str], "str | None"]
@@ -55,11 +55,6 @@ class ViewEntry:
         return data
 
 
-def label(group: str, value: str, lang: str) -> str:
-    """A vocabulary label (i18n/vocab.py): the one place roles, kinds, effects and statuses are named."""
-    return t(f"vocab.{group}.{value}", lang)
-
-
 # The code is signed by the patient's own key: that proves the patient made the code, not who
 # wrote an entry. So an entry the patient marked as from a professional is still the patient's
 # report, and says so. Lower-case: the label follows the role mid-line.
@@ -77,7 +72,7 @@ def _source_label(source: str, lang: str) -> str:
 def _role(role: str | None, lang: str) -> dict:
     if not role:
         return {}
-    return {"role": role, "role_label": label("role", role, lang), "role_card": role_card(role)}
+    return {"role": role, "role_label": label_for("vocab.role", role, lang), "role_card": role_card(role)}
 
 
 def _entry(entry: Mapping, lang: str, title: str, details: list[str | None], **extra) -> ViewEntry:
@@ -106,7 +101,7 @@ def _finding(entry: Mapping, lang: str, card_titles: CardTitles | None) -> ViewE
     code = entry.get("code")
     card = entry.get("card")
     card_title = card_titles(card) if card and card_titles else None
-    kind = label("kind", entry.get("kind", "imaging"), lang)
+    kind = label_for("vocab.kind", entry.get("kind", "imaging"), lang)
     headline = " · ".join(part for part in (card_title, code) if part)
     title, details = (headline, [entry["text"], kind]) if headline else (entry["text"], [kind])
     return _entry(entry, lang, title, details, card=card, card_title=card_title, code=code,
@@ -130,7 +125,8 @@ def view_entries(key: str, summary: Summary, lang: str, card_titles: CardTitles 
         return [_finding(e, lang, card_titles) for e in entries.get(key, ()) if not _is_diagnosis(e)]
     if key == "treatments":
         return [
-            _entry(e, lang, e["what"], [label("effect", e["effect"], lang), _ended(e, lang)], **_role(e["role"], lang))
+            _entry(e, lang, e["what"], [label_for("vocab.effect", e["effect"], lang), _ended(e, lang)],
+                   **_role(e["role"], lang))
             for e in entries.get("treatments", ())
         ]
     if key == "medication":
@@ -139,7 +135,7 @@ def view_entries(key: str, summary: Summary, lang: str, card_titles: CardTitles 
                 e,
                 lang,
                 " ".join(p for p in (e["name"], e["dose"]) if p),
-                [label("effect", e["effect"], lang), _ended(e, lang)],
+                [label_for("vocab.effect", e["effect"], lang), _ended(e, lang)],
             )
             for e in entries.get("medication", ())
         ]
@@ -153,10 +149,10 @@ def view_entries(key: str, summary: Summary, lang: str, card_titles: CardTitles 
                     t(
                         "share.reader.referral",
                         lang,
-                        from_role=label("role", e["from_role"], lang),
-                        to_role=label("role", e["to_role"], lang),
+                        from_role=label_for("vocab.role", e["from_role"], lang),
+                        to_role=label_for("vocab.role", e["to_role"], lang),
                     ),
-                    label("referral_status", e["status"], lang),
+                    label_for("vocab.referral_status", e["status"], lang),
                 ],
                 **_role(e["to_role"], lang),
             )
@@ -167,13 +163,13 @@ def view_entries(key: str, summary: Summary, lang: str, card_titles: CardTitles 
         chosen = [e for e in entries.get("plan_goals", ()) if entry_kind("plan_goals", e) == kind]
         if kind == "plan":
             return [_entry(e, lang, e["text"], [], **_role(e["role"], lang)) for e in chosen]
-        return [_entry(e, lang, e["text"], [label("goal_status", e["status"], lang)]) for e in chosen]
+        return [_entry(e, lang, e["text"], [label_for("vocab.goal_status", e["status"], lang)]) for e in chosen]
     if key == "work":
         return [
             _entry(
                 e,
                 lang,
-                label("work_status", e["status"], lang),
+                label_for("vocab.work_status", e["status"], lang),
                 [
                     None
                     if e.get("hours_per_week") is None
@@ -188,7 +184,7 @@ def view_entries(key: str, summary: Summary, lang: str, card_titles: CardTitles 
             _entry(
                 e,
                 lang,
-                label("role", e["role"], lang),
+                label_for("vocab.role", e["role"], lang),
                 [e.get("place"), e.get("professional")],
                 **_role(e["role"], lang),
             )

@@ -11,10 +11,9 @@ from datetime import date, datetime
 
 from infocards.errors import InfocardsError, InvalidCode
 from infocards.i18n import t
+from infocards.i18n.formats import format_number, short_date, short_datetime
 
 __all__ = ["REASONS", "readable_date", "readable_error", "readable_moment", "readable_number", "short_date"]
-
-_EN_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 # Why a code was refused (the codec's `reason`, in English, for logs and tests): each has words
 # a clinician understands, in i18n/share.py as share.reason.<key>.
@@ -45,13 +44,6 @@ REASONS = {
 }
 
 
-def short_date(value: date, lang: str = "da") -> str:
-    """'1.8.2026' in Danish, '1 Aug 2026' in English."""
-    if lang == "da":
-        return f"{value.day}.{value.month}.{value.year}"
-    return f"{value.day} {_EN_MONTHS[value.month - 1]} {value.year}"
-
-
 def readable_date(iso: str | None, lang: str = "da") -> str:
     """An ISO date from a code as a short date; '' for none. A code's dates are always ISO (the
     codec writes them from day numbers), so the fallback only guards against a future field."""
@@ -65,18 +57,12 @@ def readable_date(iso: str | None, lang: str = "da") -> str:
 
 def readable_moment(moment: datetime | None, lang: str = "da") -> str:
     """A moment in local time: '1.12.2026 kl. 10.19' / '1 Dec 2026 at 10:19'; '' for none."""
-    if moment is None:
-        return ""
-    local = moment.astimezone()
-    if lang == "da":
-        return f"{short_date(local.date(), lang)} kl. {local:%H.%M}"
-    return f"{short_date(local.date(), lang)} at {local:%H:%M}"
+    return "" if moment is None else short_datetime(moment, lang)
 
 
 def readable_number(value: float, lang: str = "da") -> str:
-    """18.5 as '18,5' in Danish; whole numbers without decimals ('37')."""
-    text = f"{value:g}"
-    return text.replace(".", ",") if lang == "da" else text
+    """A number from a code (i18n/formats.py's one rule): '18,5', '10.000,5', '37' in Danish."""
+    return format_number(value, lang)
 
 
 def readable_error(error: InfocardsError | None, lang: str = "da") -> str | None:

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 from infocards.codes.payload import Summary
 from infocards.codes.sections import SECTION_KEYS, VIEW_SECTION_KEYS
 from infocards.errors import InvalidCode
-from infocards.i18n import t
-from infocards.reader.entries import CardTitles, ViewEntry, label, role_card, view_entries
+from infocards.i18n import label_for, t
+from infocards.reader.entries import CardTitles, ViewEntry, role_card, view_entries
 from infocards.reader.read import ReadResult
 from infocards.reader.readable import readable_date, readable_error, readable_moment
 from infocards.reader.signed_view import signed_entries
@@ -179,7 +179,7 @@ def build_view(
         issued_at=result.issued_at,
         expires_at=result.expires_at,
         shown_to=summary.to_role,
-        shown_to_label=label("role", summary.to_role, lang) if summary.to_role else None,
+        shown_to_label=label_for("vocab.role", summary.to_role, lang) if summary.to_role else None,
         period=summary.period,
         sections=tuple(sections),
         not_shared=tuple(key for key in SECTION_KEYS if key not in summary.sections),

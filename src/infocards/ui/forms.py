@@ -8,13 +8,14 @@ from datetime import date
 
 from infocards import vocab
 from infocards.i18n import t
+from infocards.i18n.formats import format_number, numeric_date
 from infocards.records import MAX_SHORT, MAX_TEXT
 
 __all__ = [
     "FORMS",
     "Field",
     "check_form",
-    "format_number",
+    "field_label",
     "input_date",
     "input_value",
     "parse_number",
@@ -81,16 +82,7 @@ def input_date(iso: str | None) -> str:
         day = date.fromisoformat(iso)
     except (TypeError, ValueError):
         return str(iso)
-    return f"{day.day}.{day.month}.{day.year}"
-
-
-def format_number(value: float | int, lang: str = "da") -> str:
-    """18.5 -> '18,5' and 10000 -> '10.000' in Danish ('18.5', '10,000' in English); whole
-    numbers without decimals."""
-    text = f"{value:,g}" if isinstance(value, float) and not value.is_integer() else f"{int(value):,}"
-    if lang == "da":
-        return text.translate(str.maketrans({",": ".", ".": ","}))
-    return text
+    return numeric_date(day)
 
 
 def parse_number(text: str) -> float | int | None:
@@ -116,36 +108,41 @@ def input_value(spec: Field, value: object, lang: str) -> str | None:
     return str(value)
 
 
-def _label(spec: Field, lang: str) -> str:
+def field_label(spec: Field, specs: tuple[Field, ...], lang: str) -> str:
+    """A field's label in its form, the one rule for the form and its problems: beside an end
+    date the date is the start date ("Startdato")."""
+    if spec.name == "date" and any(f.name == "end" for f in specs):
+        return t("form.start_date", lang)
     return t(f"wallet.field.{spec.name}", lang)
 
 
-def _check_field(spec: Field, raw: object, lang: str) -> tuple[object, str | None]:
+def _check_field(spec: Field, specs: tuple[Field, ...], raw: object, lang: str) -> tuple[object, str | None]:
     raw = raw.strip() if isinstance(raw, str) else raw
     if raw in (None, ""):
         if spec.blank:
             return "", None
         if spec.required:
-            return None, t("wallet.ui.fill_in", lang, field=_label(spec, lang))
+            return None, t("wallet.ui.fill_in", lang, field=field_label(spec, specs, lang))
         return None, None
     if spec.kind == "date":
         parsed = parse_user_date(str(raw))
         if parsed is None:
-            return None, t("wallet.ui.bad_date_field", lang, field=_label(spec, lang))
+            return None, t("wallet.ui.bad_date_field", lang, field=field_label(spec, specs, lang))
         return parsed, None
     if spec.kind == "number":
         number = parse_number(str(raw))
         if number is None:
-            return None, t("wallet.ui.not_a_number", lang, field=_label(spec, lang))
+            return None, t("wallet.ui.not_a_number", lang, field=field_label(spec, specs, lang))
         if number < 0:
-            return None, t("form.negative_hours", lang, field=_label(spec, lang))
+            return None, t("form.negative_hours", lang, field=field_label(spec, specs, lang))
         if number > 168:
-            return None, t("form.too_many_hours", lang, field=_label(spec, lang))
+            return None, t("form.too_many_hours", lang, field=field_label(spec, specs, lang))
         return number, None
     if spec.kind in ("text", "long_text"):
         limit = MAX_SHORT if spec.kind == "text" and spec.name in ("professional", "code") else MAX_TEXT
         if len(raw) > limit:
-            return None, t("form.too_long", lang, field=_label(spec, lang), limit=format_number(limit, lang))
+            label = field_label(spec, specs, lang)
+            return None, t("form.too_long", lang, field=label, limit=format_number(limit, lang))
     return raw, None
 
 
@@ -157,7 +154,7 @@ def check_form(specs: tuple[Field, ...], raw: dict, lang: str) -> tuple[dict, di
     record: dict = {}
     problems: dict[str, str] = {}
     for spec in specs:
-        value, problem = _check_field(spec, raw.get(spec.name), lang)
+        value, problem = _check_field(spec, specs, raw.get(spec.name), lang)
         if problem:
             problems[spec.name] = problem
         elif value is not None:

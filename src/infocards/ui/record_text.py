@@ -2,26 +2,22 @@
 
 from __future__ import annotations
 
-from infocards.i18n import t
-from infocards.ui.forms import format_number
+from infocards.i18n import label_for, t
+from infocards.i18n.formats import format_number
 
 __all__ = ["record_detail", "record_title"]
 
 
-def _label(group: str, value: str | None, lang: str) -> str:
-    return t(f"vocab.{group}.{value}", lang) if value else ""
-
-
 def record_title(record: dict, lang: str) -> str:
     kind = record.get("type", "")
-    title = _label("type", kind, lang)
+    title = label_for("vocab.type", kind, lang)
     if kind == "finding":
-        title = _label("kind", record.get("kind"), lang) or title
+        title = label_for("vocab.kind", record.get("kind"), lang) or title
     role = record.get("role")
     if kind == "referral":
         role = record.get("to_role")
     if role:
-        title += " · " + _label("role", role, lang)
+        title += " · " + label_for("vocab.role", role, lang)
     return title
 
 
@@ -34,20 +30,20 @@ def record_detail(record: dict, lang: str, card_title: str | None = None) -> str
     elif kind == "finding":
         parts = [card_title or "", record.get("code", ""), record.get("text", "")]
     elif kind == "referral":
-        parts = [record.get("reason", ""), _label("referral_status", record.get("status"), lang)]
+        parts = [record.get("reason", ""), label_for("vocab.referral_status", record.get("status"), lang)]
     elif kind == "treatment":
-        parts = [record.get("what", ""), _label("effect", record.get("effect"), lang)]
+        parts = [record.get("what", ""), label_for("vocab.effect", record.get("effect"), lang)]
     elif kind == "medication":
         parts = [f"{record.get('name', '')} {record.get('dose', '')}".strip(),
-                 _label("effect", record.get("effect"), lang)]
+                 label_for("vocab.effect", record.get("effect"), lang)]
     elif kind == "goal":
-        parts = [record.get("text", ""), _label("goal_status", record.get("status"), lang)]
+        parts = [record.get("text", ""), label_for("vocab.goal_status", record.get("status"), lang)]
     elif kind == "work":
         hours = record.get("hours_per_week")
         shown_hours = ""
         if isinstance(hours, int | float) and not isinstance(hours, bool):
             shown_hours = t("record.hours", lang, hours=format_number(hours, lang))
-        parts = [_label("work_status", record.get("status"), lang), shown_hours, record.get("note", "")]
+        parts = [label_for("vocab.work_status", record.get("status"), lang), shown_hours, record.get("note", "")]
     else:
         parts = [record.get("text", "")]
     return " · ".join(p for p in parts if p)

@@ -92,16 +92,10 @@ class AppState:
         return [r for r in REGIONS.values() if r.out_of_hours and r.exists_on(today)]
 
     def finding_card(self, record: dict) -> Card | None:
-        """The diagnosis card a finding names, else the one diagnosis card carrying its code."""
-        if record.get("card"):
-            card = self.card(str(record["card"]))
-            if card is not None:
-                return card
-        code = "".join(str(record.get("code") or "").split()).upper()
-        if not code:
-            return None
-        carrying = [c for c in self.cards_in("diagnosis") if code in {"".join(k.split()).upper() for k in c.codes}]
-        return carrying[0] if len(carrying) == 1 else None
+        """The card a finding's line links to: Library.finding_cards's one card (none when its
+        code is carried by several)."""
+        cards, _named = self.library.finding_cards(record, self.lang)
+        return cards[0] if len(cards) == 1 else None
 
     def cards_for_course(self) -> list:
         """Kort til dit forløb: the cards that fit the records in the unlocked wallet."""

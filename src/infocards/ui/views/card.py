@@ -7,7 +7,8 @@ import re
 import flet as ft
 
 from infocards.content.render import markdown_for_app
-from infocards.i18n import format_date, t
+from infocards.i18n import t
+from infocards.i18n.formats import format_date
 from infocards.ui.widgets import PRIMARY, app_bar, call_button, heading, labelled, page_column, secondary_button
 
 __all__ = ["body_parts", "call_label", "view"]

@@ -11,7 +11,8 @@ from infocards.codes.note_code import Binding, make_note, make_note_code
 from infocards.codes.qr_out import MAX_VERSION, max_code_length, png_bytes
 from infocards.codes.record_codec import normalise_note_record
 from infocards.errors import InfocardsError
-from infocards.i18n import format_date, format_datetime, t
+from infocards.i18n import t
+from infocards.i18n.formats import format_date, format_datetime, numeric_date
 from infocards.ui.clinic_session import clinic_of
 from infocards.ui.forms import parse_user_date
 from infocards.ui.views.wallet_common import busy_row, error_text, password_field, run_guarded
@@ -171,7 +172,7 @@ def view(state, nav) -> ft.View:
     clinic = clinic_of(state)
     values = state.drafts.setdefault(ROUTE, {})
     if not values:
-        values.update(DEFAULTS, date=format_date_short(date.today()))
+        values.update(DEFAULTS, date=numeric_date(date.today()))
     if clinic.key is not None and not values.get("role"):
         values["role"] = clinic.key.role
     binding = _binding(state)
@@ -231,11 +232,6 @@ def view(state, nav) -> ft.View:
              labelled(shown, "note-shown", live=True),
              secondary_button(t("note.ui.clear", lang), clear, "note-clear", icon=ft.Icons.CLEAR)]
     return _view(state, nav, body)
-
-
-def format_date_short(day: date) -> str:
-    """1.12.2026: how the date field expects a date typed."""
-    return f"{day.day}.{day.month}.{day.year}"
 
 
 def _view(state, nav, body: list[ft.Control]) -> ft.View:

@@ -8,7 +8,8 @@ from datetime import date, datetime
 import flet as ft
 
 from infocards.errors import InfocardsError
-from infocards.i18n import format_datetime, t
+from infocards.i18n import t
+from infocards.i18n.formats import format_datetime
 from infocards.ui.forms import input_date, parse_user_date
 from infocards.ui.views.wallet_common import error_text, keeps_awake, locked_view, wallet_view
 from infocards.ui.widgets import big_button, heading, labelled

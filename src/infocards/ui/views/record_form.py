@@ -9,9 +9,10 @@ import flet as ft
 
 from infocards import vocab
 from infocards.errors import InfocardsError
-from infocards.i18n import format_date, t
+from infocards.i18n import t
+from infocards.i18n.formats import format_date
 from infocards.ui.app import card_route
-from infocards.ui.forms import FORMS, Field, check_form, input_value
+from infocards.ui.forms import FORMS, Field, check_form, field_label, input_value
 from infocards.ui.views.wallet_common import locked_view, wallet_view
 from infocards.ui.widgets import big_button, choice_tile, heading, labelled, secondary_button
 
@@ -66,7 +67,8 @@ def _named_dropdown(control: ft.Dropdown, identifier: str, label: str, on_change
 
 def _input(state, nav, route: str, spec: Field, value, inputs: dict, on_change) -> list[ft.Control]:
     lang = state.lang
-    label = _label(spec, lang, route) + ("" if spec.required else " " + t("wallet.ui.optional", lang))
+    label = field_label(spec, FORMS.get(route.rsplit("/", 1)[-1], ()), lang)
+    label += "" if spec.required else " " + t("wallet.ui.optional", lang)
     identifier = f"field-{spec.name}"
     if spec.kind in ("role", "choice"):
         control = ft.Dropdown(
@@ -144,19 +146,12 @@ def _mark(control, text: str | None) -> None:
         control.error = text
 
 
-def _label(spec: Field, lang: str, route: str = "") -> str:
-    # Beside an end date, the date is the start date (the form's problems say "startdatoen").
-    if spec.name == "date" and any(f.name == "end" for f in FORMS.get(route.rsplit("/", 1)[-1], ())):
-        return t("form.start_date", lang)
-    return t(f"wallet.field.{spec.name}", lang)
-
-
 def _wallet_problem(exc: InfocardsError, specs: tuple[Field, ...], lang: str) -> tuple[str | None, str]:
     """The wallet's validation names a field; say which one, by the label the patient sees."""
     field = exc.params.get("field")
     for spec in specs:
         if spec.name == field:
-            return spec.name, t("wallet.ui.check_field", lang, field=_label(spec, lang))
+            return spec.name, t("wallet.ui.check_field", lang, field=field_label(spec, specs, lang))
     return None, exc.message(lang)
 
 

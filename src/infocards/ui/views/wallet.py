@@ -6,7 +6,8 @@ from datetime import date
 
 import flet as ft
 
-from infocards.i18n import format_date, format_datetime, format_month, t
+from infocards.i18n import t
+from infocards.i18n.formats import format_date, format_datetime, format_month
 from infocards.notes.receive import received_standing
 from infocards.ui.app import card_route
 from infocards.ui.record_text import record_detail, record_title
