@@ -6,6 +6,7 @@ record ids, field names and counts, not what a patient wrote.
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Any
 
 __all__ = [
@@ -21,6 +22,7 @@ __all__ = [
     "NewerFormat",
     "NoQrFound",
     "NotInfocardsCode",
+    "Reason",
     "RecordNotFound",
     "ShareError",
     "UsageError",
@@ -108,6 +110,35 @@ class ShareError(InfocardsError):
 class CodeExpired(ShareError):
     key = "error.share.expired"
     exit_code = 3
+
+
+class Reason(StrEnum):
+    """Why a code is refused, in the format's own words: `reason` in `infocards read --json`
+    (docs/FORMAT.md, 5.1). Every reader gives these exact strings; the screens translate them."""
+
+    SIGNATURE = "signature"
+    PREFIX = "prefix"
+    TOO_SHORT = "too short"
+    TRUNCATED = "truncated"
+    UNTERMINATED_TEXT = "unterminated text"
+    BASE45_LENGTH = "base45 length"
+    BASE45_OVERFLOW = "base45 overflow"
+    BASE45_CHARACTER = "character outside base45"
+    NOT_UTF8 = "text is not UTF-8"
+    COMPRESSED_BODY = "compressed body"
+    TRAILING_BYTES = "trailing bytes"
+    NUMBER_TOO_LONG = "number too long"
+    ENTRY_COUNT = "entry count"
+    ENTRY_KIND = "entry kind"
+    UNKNOWN_SECTION = "unknown section"
+    VOCABULARY_INDEX = "vocabulary index"
+    DATE_OUT_OF_RANGE = "date out of range"
+    ENTRY_INDEX = "entry index"
+    NOTE_COUNT = "note count"
+    NOTE_CORE = "note core"
+    RECORD_TYPE = "record type"
+    LIFETIME = "lifetime over 30 days"
+    FUTURE = "issued in the future"
 
 
 class InvalidCode(ShareError):

@@ -1,5 +1,6 @@
 """The clinician view model: section order, dated entries, who reported them, links to cards."""
 
+import ast
 import json
 import re
 from datetime import UTC, date, datetime, timedelta
@@ -9,6 +10,7 @@ import pytest
 
 from infocards import vocab
 from infocards.codes.sections import SECTION_KEYS, VIEW_SECTION_KEYS
+from infocards.errors import Reason
 from infocards.i18n import t
 from infocards.reader.read import ReadResult, read_text
 from infocards.reader.readable import REASONS, readable_date, readable_moment, readable_number
@@ -267,12 +269,34 @@ def test_a_refused_code_says_why_in_words(share_course, share_seed):
             assert da.to_json()["reason"] == reason  # --json keeps the codec's own word for machines
 
 
-def test_every_reason_the_codec_gives_has_words():
-    # A reason added to the codec without words here would reach a Danish screen in English.
-    src = Path(__file__).resolve().parents[2] / "src" / "infocards"
-    paths = [path for package in ("codes", "reader") for path in (src / package).glob("*.py")]
-    given = {m for path in paths for m in re.findall(r'reason="([^"]+)"', path.read_text("utf-8"))}
-    assert given and given <= set(REASONS), given - set(REASONS)
+def test_every_reason_has_words_in_both_languages():
+    # A reason without words here would reach a Danish screen in English.
+    assert set(REASONS) == set(Reason)
     for key in set(REASONS.values()):
-        assert t(f"share.reason.{key}", "da") != f"share.reason.{key}"
-        assert t(f"share.reason.{key}", "en") != f"share.reason.{key}"
+        for lang in ("da", "en"):
+            words = t(f"share.reason.{key}", lang)
+            assert words and words != f"share.reason.{key}"
+
+
+def _literal_reasons(source: str) -> list[int]:
+    """Lines where a refusal's reason is written as a plain string instead of a Reason."""
+    return [
+        node.lineno
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.keyword) and node.arg == "reason" and isinstance(node.value, ast.Constant)
+    ]
+
+
+def test_the_codes_and_the_reader_refuse_only_with_a_reason_member():
+    src = Path(__file__).resolve().parents[2] / "src" / "infocards"
+    paths = [path for package in ("codes", "reader") for path in sorted((src / package).glob("*.py"))]
+    found = {path.name: lines for path in paths if (lines := _literal_reasons(path.read_text("utf-8")))}
+    assert not found
+    # the finder sees a literal where there is one
+    assert _literal_reasons('raise InvalidCode(reason="signature")') == [1]
+    assert _literal_reasons("raise InvalidCode(reason=Reason.SIGNATURE)") == []
+
+
+def test_a_reason_reads_as_its_words_in_json():
+    # `infocards read --json` gives the format's words (docs/FORMAT.md 5.1), not the enum's name.
+    assert json.dumps({"reason": Reason.TOO_SHORT}) == '{"reason": "too short"}'

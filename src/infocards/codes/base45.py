@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from infocards.errors import InvalidCode
+from infocards.errors import InvalidCode, Reason
 
 __all__ = ["ALPHABET", "b45decode", "b45encode"]
 
@@ -29,20 +29,20 @@ def b45decode(text: str) -> bytes:
     try:
         values = [_VALUES[char] for char in text]
     except KeyError:
-        raise InvalidCode(reason="character outside base45") from None
+        raise InvalidCode(reason=Reason.BASE45_CHARACTER) from None
     if len(values) % 3 == 1:
-        raise InvalidCode(reason="base45 length")
+        raise InvalidCode(reason=Reason.BASE45_LENGTH)
     out = bytearray()
     for start in range(0, len(values), 3):
         chunk = values[start : start + 3]
         if len(chunk) == 3:
             value = chunk[0] + chunk[1] * 45 + chunk[2] * 45 * 45
             if value > 0xFFFF:
-                raise InvalidCode(reason="base45 overflow")
+                raise InvalidCode(reason=Reason.BASE45_OVERFLOW)
             out += value.to_bytes(2, "big")
         else:
             value = chunk[0] + chunk[1] * 45
             if value > 0xFF:
-                raise InvalidCode(reason="base45 overflow")
+                raise InvalidCode(reason=Reason.BASE45_OVERFLOW)
             out.append(value)
     return bytes(out)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from infocards.errors import InvalidCode
+from infocards.errors import InvalidCode, Reason
 
 __all__ = ["BodyReader", "BodyWriter", "ByteReader", "ByteWriter"]
 
@@ -45,17 +45,17 @@ class ByteReader:
         value = 0
         for shift in range(0, 7 * _MAX_VARINT_BYTES, 7):
             if self._pos >= len(self._data):
-                raise InvalidCode(reason="truncated")
+                raise InvalidCode(reason=Reason.TRUNCATED)
             byte = self._data[self._pos]
             self._pos += 1
             value |= (byte & 0x7F) << shift
             if not byte & 0x80:
                 return value
-        raise InvalidCode(reason="number too long")
+        raise InvalidCode(reason=Reason.NUMBER_TOO_LONG)
 
     def raw(self, length: int) -> bytes:
         if self._pos + length > len(self._data):
-            raise InvalidCode(reason="truncated")
+            raise InvalidCode(reason=Reason.TRUNCATED)
         data = self._data[self._pos : self._pos + length]
         self._pos += length
         return data
@@ -100,7 +100,7 @@ class BodyReader:
         self._numbers = ByteReader(head.raw(head.uint()))
         self._texts = head.rest().split(b"\0")
         if self._texts[-1] != b"":
-            raise InvalidCode(reason="unterminated text")
+            raise InvalidCode(reason=Reason.UNTERMINATED_TEXT)
         self._texts.pop()
         self._next_text = 0
 
@@ -109,13 +109,13 @@ class BodyReader:
 
     def text(self) -> str:
         if self._next_text >= len(self._texts):
-            raise InvalidCode(reason="truncated")
+            raise InvalidCode(reason=Reason.TRUNCATED)
         data = self._texts[self._next_text]
         self._next_text += 1
         try:
             return data.decode("utf-8")
         except UnicodeDecodeError:
-            raise InvalidCode(reason="text is not UTF-8") from None
+            raise InvalidCode(reason=Reason.NOT_UTF8) from None
 
     def at_end(self) -> bool:
         return self._numbers.at_end() and self._next_text == len(self._texts)

@@ -22,7 +22,7 @@ from infocards.codes.binary import BodyReader, BodyWriter, ByteReader, ByteWrite
 from infocards.codes.note_code import Binding, NoteCore, Signer
 from infocards.codes.record_codec import DIGEST_BYTES, SALT_BYTES, entry_digest, read_record, write_record
 from infocards.codes.signing import PUBLIC_KEY_SIZE, SIGNATURE_SIZE
-from infocards.errors import InvalidCode
+from infocards.errors import InvalidCode, Reason
 
 __all__ = ["CarriedNote", "read_notes", "write_notes"]
 
@@ -78,24 +78,24 @@ def read_notes(body: BodyReader, raw: ByteReader, binding: Binding, limit: int) 
     notes = []
     count = body.uint()
     if count > limit:
-        raise InvalidCode(reason="note count")
+        raise InvalidCode(reason=Reason.NOTE_COUNT)
     for _ in range(count):
         issued, lifetime = body.uint(), body.uint()
         name = body.text()
         role = body.uint()
         if role >= len(vocab.ROLES):
-            raise InvalidCode(reason="vocabulary index")
+            raise InvalidCode(reason=Reason.VOCABULARY_INDEX)
         place = body.text()
         bound = body.uint()
         total, shown = body.uint(), body.uint()
         if not 0 < shown <= total <= limit or bound > 1:
-            raise InvalidCode(reason="entry count")
+            raise InvalidCode(reason=Reason.ENTRY_COUNT)
         public_key, signature = raw.raw(PUBLIC_KEY_SIZE), raw.raw(SIGNATURE_SIZE)
         shared = []
         for _ in range(shown):
             index = body.uint()
             if index >= total or (shared and index <= shared[-1][0]):
-                raise InvalidCode(reason="entry index")
+                raise InvalidCode(reason=Reason.ENTRY_INDEX)
             shared.append((index, raw.raw(SALT_BYTES), read_record(body)))
         digests: list[bytes] = []
         by_index = {index: (salt, record) for index, salt, record in shared}

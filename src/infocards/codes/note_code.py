@@ -43,7 +43,7 @@ from infocards.codes.signing import (
     fingerprint_bytes,
     verify,
 )
-from infocards.errors import InvalidCode, NotInfocardsCode
+from infocards.errors import InvalidCode, NotInfocardsCode, Reason
 
 __all__ = [
     "DEFAULT_NOTE_LIFETIME",
@@ -181,7 +181,7 @@ def _unbirth(value: int) -> str | None:
     try:
         return date.fromordinal(_BIRTH_EPOCH + value - 1).isoformat()
     except (ValueError, OverflowError):
-        raise InvalidCode(reason="date out of range") from None
+        raise InvalidCode(reason=Reason.DATE_OUT_OF_RANGE) from None
 
 
 def make_note(
@@ -261,7 +261,7 @@ def open_note_code(text: str) -> Note:
         raise InvalidCode("error.share.unknown_version", version=match.group(1))
     data = b45decode(text[match.end() :])
     if len(data) < 5 + 1 + PUBLIC_KEY_SIZE + 1 + 2 * SIGNATURE_SIZE or data[0] != NOTE_VERSION:
-        raise InvalidCode(reason="too short")
+        raise InvalidCode(reason=Reason.TOO_SHORT)
     signed, code_signature = data[:-SIGNATURE_SIZE], data[-SIGNATURE_SIZE:]
     src = ByteReader(signed[: -SIGNATURE_SIZE])
     src.raw(1)
@@ -269,13 +269,13 @@ def open_note_code(text: str) -> Note:
     lifetime = src.uint()
     public_key = src.raw(PUBLIC_KEY_SIZE)
     if not verify(public_key, NOTE_PREFIX.encode("ascii") + signed, code_signature):
-        raise InvalidCode(reason="signature")
+        raise InvalidCode(reason=Reason.SIGNATURE)
     raw = ByteReader(src.raw(src.uint()))
     body = BodyReader(decompress(src.rest()))
     name = body.text()
     role = body.uint()
     if role >= len(vocab.ROLES):
-        raise InvalidCode(reason="vocabulary index")
+        raise InvalidCode(reason=Reason.VOCABULARY_INDEX)
     place = body.text()
     bound = body.uint()
     binding = None
@@ -283,31 +283,31 @@ def open_note_code(text: str) -> Note:
         binding = Binding(body.text(), _unbirth(bound - 1), raw.raw(FINGERPRINT_BYTES))
     count = body.uint()
     if not 0 < count <= MAX_ENTRIES:
-        raise InvalidCode(reason="entry count")
+        raise InvalidCode(reason=Reason.ENTRY_COUNT)
     records = tuple(read_record(body) for _ in range(count))
     salts = tuple(raw.raw(SALT_BYTES) for _ in range(count))
     if not body.at_end() or not raw.at_end():
-        raise InvalidCode(reason="trailing bytes")
+        raise InvalidCode(reason=Reason.TRAILING_BYTES)
     signer = Signer(name, vocab.ROLES[role], place, public_key)
     digests = tuple(entry_digest(salt, record) for salt, record in zip(salts, records, strict=True))
     core = NoteCore(signer, issued, lifetime, binding, digests)
     signature = signed[-SIGNATURE_SIZE:]
     if not core.verifies(signature):
-        raise InvalidCode(reason="signature")
+        raise InvalidCode(reason=Reason.SIGNATURE)
     return Note(core, signature, records, salts)
 
 
 def parse_core(data: bytes) -> NoteCore:
     """NoteCore.signed_bytes() read back (a wallet keeps it to carry a note on); InvalidCode if malformed."""
     if not data.startswith(_CORE_DOMAIN):
-        raise InvalidCode(reason="note core")
+        raise InvalidCode(reason=Reason.NOTE_CORE)
     src = ByteReader(data[len(_CORE_DOMAIN) :])
     issued, lifetime = src.uint(), src.uint()
     public_key = src.raw(PUBLIC_KEY_SIZE)
     name = _read_len_text(src)
     role = src.uint()
     if role >= len(vocab.ROLES):
-        raise InvalidCode(reason="vocabulary index")
+        raise InvalidCode(reason=Reason.VOCABULARY_INDEX)
     place = _read_len_text(src)
     binding = None
     if src.uint():
@@ -315,10 +315,10 @@ def parse_core(data: bytes) -> NoteCore:
         binding = Binding(binding_name, _unbirth(src.uint()), src.raw(FINGERPRINT_BYTES))
     count = src.uint()
     if count > MAX_ENTRIES:
-        raise InvalidCode(reason="entry count")
+        raise InvalidCode(reason=Reason.ENTRY_COUNT)
     digests = tuple(src.raw(DIGEST_BYTES) for _ in range(count))
     if not src.at_end():
-        raise InvalidCode(reason="trailing bytes")
+        raise InvalidCode(reason=Reason.TRAILING_BYTES)
     return NoteCore(Signer(name, vocab.ROLES[role], place, public_key), issued, lifetime, binding, digests)
 
 
@@ -326,4 +326,4 @@ def _read_len_text(src: ByteReader) -> str:
     try:
         return src.raw(src.uint()).decode("utf-8")
     except UnicodeDecodeError:
-        raise InvalidCode(reason="text is not UTF-8") from None
+        raise InvalidCode(reason=Reason.NOT_UTF8) from None

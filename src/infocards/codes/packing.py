@@ -5,7 +5,7 @@ from __future__ import annotations
 import zlib
 
 from infocards.codes.dictionary import PRESET_DICTIONARY
-from infocards.errors import InvalidCode
+from infocards.errors import InvalidCode, Reason
 
 __all__ = ["clean_text", "compress", "decompress"]
 
@@ -23,9 +23,9 @@ def decompress(data: bytes) -> bytes:
     try:
         out = unpacker.decompress(data, _MAX_BODY)
     except zlib.error:
-        raise InvalidCode(reason="compressed body") from None
+        raise InvalidCode(reason=Reason.COMPRESSED_BODY) from None
     if not unpacker.eof or unpacker.unconsumed_tail or unpacker.unused_data:
-        raise InvalidCode(reason="compressed body")
+        raise InvalidCode(reason=Reason.COMPRESSED_BODY)
     return out
 
 

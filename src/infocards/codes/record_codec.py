@@ -20,7 +20,7 @@ from collections.abc import Mapping
 from datetime import date
 
 from infocards.codes.binary import ByteReader, ByteWriter
-from infocards.errors import InvalidCode, InvalidRecord
+from infocards.errors import InvalidCode, InvalidRecord, Reason
 from infocards.records import TYPE_FIELDS, validate_record
 
 __all__ = [
@@ -60,7 +60,7 @@ def _iso(ordinal: int) -> str:
     try:
         return date.fromordinal(ordinal).isoformat()
     except (ValueError, OverflowError):
-        raise InvalidCode(reason="date out of range") from None
+        raise InvalidCode(reason=Reason.DATE_OUT_OF_RANGE) from None
 
 
 def write_record(out, record: Mapping) -> None:
@@ -85,7 +85,7 @@ def read_record(src) -> dict:
     """What write_record wrote, as a record dict without id or source (InvalidCode if malformed)."""
     type_index = src.uint()
     if type_index >= len(NOTE_TYPES):
-        raise InvalidCode(reason="record type")
+        raise InvalidCode(reason=Reason.RECORD_TYPE)
     rtype = NOTE_TYPES[type_index]
     start = _EPOCH + src.uint()
     record: dict = {"type": rtype, "date": _iso(start)}
@@ -93,7 +93,7 @@ def read_record(src) -> dict:
         if isinstance(kind, tuple):
             index = src.uint()
             if index >= len(kind):
-                raise InvalidCode(reason="vocabulary index")
+                raise InvalidCode(reason=Reason.VOCABULARY_INDEX)
             record[name] = kind[index]
         elif kind == "date":
             value = src.uint()
@@ -170,5 +170,5 @@ class _CanonicalReader:
         try:
             return data.decode("utf-8")
         except UnicodeDecodeError:
-            raise InvalidCode(reason="text is not UTF-8") from None
+            raise InvalidCode(reason=Reason.NOT_UTF8) from None
 

@@ -29,7 +29,7 @@ from infocards.codes.packing import clean_text, compress, decompress
 from infocards.codes.payload import ENTRY_FIELDS, Summary, entry_kind
 from infocards.codes.sections import SECTION_KEYS
 from infocards.codes.signing import PUBLIC_KEY_SIZE, SIGNATURE_SIZE, SigningKey, verify
-from infocards.errors import InvalidCode, NotInfocardsCode
+from infocards.errors import InvalidCode, NotInfocardsCode, Reason
 
 __all__ = ["FORMAT_VERSION", "PREFIX", "OpenedCode", "make_code", "open_code"]
 
@@ -86,7 +86,7 @@ def _iso(ordinal: int) -> str:
     try:
         return date.fromordinal(ordinal).isoformat()
     except (ValueError, OverflowError):
-        raise InvalidCode(reason="date out of range") from None
+        raise InvalidCode(reason=Reason.DATE_OUT_OF_RANGE) from None
 
 
 def _write_entry(out: BodyWriter, section: str, entry: dict, issue_day: int) -> None:
@@ -118,7 +118,7 @@ def _read_entry(src: BodyReader, section: str, issue_day: int, version: int = FO
     if section == "plan_goals":
         kind = _index(_PLAN_GOAL_KINDS, kind_bit)
     elif kind_bit:
-        raise InvalidCode(reason="entry kind")
+        raise InvalidCode(reason=Reason.ENTRY_KIND)
     else:
         kind = section
     entry: dict = {"source": vocab.SOURCES[source]}
@@ -154,7 +154,7 @@ def _unzigzag(value: int) -> int:
 
 def _index(options: tuple[str, ...], value: int) -> str:
     if value >= len(options):
-        raise InvalidCode(reason="vocabulary index")
+        raise InvalidCode(reason=Reason.VOCABULARY_INDEX)
     return options[value]
 
 
@@ -195,7 +195,7 @@ def decode_body(
     src = BodyReader(data)
     mask = src.uint()
     if mask >> len(SECTION_KEYS):
-        raise InvalidCode(reason="unknown section")
+        raise InvalidCode(reason=Reason.UNKNOWN_SECTION)
     sections = tuple(key for i, key in enumerate(SECTION_KEYS) if mask >> i & 1)
     name = src.text()
     birth = src.uint()
@@ -206,7 +206,7 @@ def decode_body(
     for key in sections:
         count = src.uint()
         if count > len(data):  # every entry takes at least a byte
-            raise InvalidCode(reason="entry count")
+            raise InvalidCode(reason=Reason.ENTRY_COUNT)
         entries[key] = tuple(_read_entry(src, key, issue_day, version) for _ in range(count))
     omitted = {}
     for _ in range(src.uint()):
@@ -220,9 +220,9 @@ def decode_body(
         if dropped:
             omitted["notes"] = dropped
         if not raw.at_end():
-            raise InvalidCode(reason="trailing bytes")
+            raise InvalidCode(reason=Reason.TRAILING_BYTES)
     if not src.at_end():
-        raise InvalidCode(reason="trailing bytes")
+        raise InvalidCode(reason=Reason.TRAILING_BYTES)
     return Summary(
         name=name,
         notes=notes,
@@ -283,13 +283,13 @@ def open_code(text: str) -> OpenedCode:
         raise NotInfocardsCode()
     number = match.group(1)
     if not _CANONICAL_VERSION.fullmatch(number):
-        raise InvalidCode(reason="prefix")
+        raise InvalidCode(reason=Reason.PREFIX)
     version = int(number)
     if version not in VERSIONS:
         raise InvalidCode("error.share.unknown_version", version=number)
     raw = b45decode(text[match.end() :])
     if len(raw) < _HEADER + 1 + PUBLIC_KEY_SIZE + SIGNATURE_SIZE or raw[0] != version:
-        raise InvalidCode(reason="too short")
+        raise InvalidCode(reason=Reason.TOO_SHORT)
     signed, signature = raw[:-SIGNATURE_SIZE], raw[-SIGNATURE_SIZE:]
     src = ByteReader(signed)
     src.raw(1)
@@ -297,7 +297,7 @@ def open_code(text: str) -> OpenedCode:
     lifetime = src.uint()
     public_key = src.raw(PUBLIC_KEY_SIZE)
     if not verify(public_key, f"IC{version}:".encode("ascii") + signed, signature):
-        raise InvalidCode(reason="signature")
+        raise InvalidCode(reason=Reason.SIGNATURE)
     notes_part = ByteReader(src.raw(src.uint())) if version == NOTES_VERSION else None
     body = src.rest()
     issued_at = datetime.fromtimestamp(issued, UTC)

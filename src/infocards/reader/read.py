@@ -12,7 +12,7 @@ from infocards.codes.payload import Summary
 from infocards.codes.qr_in import decode_image
 from infocards.codes.signing import fingerprint
 from infocards.codes.summary_code import clean_text, open_code
-from infocards.errors import InfocardsError, InvalidCode, NoQrFound, NotInfocardsCode
+from infocards.errors import InfocardsError, InvalidCode, NoQrFound, NotInfocardsCode, Reason
 
 __all__ = ["STATUSES", "STATUS_EXIT_CODES", "ReadResult", "read_image", "read_text"]
 
@@ -53,9 +53,9 @@ class ReadResult:
 
 def _lifetime_problem(issued_at: datetime, expires_at: datetime, now: datetime) -> InvalidCode | None:
     if expires_at - issued_at > MAX_READ_LIFETIME:
-        return InvalidCode("error.share.lifetime", reason="lifetime over 30 days", days=MAX_READ_LIFETIME.days)
+        return InvalidCode("error.share.lifetime", reason=Reason.LIFETIME, days=MAX_READ_LIFETIME.days)
     if issued_at > now + CLOCK_ALLOWANCE:
-        return InvalidCode("error.share.future", reason="issued in the future")
+        return InvalidCode("error.share.future", reason=Reason.FUTURE)
     return None
 
 

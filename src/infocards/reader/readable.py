@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from infocards.errors import InfocardsError, InvalidCode
+from infocards.errors import InfocardsError, InvalidCode, Reason
 from infocards.i18n import t
 from infocards.i18n.formats import format_number, short_date, short_datetime
 
@@ -18,29 +18,29 @@ __all__ = ["REASONS", "readable_date", "readable_error", "readable_moment", "rea
 # Why a code was refused (the codec's `reason`, in English, for logs and tests): each has words
 # a clinician understands, in i18n/share.py as share.reason.<key>.
 REASONS = {
-    "signature": "signature",
-    "prefix": "prefix",
-    "too short": "too_short",
-    "truncated": "truncated",
-    "unterminated text": "truncated",
-    "base45 length": "damaged_text",
-    "base45 overflow": "damaged_text",
-    "character outside base45": "damaged_text",
-    "text is not UTF-8": "damaged_content",
-    "compressed body": "damaged_content",
-    "trailing bytes": "damaged_content",
-    "number too long": "damaged_content",
-    "entry count": "damaged_content",
-    "entry kind": "damaged_content",
-    "unknown section": "damaged_content",
-    "vocabulary index": "damaged_content",
-    "date out of range": "damaged_content",
-    "entry index": "damaged_content",
-    "note count": "damaged_content",
-    "note core": "damaged_content",
-    "record type": "damaged_content",
-    "lifetime over 30 days": "lifetime",
-    "issued in the future": "future",
+    Reason.SIGNATURE: "signature",
+    Reason.PREFIX: "prefix",
+    Reason.TOO_SHORT: "too_short",
+    Reason.TRUNCATED: "truncated",
+    Reason.UNTERMINATED_TEXT: "truncated",
+    Reason.BASE45_LENGTH: "damaged_text",
+    Reason.BASE45_OVERFLOW: "damaged_text",
+    Reason.BASE45_CHARACTER: "damaged_text",
+    Reason.NOT_UTF8: "damaged_content",
+    Reason.COMPRESSED_BODY: "damaged_content",
+    Reason.TRAILING_BYTES: "damaged_content",
+    Reason.NUMBER_TOO_LONG: "damaged_content",
+    Reason.ENTRY_COUNT: "damaged_content",
+    Reason.ENTRY_KIND: "damaged_content",
+    Reason.UNKNOWN_SECTION: "damaged_content",
+    Reason.VOCABULARY_INDEX: "damaged_content",
+    Reason.DATE_OUT_OF_RANGE: "damaged_content",
+    Reason.ENTRY_INDEX: "damaged_content",
+    Reason.NOTE_COUNT: "damaged_content",
+    Reason.NOTE_CORE: "damaged_content",
+    Reason.RECORD_TYPE: "damaged_content",
+    Reason.LIFETIME: "lifetime",
+    Reason.FUTURE: "future",
 }
 
 
@@ -72,5 +72,5 @@ def readable_error(error: InfocardsError | None, lang: str = "da") -> str | None
     reason = error.params.get("reason") if isinstance(error, InvalidCode) else None
     if reason is None:
         return error.message(lang)
-    words = t(f"share.reason.{REASONS.get(str(reason), 'damaged_content')}", lang)
+    words = t(f"share.reason.{REASONS.get(reason, 'damaged_content')}", lang)
     return t("share.reader.invalid_because", lang, reason=words)
