@@ -8,13 +8,13 @@ from hypothesis import strategies as st
 
 from infocards import vocab
 from infocards.codes.base45 import ALPHABET
-from infocards.codes.qr_out import qr_version
 from infocards.codes.sections import SECTION_KEYS
 from infocards.codes.signing import SigningKey, fingerprint
 from infocards.codes.summary_code import PREFIX, make_code, open_code
 from infocards.errors import InvalidCode, NotInfocardsCode
 from infocards.reader.read import read_text
 from infocards.share.summary import build_summary
+from tests.qr_symbol import symbol_of
 from tests.share.strategies import profiles, records
 
 NOW = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)
@@ -54,7 +54,8 @@ def test_reference_course_all_sections_round_trips_within_version_20(share_cours
     assert sum(len(v) for v in summary.entries.values()) >= len(share_course["records"])  # nothing lost on the way
     code = _code(summary, key=SigningKey(share_seed))
     assert open_code(code).summary == summary
-    assert qr_version(code) <= 20
+    symbol = symbol_of(code)  # read back from the PNG the app shows
+    assert symbol.version <= 20 and symbol.ec_level == "M"
 
 
 def test_period_travels_with_what_was_current_in_it(share_course):

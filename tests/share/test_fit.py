@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from infocards.codes.qr_out import MAX_VERSION, max_code_length, qr_version
+from infocards.codes.qr_out import MAX_VERSION, max_code_length
 from infocards.codes.signing import SigningKey
 from infocards.codes.summary_code import make_code, open_code
 from infocards.errors import ShareError
@@ -15,6 +15,7 @@ from infocards.reader.view import omitted_note
 from infocards.share.fit import drop_order, fit_code
 from infocards.share.issue import issue_from_records
 from infocards.share.summary import build_summary
+from tests.qr_symbol import symbol_of
 
 NOW = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)
 # Text that does not compress: hex of a hash chain, so size is not hidden by DEFLATE.
@@ -41,13 +42,15 @@ def test_reference_course_fits_whole(share_course):
     fitted = _fit(summary)
     assert fitted.summary.omitted == {}
     assert fitted.summary == summary
-    assert fitted.version == qr_version(fitted.text) <= 20
+    symbol = symbol_of(fitted.text)  # as a scanner reads it from the PNG
+    assert fitted.version == symbol.version <= 20 and symbol.ec_level == "M"
 
 
 def test_too_much_is_cut_to_one_code_and_the_code_says_what(share_course):
     summary = build_summary(share_course["profile"], _long_course(share_course))
     fitted = _fit(summary)
-    assert fitted.version <= MAX_VERSION
+    symbol = symbol_of(fitted.text)
+    assert fitted.version == symbol.version <= MAX_VERSION and symbol.ec_level == "M"
     assert len(fitted.text) <= max_code_length(MAX_VERSION)
     carried = open_code(fitted.text).summary
     assert carried.omitted == fitted.summary.omitted
@@ -81,7 +84,8 @@ def test_drop_order_goes_oldest_first_within_a_step(share_course):
 def test_a_smaller_limit_leaves_out_more(share_course):
     summary = build_summary(share_course["profile"], share_course["records"])
     small = _fit(summary, max_version=10)
-    assert small.version <= 10
+    symbol = symbol_of(small.text)
+    assert small.version == symbol.version <= 10 and symbol.ec_level == "M"
     assert sum(small.summary.omitted.values()) > 0
     note = omitted_note(small.summary.omitted, "en")
     assert note and note.startswith("Left out")
@@ -94,7 +98,8 @@ def test_a_single_huge_entry_is_left_out_not_split(share_course):
         {"id": "big", "type": "goal", "date": "2026-11-20", "source": "patient", "text": NOISE, "status": "dropped"},
     ]
     share = issue_from_records(share_course["profile"], records, bytes(32), now=NOW, lifetime=timedelta(hours=1))
-    assert share.version <= MAX_VERSION
+    symbol = symbol_of(share.text)
+    assert share.version == symbol.version <= MAX_VERSION and symbol.ec_level == "M"
     assert share.omitted["plan_goals"] >= 1
     assert all(e["text"] != NOISE for e in share.summary.entries["plan_goals"])
 
