@@ -2,7 +2,6 @@
 
 import hashlib
 import math
-import time
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -147,16 +146,20 @@ def _findings(count):
     ]
 
 
-def test_a_thousand_findings_fit_quickly_with_few_codes_made(share_course):
+def test_a_thousand_findings_fit_quickly_with_few_codes_made(share_course, monkeypatch):
+    # "Quickly" counted in codes made (each is a DEFLATE and a signature), not timed: bench/qr.py
+    # has the figure.
+    from infocards.share import fit
+
+    made = []
+    real_make_code = fit.make_code
+    monkeypatch.setattr(fit, "make_code", lambda *a, **k: made.append(1) or real_make_code(*a, **k))
     summary = build_summary(share_course["profile"], _findings(1000))
-    started = time.perf_counter()
     fitted = _fit(summary)
-    elapsed = time.perf_counter() - started
     assert fitted.summary.omitted["findings"] > 900
     assert len(fitted.text) <= max_code_length(MAX_VERSION)
     # a binary search over how many to leave out: about log2(1000) = 10 codes, not one per entry
-    assert fitted.attempts <= 2 * math.ceil(math.log2(1000)) + 3
-    assert elapsed < 3.0
+    assert len(made) == fitted.attempts <= 2 * math.ceil(math.log2(1000)) + 3
     kept = fitted.summary.entries["findings"]
     newest = sorted(summary.entries["findings"], key=lambda e: e["date"])[-len(kept) :]
     assert sorted(e["date"] for e in kept) == [e["date"] for e in newest]  # the oldest went first
