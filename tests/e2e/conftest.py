@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.harness import free_port, infocards_web, launch_chromium, served
+from tests.e2e.harness import free_port, infocards_web, launch_chromium, next_frames, served
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
@@ -43,9 +43,18 @@ def screenshot(request):
 
     def take(page, name: str) -> Path:
         ARTIFACTS.mkdir(exist_ok=True)
-        page.wait_for_timeout(400)  # Flutter paints a frame after its semantics tree changes
+        # Flutter paints after its semantics tree changes, and transitions and check marks
+        # animate: poll until two pictures some frames apart agree (a ticking countdown may
+        # differ between two, so the last is taken after a bounded number of tries).
         path = ARTIFACTS / f"{request.node.name}-{name}.png"
-        page.screenshot(path=str(path))
+        previous = page.screenshot()
+        for _ in range(40):
+            next_frames(page, 6)
+            current = page.screenshot()
+            if current == previous:
+                break
+            previous = current
+        path.write_bytes(current)
         return path
 
     return take

@@ -18,11 +18,13 @@ __all__ = [
     "CHROMIUM_ARGS",
     "AppAddress",
     "by_id",
+    "decoded_codes",
     "enable_semantics",
     "free_port",
     "go_back",
     "infocards_web",
     "launch_chromium",
+    "next_frames",
     "open_app",
     "paste_into",
     "served",
@@ -240,6 +242,33 @@ def text_of(page, identifier: str) -> str:
         """el => [el.innerText, ...[el, ...el.querySelectorAll('[aria-label]')]
                  .map(e => e.getAttribute('aria-label') || '')].join('\\n')"""
     )
+
+
+def next_frames(page, count: int = 2) -> None:
+    """Wait until Flutter has drawn `count` more frames (after a change to the tree, it paints in
+    the next frame): a wait for the event itself, not a fixed time."""
+    page.evaluate(
+        "n => new Promise(done => { const step = left => left ? requestAnimationFrame(() => step(left - 1)) "
+        ": done(); step(n); })",
+        count,
+    )
+
+
+def decoded_codes(shoot, timeout_s: float = 30) -> list[str]:
+    """The QR codes zxing-cpp decodes from `shoot()` (a page's or an element's screenshot, PNG
+    bytes), polled until there is one: Flutter paints an image a frame or more after its node."""
+    import io
+
+    from PIL import Image
+
+    from infocards.codes.qr_in import decode_image
+
+    deadline = time.monotonic() + timeout_s
+    while True:
+        texts = decode_image(Image.open(io.BytesIO(shoot())))
+        if texts or time.monotonic() > deadline:
+            return texts
+        time.sleep(0.1)
 
 
 def server_output(home: Path) -> str:

@@ -54,8 +54,13 @@ def _settled_controls(page) -> list[dict]:
 
 
 def _problems(page, screen: str) -> list[str]:
+    controls = _settled_controls(page)
+    # Every screen has buttons (at least Back or the language switch): finding none means the
+    # audit saw no accessibility tree, not that all is well.
+    if not controls:
+        return [f"{screen}: no controls found at all"]
     problems = []
-    for control in _settled_controls(page):
+    for control in controls:
         if not control["name"]:
             problems.append(f"{screen}: a {control['role']} without a name ({control['w']}x{control['h']})")
         elif not (control["inline"] or control["cut"]) and control["role"] != "textbox" \

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from infocards.config import load_settings
 from infocards.content.library import Library
@@ -42,7 +43,12 @@ def test_search_finds_a_card(app_url, browser_page, library):
     page = browser_page
     open_app(page, app_url)
     card = library.get("disc-herniation", "da")
-    assert page.get_by_role("textbox", name="Søg i kortene").count() == 1  # labelled for screen readers
+    # open_app returns once Flutter runs and its accessibility tree is switched on; the home view
+    # comes over the websocket after that, so ask only once the field is there (a bare count()
+    # right away found no field at all when the machine was busy). Then: one field, and labelled
+    # for screen readers.
+    wait_id(page, "search")
+    expect(page.get_by_role("textbox", name="Søg i kortene")).to_have_count(1)
     type_into(page, "search", "prolaps")
     result = wait_id(page, f"result-{card.id}")
     assert card.title in result.inner_text()

@@ -3,18 +3,15 @@ note, the patient's app receives it, and the next summary shows the entries as s
 
 from __future__ import annotations
 
-import io
 import json
 from pathlib import Path
 
-from PIL import Image
-
-from infocards.codes import decode_image
 from infocards.reader import read_text
 from infocards.share import issue_share
 from infocards.wallet import Wallet
 from tests.e2e.harness import (
     by_id,
+    decoded_codes,
     go_back,
     open_app,
     paste_into,
@@ -86,9 +83,8 @@ def test_a_note_goes_from_the_reader_to_the_wallet_and_on_signed(tmp_path, brows
         tap(page, "note-make")
         qr = wait_id(page, "note-qr")
         wait_for_text(page, "note-code-text", "IN1:")
-        page.wait_for_timeout(500)  # the image is painted a frame after its node appears
+        texts = decoded_codes(qr.screenshot)  # the image is painted a frame or more after its node
         shot = screenshot(page, "note-qr")
-        texts = decode_image(Image.open(io.BytesIO(qr.screenshot())))
         assert len(texts) == 1, f"zxing-cpp found {len(texts)} codes in the note screen ({shot})"
         note = read_text(texts[0])
         assert note.is_note and note.status == "valid" and len(note.note.records) == 3

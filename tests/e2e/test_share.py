@@ -13,11 +13,12 @@ import pytest
 from PIL import Image
 from playwright.sync_api import sync_playwright
 
-from infocards.codes import SECTION_KEYS, decode_image, png_bytes
+from infocards.codes import SECTION_KEYS, png_bytes
 from infocards.reader import read_text
 from infocards.share import issue_from_records
 from tests.e2e.harness import (
     by_id,
+    decoded_codes,
     free_port,
     infocards_web,
     launch_chromium,
@@ -58,12 +59,7 @@ def _codes_on_screen(page, timeout_s: float = 30) -> list[str]:
 
     The whole viewport, not the QR node's box: Flutter paints the image a frame or more after its
     semantics node appears, and a node in a view that was just scrolled may report a stale place."""
-    deadline = time.monotonic() + timeout_s
-    while True:
-        texts = decode_image(Image.open(io.BytesIO(page.screenshot())))
-        if texts or time.monotonic() > deadline:
-            return texts
-        page.wait_for_timeout(200)
+    return decoded_codes(page.screenshot, timeout_s)
 
 
 def _unlock_and_open_share(page, url: str) -> None:

@@ -8,11 +8,12 @@ import qrcode
 from PIL import Image, ImageDraw
 
 from infocards.codes.qr_in import decode_image, load_image
-from infocards.codes.qr_out import QUIET_ZONE, png_bytes, qr_modules
+from infocards.codes.qr_out import QUIET_ZONE, png_bytes
 from infocards.codes.summary_code import PREFIX
 from infocards.errors import NoQrFound, NotInfocardsCode, UsageError
 from infocards.reader.read import read_image, read_text
 from infocards.share.issue import issue_from_records
+from tests.qr_symbol import read_symbol
 
 NOW = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)
 
@@ -51,7 +52,9 @@ def test_leading_space_and_line_end_are_ignored_but_a_space_inside_counts(share)
 
 def test_png_has_quiet_zone_and_at_least_four_pixels_a_module(share):
     image = Image.open(io.BytesIO(share.png())).convert("L")
-    side = qr_modules(share.version) + 2 * QUIET_ZONE
+    symbol = read_symbol(share.png())  # the version as a scanner reads it, not as we computed it
+    assert symbol.text == share.text and symbol.version == share.version and symbol.ec_level == "M"
+    side = 17 + 4 * symbol.version + 2 * QUIET_ZONE  # modules along a side, ISO/IEC 18004
     assert image.width == image.height and image.width % side == 0
     box = image.width // side
     assert box >= 4

@@ -9,8 +9,9 @@ import pytest
 import zxingcpp
 from PIL import Image, ImageDraw
 
-from infocards.codes.qr_out import QUIET_ZONE, qr_modules, qr_version
+from infocards.codes.qr_out import QUIET_ZONE
 from infocards.wallet import Wallet
+from tests.qr_symbol import read_symbol
 
 PASSPHRASE = "correct horse battery staple"
 
@@ -54,12 +55,13 @@ def test_share_writes_a_readable_png_with_quiet_zone(shared):
     image = Image.open(png).convert("L")
     decoded = zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode)
     assert [b.text for b in decoded] == [code]
-    side = qr_modules(qr_version(code)) + 2 * QUIET_ZONE
+    symbol = read_symbol(png)  # version and level as a scanner reads them from the written PNG
+    assert symbol.text == code and symbol.version <= 20 and symbol.ec_level == "M"
+    side = 17 + 4 * symbol.version + 2 * QUIET_ZONE  # modules along a side, ISO/IEC 18004
     assert image.width % side == 0 and image.width // side >= 4
     border = QUIET_ZONE * (image.width // side)
     assert image.crop((0, 0, image.width, border)).getextrema() == (255, 255)
     assert image.crop((0, 0, border, image.height)).getextrema() == (255, 255)
-    assert qr_version(code) <= 20
     assert "written to" in result.stderr
     assert "Left out" not in result.stderr
 
@@ -118,7 +120,8 @@ def test_share_says_what_was_left_out(cli, share_wallet, share_course, tmp_path)
     result = cli("share", path, "--out", png, "--text")
     assert result.returncode == 0, result.stderr
     assert "Left out to fit one QR code" in result.stderr
-    assert qr_version(result.stdout.strip()) <= 22
+    symbol = read_symbol(png)
+    assert symbol.text == result.stdout.strip() and symbol.version <= 22 and symbol.ec_level == "M"
     read = cli("read", png)
     assert read.returncode == 0
     assert "Left out to fit one QR code" in read.stdout

@@ -2,11 +2,19 @@
 
 The wallet is made in-process with cheap KDF costs (read back from the file by the subprocess), so
 a hundred runs fit in about a minute without weakening what the product creates.
+
+Every kill lands in the middle of the import by construction, not by timing: the import prints
+each record's id once the record is saved, into a pipe of one page that holds only a few dozen of
+the long ids; the test reads a random number of ids and kills at once. The program cannot have
+got further than the ids the pipe still holds, so it is still saving records when it dies, at a
+moment within the save that the scheduler decides.
 """
 
 from __future__ import annotations
 
+import fcntl
 import json
+import os
 import random
 import signal
 import subprocess
@@ -20,12 +28,15 @@ from tests.conftest import WALLET_PASSPHRASE
 
 KILLS = 100
 RECORDS = 300
+ID_LENGTH = 64  # the longest id a record may have: 65 bytes a line with its newline
+PIPE_BYTES = 4096  # one page, the smallest pipe Linux makes: 63 printed ids
+AHEAD = PIPE_BYTES // (ID_LENGTH + 1) + 1  # how far the import can get past the ids read
 
 
 def _records_file(path, round_no: int) -> list[dict]:
     """The same ids every round, different text, so every round really writes."""
     records = [
-        {"id": f"c{i:04d}", "type": "note", "date": f"2026-{1 + i % 12:02d}-{1 + i % 28:02d}",
+        {"id": f"c{i:04d}".ljust(ID_LENGTH, "x"), "type": "note", "date": f"2026-{1 + i % 12:02d}-{1 + i % 28:02d}",
          "source": "patient", "text": f"round {round_no}, note {i}: " + "x" * (i % 200)}
         for i in range(RECORDS)
     ]
@@ -46,19 +57,22 @@ def test_sigkill_during_import_never_loses_a_printed_record(wallet_factory, wall
     for round_no in range(KILLS):
         source = tmp_path / "import.json"
         by_id = {r["id"]: r for r in _records_file(source, round_no)}
+        read_end, write_end = os.pipe()
+        fcntl.fcntl(read_end, fcntl.F_SETPIPE_SZ, PIPE_BYTES)
         process = subprocess.Popen([*wallet_cli.program, "wallet", "import", str(path), str(source)],
-                                   stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
-        # The kill comes at a random moment after the first record was saved and printed, not
-        # after a fixed time from the start: how long Python and the KDF take to start differs
-        # from machine to machine (a fresh CI machine landed only 44 of 100 kills mid-import).
-        first = process.stdout.readline()
-        time.sleep(rng.uniform(0.0, 0.25))
-        still_running = process.poll() is None
-        process.send_signal(signal.SIGKILL)
-        stdout, _ = process.communicate(timeout=30)
-        printed = (first + stdout).decode().split()
+                                   stdout=write_end, stderr=subprocess.DEVNULL, env=env)
+        os.close(write_end)
+        with os.fdopen(read_end, "rb") as output:
+            wanted = rng.randint(1, min(60, RECORDS - AHEAD - 1))
+            lines = [output.readline() for _ in range(wanted)]
+            assert all(line.endswith(b"\n") for line in lines), "the import ended before the kill"
+            still_running = process.poll() is None
+            process.send_signal(signal.SIGKILL)
+            process.wait(timeout=30)
+            lines.append(output.read())
+        printed = b"".join(lines).decode().split()
         printed_total += len(printed)
-        killed_mid_import += still_running and 0 < len(printed) < RECORDS
+        killed_mid_import += still_running and wanted <= len(printed) < RECORDS
         try:
             with Wallet.open(path, WALLET_PASSPHRASE) as reopened:
                 assert reopened.used_backup is None  # the main file itself is always whole
@@ -78,4 +92,4 @@ def test_sigkill_during_import_never_loses_a_printed_record(wallet_factory, wall
           f"of {printed_total} printed; {killed_mid_import} kills in the middle of an import")
     assert unreadable == 0
     assert lost == 0
-    assert killed_mid_import >= KILLS // 2  # the kills really landed while records were being saved
+    assert killed_mid_import == KILLS  # every kill landed while records were being saved
