@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
 import sys
 from dataclasses import fields, is_dataclass, replace
@@ -33,13 +32,7 @@ from infocards.reader.view import build_view, render_text
 from infocards.share.issue import MAX_LIFETIME, issue_share, log_issued
 from infocards.terminal import clean_line
 
-__all__ = ["READ_CLOCK_ENV", "clean_view", "parse_duration", "parse_period", "read_clock", "read_source", "register",
-           "trust_list"]
-
-# Test only: the moment `read` checks expiry against (ISO 8601 with an offset), so the public
-# test vectors (docs/format/vectors/) run through the real command at their own fixed clock.
-# Never silent: `read` says on standard error that its clock is set.
-READ_CLOCK_ENV = "INFOCARDS_TEST_READ_CLOCK"
+__all__ = ["clean_view", "parse_duration", "parse_period", "read_source", "register", "trust_list"]
 
 _DURATION = re.compile(r"(\d+(?:\.\d+)?)([smhd])")
 _UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
@@ -151,20 +144,6 @@ def run_share(args: argparse.Namespace) -> int:
     return 0
 
 
-def read_clock() -> datetime | None:
-    """The test clock of INFOCARDS_TEST_READ_CLOCK, or None (the real clock); UsageError if malformed."""
-    value = os.environ.get(READ_CLOCK_ENV, "").strip()
-    if not value:
-        return None
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        raise UsageError("error.share.bad_clock", variable=READ_CLOCK_ENV) from None
-    if moment.tzinfo is None:
-        raise UsageError("error.share.bad_clock", variable=READ_CLOCK_ENV)
-    return moment
-
-
 def _read_file(path: Path, now: datetime | None) -> ReadResult:
     try:
         return read_image(load_image(path), now)
@@ -261,10 +240,7 @@ def _card_titles(lang: str):
 
 def run_read(args: argparse.Namespace) -> int:
     lang = cli_language()
-    now = read_clock()
-    if now is not None:
-        _err(t("cli.read.test_clock", lang, variable=READ_CLOCK_ENV, time=now.isoformat()))
-    result = read_source(args.source, now)
+    result = read_source(args.source)
     trust = trust_list() if result.shows_data else None
     if result.is_note:
         data = note_json(result, lang, trust)

@@ -130,14 +130,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "da": "Ukendt rolle: {role}. Mulige: {known}",
         "en": "Unknown role: {role}. Known: {known}",
     },
-    "error.share.bad_clock": {
-        "da": "{variable} skal være et tidspunkt med tidszone, f.eks. 2026-12-01T09:10:00+00:00",
-        "en": "{variable} must be a moment with a time zone, e.g. 2026-12-01T09:10:00+00:00",
-    },
-    "cli.read.test_clock": {
-        "da": "Test: uret er sat af {variable} til {time}; udløb kontrolleres mod det, ikke mod det rigtige ur.",
-        "en": "Test: the clock is set by {variable} to {time}; expiry is checked against it, not the real clock.",
-    },
     "error.share.bad_duration": {
         "da": "Ugyldig varighed: {value} (brug f.eks. 24h, 30m eller 90s)",
         "en": "Invalid duration: {value} (use e.g. 24h, 30m or 90s)",
