@@ -84,3 +84,25 @@ def test_the_work_status_in_force_when_the_period_began_is_kept():
     assert [r["id"] for r in current_in_period(records, ("2026-11-25", None))] == ["w3", "w2"]
     on_start = [*records, {"id": "w4", "type": "work", "date": "2026-11-25", "status": "working"}]
     assert sorted(r["id"] for r in current_in_period(on_start, ("2026-11-25", None))) == ["w3", "w4"]
+
+
+def test_one_work_status_is_in_force_when_the_period_begins_whoever_recorded_it(share_course, share_seed):
+    # The patient's own "working" of 10 November is newer than a professional's signed "sick leave"
+    # of 1 October: only the newer one is the status in force on 25 November, on either side.
+    own_work = {"id": "w-own", "type": "work", "date": "2026-11-10", "source": "patient", "status": "working",
+                "hours_per_week": 37, "note": ""}
+    signed_work = {"type": "work", "date": "2026-10-01", "status": "sick_leave", "hours_per_week": None, "note": ""}
+    records = [r for r in share_course["records"] if r["type"] != "work"]
+    course = {**share_course, "records": [*records, own_work]}
+    note, _ = note_for(share_course["profile"], share_seed, items=[signed_work])
+    summary = read_text(_share(course, share_seed, [note], PERIOD).text, now=NOW).summary
+    assert [e["status"] for e in summary.entries["work"]] == ["working"]
+    assert summary.notes == ()
+
+    # And the other way round: the signed status is the newer one, so the patient's stays home.
+    newer_signed = {**signed_work, "date": "2026-11-15"}
+    note, _ = note_for(share_course["profile"], share_seed, items=[newer_signed])
+    summary = read_text(_share(course, share_seed, [note], PERIOD).text, now=NOW).summary
+    assert summary.entries["work"] == ()
+    (carried,) = summary.notes
+    assert [r["status"] for r in carried.records()] == ["sick_leave"]

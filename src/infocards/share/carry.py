@@ -140,12 +140,19 @@ def record_standing(records: Iterable[Mapping], profile: Mapping, patient_key: b
 
 
 def select_notes(
-    notes: Iterable[WalletNote], sections: Iterable[str], period: tuple[str | None, str | None]
+    notes: Iterable[WalletNote],
+    sections: Iterable[str],
+    period: tuple[str | None, str | None],
+    alongside: Iterable[Mapping] = (),
 ) -> tuple[CarriedNote, ...]:
-    """Each note with the entries the patient shares (none shared: the note stays home), oldest first."""
+    """Each note with the entries the patient shares (none shared: the note stays home), oldest first.
+
+    The period rule runs over the notes' entries and the patient's own records (`alongside`)
+    together, so one work status, not one from each side, is the one in force when it began."""
     chosen = set(sections)
     notes = list(notes)
-    current = {id(r) for r in current_in_period([r for n in notes for _, r in n.entries.values()], period)}
+    entries = [record for note in notes for _, record in note.entries.values()]
+    current = {id(r) for r in current_in_period([*alongside, *entries], period)}
     carried = []
     for note in notes:
         shared = tuple(

@@ -92,8 +92,9 @@ def issue_from_records(
     key = SigningKey(seed)
     # Professionals' entries that still verify travel as signed notes, apart from the patient's.
     own, notes = split_records(records, profile, key.public_bytes)
-    summary = build_summary(profile, own, sections, period=period, to_role=to_role)
-    summary = replace(summary, notes=select_notes(notes, summary.sections, summary.period))
+    signed = [record for note in notes for _, record in note.entries.values()]
+    summary = build_summary(profile, own, sections, period=period, to_role=to_role, alongside=signed)
+    summary = replace(summary, notes=select_notes(notes, summary.sections, summary.period, alongside=own))
     fitted = fit_code(summary, key, issued_at, expires_at, max_version)
     return IssuedShare(
         fitted.text, fitted.version, fitted.summary, issued_at, expires_at, fingerprint(key.public_bytes)

@@ -73,11 +73,17 @@ def build_summary(
     *,
     period: tuple[date | str | None, date | str | None] = (None, None),
     to_role: str | None = None,
+    alongside: Iterable[Mapping] = (),
 ) -> Summary:
-    """The summary of `records` (validated records v1) for the chosen sections and period."""
+    """The summary of `records` (validated records v1) for the chosen sections and period.
+
+    `alongside`: professionals' signed entries that travel apart (share.carry.select_notes); the
+    period rule weighs them with the patient's records, so the two sides agree on what was current."""
     chosen = tuple(key for key in SECTION_KEYS if key in set(sections))
     start, end = (p.isoformat() if isinstance(p, date) else p for p in period)
-    entries = summary_entries(current_in_period(records, (start, end)), chosen, profile)
+    records = list(records)
+    current = {id(r) for r in current_in_period([*records, *alongside], (start, end))}
+    entries = summary_entries([r for r in records if id(r) in current], chosen, profile)
     birth = _optional(profile.get("birth_date"))
     return Summary(
         name=str(profile.get("name") or ""),
