@@ -15,7 +15,7 @@ __all__ = ["main"]
 # One module per command (infocards/commands/<name>.py), each with register(subparsers).
 COMMAND_MODULES = ("app", "content", "wallet", "share", "clinic")
 # Which module registers each subcommand: running one imports only its module, so `infocards web`
-# does not load the wallet's crypto or the QR decoder before it serves (help still lists them all).
+# does not load the sealed-file crypto or the QR decoder before it serves (help still lists them all).
 SUBCOMMANDS = {"web": "app", "content": "content", "wallet": "wallet", "share": "share", "read": "share",
                "clinic": "clinic", "note": "clinic"}
 

@@ -1,16 +1,16 @@
 """The payloads the codes carry: the summary and its entries (ENTRY_FIELDS), as plain data.
 
 A Summary is the flat, codec-ready shape: per section a tuple of entries (plain dicts with the
-fields of ENTRY_FIELDS), newest first. Which records become which entries is the sharing side's
-business (infocards.share.summary); this module only says what a code holds.
+fields of ENTRY_FIELDS), newest first. The one fixed mapping from a record (records v1) to the
+section and entry it becomes is here too (docs/FORMAT.md), because the patient's side writes it
+and every reader of a professional's note needs it; which records are shared (sections, period,
+the profile's GP) is the sharing side's business (infocards.share.summary).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
-
-from infocards import vocab
 
 __all__ = [
     "ENTRY_FIELDS",
@@ -85,10 +85,6 @@ FINDING_SECTIONS = {
     "diagnosis": "findings",
     "test": "findings",
 }
-if set(FINDING_SECTIONS) != set(vocab.FINDING_KINDS) or set(RECORD_SECTIONS) | {"finding", "note"} != set(
-    vocab.RECORD_TYPES
-):
-    raise ImportError("payload: every record type and finding kind needs its section")  # a new vocab word
 
 
 def record_section(record: Mapping) -> str | None:
@@ -106,12 +102,12 @@ def _newest_first(entries: Iterable[dict]) -> tuple[dict, ...]:
     return tuple(sorted(entries, key=lambda e: e.get("date") or "", reverse=True))
 
 
-def _involved(encounters: list[Mapping], profile: Mapping) -> list[dict]:
+def _involved(encounters: list[Mapping]) -> list[dict]:
     """One entry per role and place: when, and by whom, the patient was last seen there."""
     latest: dict[tuple[str, str], Mapping] = {}
     for record in sorted(encounters, key=lambda r: (r["date"], r.get("id", ""))):
         latest[(record["role"], record.get("place") or "")] = record
-    entries = [
+    return [
         {
             "date": r["date"],
             "source": r["source"],
@@ -121,11 +117,6 @@ def _involved(encounters: list[Mapping], profile: Mapping) -> list[dict]:
         }
         for (role, place), r in latest.items()
     ]
-    gp = _optional(profile.get("gp"))
-    if gp and not any(role == "gp" for role, _ in latest):
-        # The profile names the GP even before a first visit is recorded: undated, from the patient.
-        entries.append({"date": None, "source": "patient", "role": "gp", "place": gp, "professional": None})
-    return entries
 
 
 def _base(record: Mapping) -> dict:
@@ -135,7 +126,7 @@ def _base(record: Mapping) -> dict:
     return base
 
 
-def _section_entries(section: str, by_type: Mapping[str, list[Mapping]], profile: Mapping) -> list[dict]:
+def _section_entries(section: str, by_type: Mapping[str, list[Mapping]]) -> list[dict]:
     findings = by_type.get("finding", [])
     if section == "red_flags":
         return [{**_base(r), "role": r["role"], "text": r["text"]} for r in findings if record_section(r) == section]
@@ -205,15 +196,13 @@ def _section_entries(section: str, by_type: Mapping[str, list[Mapping]], profile
             for r in by_type.get("work", [])
         ]
     if section == "involved":
-        return _involved(by_type.get("encounter", []), profile)
+        return _involved(by_type.get("encounter", []))
     raise ValueError(f"unknown section {section}")
 
 
-def summary_entries(
-    records: Iterable[Mapping], sections: Iterable[str], profile: Mapping | None = None
-) -> dict[str, tuple[dict, ...]]:
+def summary_entries(records: Iterable[Mapping], sections: Iterable[str]) -> dict[str, tuple[dict, ...]]:
     """The entries of each section, newest first, that `records` (validated records v1) become."""
     by_type: dict[str, list[Mapping]] = {}
     for record in records:
         by_type.setdefault(record["type"], []).append(record)
-    return {key: _newest_first(_section_entries(key, by_type, profile or {})) for key in sections}
+    return {key: _newest_first(_section_entries(key, by_type)) for key in sections}

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from infocards.errors import UsageError
 
-__all__ = ["SECTION_KEYS", "VIEW_SECTION_KEYS", "parse_sections"]
+__all__ = ["SECTION_KEYS", "SHARED_SECTION_OF", "VIEW_SECTION_KEYS", "VIEW_SPLITS", "parse_sections"]
 
 # What the patient chooses from. The index of a key is its bit in a code: append only.
 SECTION_KEYS = (
@@ -23,19 +23,10 @@ SECTION_KEYS = (
 
 # What the clinician view shows, in the order a clinician reads it: "findings" splits into
 # diagnoses (coded) and other findings, "plan_goals" into the plan and the goals.
-VIEW_SECTION_KEYS = (
-    "red_flags",
-    "diagnoses",
-    "findings",
-    "imaging",
-    "treatments",
-    "medication",
-    "referrals",
-    "plan",
-    "goals",
-    "work",
-    "involved",
-)
+VIEW_SPLITS = {"findings": ("diagnoses", "findings"), "plan_goals": ("plan", "goals")}
+VIEW_SECTION_KEYS = tuple(view for key in SECTION_KEYS for view in VIEW_SPLITS.get(key, (key,)))
+# The shared section each view section comes from (what was left out is counted there).
+SHARED_SECTION_OF = {view: key for key in SECTION_KEYS for view in VIEW_SPLITS.get(key, (key,))}
 
 
 def parse_sections(value: str | Iterable[str] | None) -> tuple[str, ...]:

@@ -34,7 +34,7 @@ from infocards.errors import InvalidCode, NotInfocardsCode, Reason
 __all__ = ["FORMAT_VERSION", "PREFIX", "OpenedCode", "make_code", "open_code"]
 
 FORMAT_VERSION = 1
-# Format 2 carries professionals' signed notes (share.carry) and entries "changed by the
+# Format 2 carries professionals' signed notes (codes.carried) and entries "changed by the
 # patient"; a summary without either is still written as format 1, which every reader reads.
 NOTES_VERSION = 2
 VERSIONS = (FORMAT_VERSION, NOTES_VERSION)

@@ -52,7 +52,7 @@ _EMPTY = {  # a view section that was shared but holds nothing (VIEW_SECTION_KEY
     "work": ("Intet om arbejde registreret", "Nothing about work recorded"),
     "involved": ("Ingen fagpersoner registreret", "No professionals recorded"),
 }
-_REASONS = {  # why a code was refused, in words (share.readable.REASONS maps the codec's reasons)
+_REASONS = {  # why a code was refused, in words (reader.readable.REASONS maps errors.Reason)
     "lifetime": (
         "koden gælder længere end 30 dage, og så lang tid laver appen aldrig en kode",
         "the code claims to be valid for more than 30 days, which the app never makes",

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import platformdirs
 
-from infocards.wallet.storage import atomic_write
+from infocards.atomicfile import write_private
 
 __all__ = ["KEYS_FILE_ENV", "KeyMemory", "default_keys_path"]
 
@@ -78,6 +78,6 @@ class KeyMemory:
         data = {"salt": base64.b64encode(self._salt).decode("ascii"), "people": self._people}
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-            atomic_write(self.path, json.dumps(data).encode("utf-8"), rotate_backup=False)
+            write_private(self.path, json.dumps(data).encode("utf-8"))
         except OSError:
             pass  # a reader on a read-only disk still reads; it just cannot remember

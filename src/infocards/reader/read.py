@@ -18,7 +18,7 @@ __all__ = ["STATUSES", "STATUS_EXIT_CODES", "ReadResult", "read_image", "read_te
 
 STATUSES = ("valid", "expired", "invalid", "not_infocards")
 STATUS_EXIT_CODES = {"valid": 0, "expired": 3, "invalid": 4, "not_infocards": 5}
-# No code of ours lives longer than 30 days (share.issue.MAX_LIFETIME, note.MAX_NOTE_LIFETIME),
+# No code of ours lives longer than 30 days (share.issue.MAX_LIFETIME, codes.note_code.MAX_NOTE_LIFETIME),
 # and none is issued in the future: a longer lifetime or a later issue time is a made-up code,
 # not a clock slightly off. Phones' clocks drift by seconds to minutes, hence the allowance.
 MAX_READ_LIFETIME = timedelta(days=30)

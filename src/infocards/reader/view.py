@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from infocards.codes.payload import Summary
-from infocards.codes.sections import SECTION_KEYS, VIEW_SECTION_KEYS
+from infocards.codes.sections import SECTION_KEYS, SHARED_SECTION_OF, VIEW_SECTION_KEYS
 from infocards.errors import InvalidCode
 from infocards.i18n import label_for, t
 from infocards.reader.entries import CardTitles, ViewEntry, role_card, view_entries
@@ -26,22 +26,6 @@ if TYPE_CHECKING:
 
 __all__ = ["CardTitles", "ClinicianView", "ViewEntry", "ViewSection", "build_view", "omitted_note", "render_text",
            "role_card"]
-
-# Which shared section each view section comes from (omitted counts are reported there).
-_FROM_SECTION = {
-    "red_flags": "red_flags",
-    "diagnoses": "findings",
-    "findings": "findings",
-    "imaging": "imaging",
-    "treatments": "treatments",
-    "medication": "medication",
-    "referrals": "referrals",
-    "plan": "plan_goals",
-    "goals": "plan_goals",
-    "work": "work",
-    "involved": "involved",
-}
-
 
 @dataclass(frozen=True)
 class ViewSection:
@@ -58,7 +42,7 @@ class ClinicianView:
     status_label: str
     message: str | None  # why a code is invalid or not ours, in words
     lang: str
-    reason: str | None = None  # the codec's own (English) reason for an invalid code, for --json
+    reason: str | None = None  # why a code is invalid, in the format's words (errors.Reason), for --json
     name: str | None = None
     birth_date: str | None = None
     fingerprint: str | None = None
@@ -70,7 +54,6 @@ class ClinicianView:
     sections: tuple[ViewSection, ...] = ()
     not_shared: tuple[str, ...] = ()  # shared-section keys the patient chose not to share
     omitted_note: str | None = None  # one sentence on what was left out, or None
-    reason: str | None = None  # why a code is invalid, in the code's own words (for --json)
 
     @property
     def expired(self) -> bool:
@@ -157,7 +140,7 @@ def build_view(
         return ClinicianView(result.status, status_label, message, lang, reason=reason)
     sections = []
     for key in VIEW_SECTION_KEYS:
-        origin = _FROM_SECTION[key]
+        origin = SHARED_SECTION_OF[key]
         if origin not in summary.sections and not (key == "diagnoses" and "imaging" in summary.sections):
             continue
         # A shared section's omitted count shows once: on findings (not diagnoses), on the plan.

@@ -83,7 +83,12 @@ def build_summary(
     start, end = (p.isoformat() if isinstance(p, date) else p for p in period)
     records = list(records)
     current = {id(r) for r in current_in_period([*records, *alongside], (start, end))}
-    entries = summary_entries([r for r in records if id(r) in current], chosen, profile)
+    entries = summary_entries([r for r in records if id(r) in current], chosen)
+    gp = _optional(profile.get("gp"))
+    if "involved" in entries and gp and not any(e["role"] == "gp" for e in entries["involved"]):
+        # The profile names the GP even before a first visit is recorded: undated (so last), the patient's.
+        gp_entry = {"date": None, "source": "patient", "role": "gp", "place": gp, "professional": None}
+        entries["involved"] = (*entries["involved"], gp_entry)
     birth = _optional(profile.get("birth_date"))
     return Summary(
         name=str(profile.get("name") or ""),
