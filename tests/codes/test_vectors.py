@@ -24,7 +24,8 @@ REQUIRED = (
     "note-unbound.json", "expired.json", "issued-in-the-future.json", "lifetime-too-long.json",
     "tampered-body.json", "tampered-deflated.json", "tampered-signed-part.json", "tampered-signature.json",
     "tampered-text.json", "prefix-foreign.json", "cut-short.json", "format-ic1.json",
-    "format-ic2-without-notes.json",
+    "format-ic2-without-notes.json", "note-tampered-body.json", "note-tampered-deflated.json",
+    "tampered-raw-signed.json",
 )
 
 
@@ -116,6 +117,23 @@ def test_each_case_fails_at_the_stage_it_names(name):
     original = vector.get("tampering", {}).get("original_code")
     if original:  # the change, not the code it was made from, is what a reader refuses
         assert failing_stage(original, datetime.fromisoformat(vector["clock"])) == (None, None)
+
+
+def test_a_resigned_raw_part_leaves_the_summary_valid_and_the_carried_note_unverified():
+    from infocards.reader.read import read_text
+
+    vector = _load("tampered-raw-signed.json")
+    clock = datetime.fromisoformat(vector["clock"])
+
+    def verified(code: str) -> set[bool]:
+        result = read_text(code, clock)
+        assert result.status == "valid"
+        return {note.verified for note in result.summary.notes}
+
+    assert verified(vector["tampering"]["original_code"]) == {True}
+    assert verified(vector["stages"]["code"]) == {False}
+    shown = [entry for entries in vector["expected"]["read"]["sections"].values() for entry in entries]
+    assert shown and all(entry["signer"]["verified"] is False for entry in shown)
 
 
 def test_the_installed_command_reads_at_the_real_clock(wallet_cli, read_env):

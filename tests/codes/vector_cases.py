@@ -39,6 +39,7 @@ from tests.codes.vectors import (
     _key,
     _note_case,
     _signed,
+    _spoil_core,
     _summary,
     _vector,
     seed_of,
@@ -221,6 +222,43 @@ def _ic2_of_ic1(name: str) -> dict:
                    code, READ_AT, keys={"patient": info}, given=_small_given(name))
 
 
+def _note_body_letter(parts: dict) -> tuple[bytes, str, str, bool]:
+    """One letter of the note's body (the signer's name) changed and deflated again; both signatures kept."""
+    body = parts["body"]
+    offset = body.index(b"Mette")
+    changed = body[:offset] + b"N" + body[offset + 1 :]
+    before = parts["signed"][: len(parts["signed"]) - len(parts["core_signature"]) - len(parts["deflated"])]
+    signed = before + compress(changed) + parts["core_signature"]
+    return signed, f"body byte {offset} 'M' -> 'N' (the signer's name), then deflated again", "body", False
+
+
+def _note_deflated_byte(parts: dict) -> tuple[bytes, str, str, bool]:
+    """One byte of the note's deflated body changed; both signatures kept."""
+    start = len(parts["signed"]) - len(parts["core_signature"]) - len(parts["deflated"])
+    offset = len(parts["deflated"]) // 2
+    return _flip(parts["signed"], start + offset), f"deflated byte {offset} xor 0x01", "deflated", False
+
+
+def _raw_signed(name: str) -> dict:
+    """A carried note's salt changed in the raw part and the whole code signed again by the patient's key:
+    the summary is valid (its signature holds), the carried note no longer verifies."""
+    key, _info = _key(name)
+    base = _carried(name, "", [(_PHYSIO, _PHYSIO_RECORDS, NOTE_ISSUED)],
+                    sections=("findings", "treatments", "plan_goals"), records=[])
+    original = base["stages"]["code"]
+    parts: dict = {}
+    _split(original, parts, check=False)
+    raw_start = len(parts["signed"]) - len(parts["deflated"]) - len(parts["raw"])
+    salt = 32 + 64  # raw of one carried note: clinic key (32) | its signature (64) | the shown entries' salts
+    signed = _flip(parts["signed"], raw_start + salt)
+    code = _assemble("IC2:", signed, key.sign(b"IC2:" + signed))
+    tampering = {"stage": "raw", "change": f"raw byte {salt} (first byte of the carried note's first salt) xor 0x01",
+                 "resigned": True, "original_code": original}
+    return _vector(name, "A carried note's salt changed in the raw part, the summary signed again: the summary "
+                   "reads as valid, the carried note as not verified.", code, READ_AT, keys=base["keys"],
+                   given=base["input"], tampering=tampering)
+
+
 def _lifetime_too_long(name: str) -> dict:
     lifetime = timedelta(days=30, seconds=1)
     return _small(name, "Signed, but valid for 30 days and a second: no infocards code lives that long.",
@@ -269,7 +307,13 @@ def _cases() -> dict:
                                                        reason="lifetime over 30 days"),
         "note-tampered-core-signature": lambda n: _note_case(
             n, "A note whose clinic signature over the core is changed, the code signed again.", bound=False,
-            spoil_core=True, fails_at="core_signature", reason="signature"),
+            tamper=_spoil_core, fails_at="core_signature", reason="signature"),
+        "note-tampered-body": lambda n: _note_case(
+            n, "A note's body byte changed (deflated again), both old signatures kept.", bound=False,
+            tamper=_note_body_letter, fails_at="signature", reason="signature"),
+        "note-tampered-deflated": lambda n: _note_case(
+            n, "A byte of a note's deflated body changed, both old signatures kept.", bound=False,
+            tamper=_note_deflated_byte, fails_at="signature", reason="signature"),
         "expired": lambda n: _small(n, "Read two hours after issue (30-minute lifetime).",
                                     read_at=ISSUED + timedelta(hours=2), fails_at="expiry"),
         "expired-at-the-second": lambda n: _small(n, "Read at exactly its expiry time: expired.",
@@ -296,6 +340,7 @@ def _cases() -> dict:
             _deflated_trailing, "deflated", "decompress", "compressed body", resign=True),
         "tampered-signed-part": lambda n: _tampered(n, "A header byte (the issue time) changed.",
                                                     _header_byte, "signed", "signature", "signature"),
+        "tampered-raw-signed": _raw_signed,
         "tampered-signature": _signature_case,
         "tampered-text": lambda n: _text_case(n, foreign=False),
         "text-foreign-character": lambda n: _text_case(n, foreign=True),

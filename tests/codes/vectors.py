@@ -187,7 +187,8 @@ def _signed(prefix: str, signed: bytes, key: SigningKey) -> str:
 
 
 def _note_case(name: str, description: str, bound: bool, read_at=None, lifetime=timedelta(days=7),
-               fails_at=None, reason=None, spoil_core=False) -> dict:
+               fails_at=None, reason=None, tamper=None) -> dict:
+    """An IN1 note; `tamper(parts) -> (signed, change, stage, resign)` changes one thing of its code."""
     course = _course()
     binding = _binding_for(name + "/patient", course["profile"]) if bound else None
     key, info, note, about = _note(name, 1, _PHYSIO, _PHYSIO_RECORDS, NOTE_ISSUED, binding,
@@ -202,19 +203,25 @@ def _note_case(name: str, description: str, bound: bool, read_at=None, lifetime=
     if bound:
         keys["patient"] = _key(name + "/patient")[1]
     tampering = None
-    if spoil_core:
+    if tamper is not None:
         parts: dict = {}
         _split(code, parts, check=False)
-        offset = len(parts["signed"]) - 64
-        original, code = code, _signed("IN1:", _flip(parts["signed"], offset), key)
-        tampering = {"stage": "core_signature", "change": "core signature byte 0 xor 0x01", "resigned": True,
-                     "original_code": original}
+        signed, change, stage, resign = tamper(parts)
+        signature = key.sign(b"IN1:" + signed) if resign else parts["signature"]
+        original, code = code, _assemble("IN1:", signed, signature)
+        tampering = {"stage": stage, "change": change, "resigned": resign, "original_code": original}
     given = {"note": about, "binding": None if binding is None else {
         "name": binding.name, "birth_date": binding.birth_date, "patient_key": "patient",
         "key_fingerprint_hex": binding.key_fingerprint.hex()}}
     read_at = read_at or NOTE_ISSUED + timedelta(minutes=10)
     return _vector(name, description, code, read_at, keys=keys, given=given, fails_at=fails_at, reason=reason,
                    tampering=tampering)
+
+
+def _spoil_core(parts: dict) -> tuple[bytes, str, str, bool]:
+    """The clinic's signature over the core changed; the code signed again (so only the core check fails)."""
+    offset = len(parts["signed"]) - 64
+    return _flip(parts["signed"], offset), "core signature byte 0 xor 0x01", "core_signature", True
 
 
 def _bad_carried_signature(name: str) -> dict:
