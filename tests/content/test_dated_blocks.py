@@ -162,8 +162,14 @@ def test_build_as_of_a_day(content_pack, content_card, tmp_path):
     new_page = (tmp_path / "new" / "da" / "test-card.html").read_text(encoding="utf-8")
     assert "findes stadig" in old_page and "Østdanmark" not in old_page
     assert "Østdanmark" in new_page and "findes stadig" not in new_page
+
+
+def test_build_refuses_a_day_that_is_not_a_date(content_pack, content_card, tmp_path):
+    # Refused before the deck is made, so this holds on the phone's package set too (no deck extra).
+    root = content_pack(cards={"a.md": content_card(body=BODY, review_by="2027-03-01")})
     bad = _content("build", root, "--out", tmp_path / "x", "--as-of", "1.1.2027", cwd=tmp_path)
     assert bad.returncode == 2 and "'1.1.2027'" in bad.stderr and "Traceback" not in bad.stderr
+    assert not (tmp_path / "x").exists()
 
 
 def test_check_as_of_a_day_reports_a_review_date_that_has_passed(content_pack, content_card, tmp_path):
