@@ -22,6 +22,7 @@ from tests.e2e.harness import (
     free_port,
     infocards_web,
     launch_chromium,
+    next_frames,
     open_app,
     paste_into,
     served,
@@ -164,6 +165,23 @@ def _check_square(picture: Image.Image) -> tuple[int, int, int, int] | None:
     return min(xs), min(ys), max(xs) + 1, max(ys) + 1
 
 
+def _drawn_squares(page, rows: dict, screenshot, name: str, tries: int = 60):
+    """The checked box in each row's picture, once every row shows one and two pictures a few
+    frames apart measure the same: the check marks animate in after the rows exist, so the
+    picture is polled until it is settled (a bounded wait for the drawing, not for a time)."""
+    previous = None
+    for _ in range(tries):
+        shot = screenshot(page, name)
+        full = Image.open(shot)
+        squares = {key: _check_square(full.crop(row)) for key, row in rows.items()}
+        if all(squares.values()) and squares == previous:
+            return shot, squares
+        previous = squares
+        next_frames(page, 6)
+    missing = [key for key, found in (previous or {}).items() if not found]
+    raise AssertionError(f"the checked boxes never settled; rows without one: {missing} ({shot})")
+
+
 @pytest.mark.parametrize("width", [412, 1280])
 def test_share_sections_are_drawn_at_their_own_size(shared_app, browser_page, width, screenshot):
     # Flet 1.0 wraps a labelled Checkbox given a width or height in FittedBox(fill): box and label
@@ -176,19 +194,16 @@ def test_share_sections_are_drawn_at_their_own_size(shared_app, browser_page, wi
     tap(page, "wallet-unlock")
     tap(page, "wallet-share")
     wait_id(page, "share-section-involved")
-    shot = screenshot(page, f"sections-{width}")
-    full = Image.open(shot)
-    squares = {}
+    rows = {}
     for key in SECTION_KEYS:
-        row = by_id(page, f"share-section-{key}")
-        box = row.bounding_box()
+        box = by_id(page, f"share-section-{key}").bounding_box()
         assert box["height"] >= 48, f"{key}: the row is {box['height']} px high"
-        found = _check_square(full.crop((int(box["x"]), int(box["y"]), int(box["x"] + box["width"]),
-                                         int(box["y"] + box["height"]))))
-        assert found, f"no checked box drawn in the row {key} ({shot})"
-        left, top, right, bottom = found
-        squares[key] = (left, right - left, bottom - top)
-        assert 0.85 <= (right - left) / (bottom - top) <= 1.18, f"{key}: the box is {right - left}x{bottom - top} px"
+        rows[key] = (int(box["x"]), int(box["y"]), int(box["x"] + box["width"]), int(box["y"] + box["height"]))
+    shot, squares = _drawn_squares(page, rows, screenshot, f"sections-{width}")
+    for key, (left, top, right, bottom) in squares.items():
+        size = f"{right - left}x{bottom - top}"
+        assert 0.85 <= (right - left) / (bottom - top) <= 1.18, f"{key}: the box is {size} px ({shot})"
+    squares = {key: (left, right - left, bottom - top) for key, (left, top, right, bottom) in squares.items()}
     # The same box in every row, at the same place: nothing scaled by its label's length.
     assert len({(w, h) for _left, w, h in squares.values()}) == 1, squares
     lefts = [left for left, _w, _h in squares.values()]
