@@ -18,6 +18,7 @@ __all__ = [
     "RECORD_SECTIONS",
     "Summary",
     "entry_kind",
+    "optional_text",
     "record_section",
     "summary_entries",
 ]
@@ -94,7 +95,8 @@ def record_section(record: Mapping) -> str | None:
     return RECORD_SECTIONS.get(record["type"])
 
 
-def _optional(value) -> str | None:
+def optional_text(value) -> str | None:
+    """A text that is there, or None: blank or missing optional fields are absent in a code."""
     return value if isinstance(value, str) and value.strip() else None
 
 
@@ -113,7 +115,7 @@ def _involved(encounters: list[Mapping]) -> list[dict]:
             "source": r["source"],
             "role": role,
             "place": place,
-            "professional": _optional(r.get("professional")),
+            "professional": optional_text(r.get("professional")),
         }
         for (role, place), r in latest.items()
     ]
@@ -137,8 +139,8 @@ def _section_entries(section: str, by_type: Mapping[str, list[Mapping]]) -> list
                 "role": r["role"],
                 "kind": r["kind"],
                 "text": r["text"],
-                "code": _optional(r.get("code")),
-                "card": _optional(r.get("card")),
+                "code": optional_text(r.get("code")),
+                "card": optional_text(r.get("card")),
             }
             for r in findings
             if record_section(r) == section
@@ -149,15 +151,21 @@ def _section_entries(section: str, by_type: Mapping[str, list[Mapping]]) -> list
                 **_base(r),
                 "role": r["role"],
                 "text": r["text"],
-                "code": _optional(r.get("code")),
-                "card": _optional(r.get("card")),
+                "code": optional_text(r.get("code")),
+                "card": optional_text(r.get("card")),
             }
             for r in findings
             if record_section(r) == section
         ]
     if section == "treatments":
         return [
-            {**_base(r), "role": r["role"], "what": r["what"], "end": _optional(r.get("end")), "effect": r["effect"]}
+            {
+                **_base(r),
+                "role": r["role"],
+                "what": r["what"],
+                "end": optional_text(r.get("end")),
+                "effect": r["effect"],
+            }
             for r in by_type.get("treatment", [])
         ]
     if section == "medication":
@@ -166,7 +174,7 @@ def _section_entries(section: str, by_type: Mapping[str, list[Mapping]]) -> list
                 **_base(r),
                 "name": r["name"],
                 "dose": r.get("dose") or "",
-                "end": _optional(r.get("end")),
+                "end": optional_text(r.get("end")),
                 "effect": r["effect"],
             }
             for r in by_type.get("medication", [])

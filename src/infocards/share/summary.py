@@ -14,14 +14,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from datetime import date
 
-from infocards.codes.payload import Summary, summary_entries
+from infocards.codes.payload import Summary, optional_text, summary_entries
 from infocards.codes.sections import SECTION_KEYS
 
 __all__ = ["build_summary", "current_in_period"]
-
-
-def _optional(value) -> str | None:
-    return value if isinstance(value, str) and value.strip() else None
 
 
 _OPEN_REFERRALS = frozenset({"planned", "sent", "waiting"})
@@ -31,10 +27,10 @@ def _still_current(record: Mapping, start: str) -> bool:
     """Whether a record dated before the period's start is still current at that start."""
     kind = record["type"]
     if kind in ("treatment", "medication"):
-        stopped = _optional(record.get("end"))
+        stopped = optional_text(record.get("end"))
         return stopped is None or stopped >= start
     if kind == "finding":
-        return record.get("kind") == "diagnosis" or _optional(record.get("code")) is not None
+        return record.get("kind") == "diagnosis" or optional_text(record.get("code")) is not None
     if kind == "goal":
         return record.get("status") == "active"
     if kind == "referral":
@@ -84,12 +80,12 @@ def build_summary(
     records = list(records)
     current = {id(r) for r in current_in_period([*records, *alongside], (start, end))}
     entries = summary_entries([r for r in records if id(r) in current], chosen)
-    gp = _optional(profile.get("gp"))
+    gp = optional_text(profile.get("gp"))
     if "involved" in entries and gp and not any(e["role"] == "gp" for e in entries["involved"]):
         # The profile names the GP even before a first visit is recorded: undated (so last), the patient's.
         gp_entry = {"date": None, "source": "patient", "role": "gp", "place": gp, "professional": None}
         entries["involved"] = (*entries["involved"], gp_entry)
-    birth = _optional(profile.get("birth_date"))
+    birth = optional_text(profile.get("birth_date"))
     return Summary(
         name=str(profile.get("name") or ""),
         birth_date=birth,
