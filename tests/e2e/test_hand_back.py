@@ -170,3 +170,37 @@ def test_a_reader_only_server_never_lets_a_visitor_make_the_clinic_key(tmp_path,
         go_back(page)
         wait_id(page, "reader-heading")
     assert not (tmp_path / "clinic.key").exists()
+
+
+def test_editing_a_signed_entry_warns_first_and_shows_who_wrote_it_and_that_it_changed(tmp_path, browser_page):
+    # Issue 19, bug 1: the form dropped the signature and the timeline lost who wrote it.
+    from infocards.notes.receive import receive_note
+    from tests.share.notes import note_for
+
+    course = json.loads(FIXTURE.read_text(encoding="utf-8"))
+    wallet_file = tmp_path / "data" / "wallet.icw"
+    wallet_file.parent.mkdir()
+    wallet, _code = Wallet.create(wallet_file, PASSPHRASE, profile=course["profile"])
+    wallet.put_many(course["records"])
+    note, _text = note_for(course["profile"], wallet.signing_seed())
+    finding_id = receive_note(wallet, note).ids[0]  # the note's first entry is a finding
+    wallet.close()
+    with served_with_wallet(tmp_path, env={"INFOCARDS_WALLET": str(wallet_file)}) as (url, _wallet):
+        page = browser_page
+        page.set_viewport_size({"width": 390, "height": 2400})
+        open_app(page, url + "wallet")
+        type_into(page, "unlock-passphrase", PASSPHRASE)
+        tap(page, "wallet-unlock")
+        tap(page, f"record-{finding_id}")
+        warning = wait_for_text(page, "form-provenance", "Mette Hansen")
+        assert "Du ændrer det, Mette Hansen" in warning and "ændret det" in warning
+        type_into(page, "field-text", "Det, jeg selv husker fra undersøgelsen", clear=True)
+        tap(page, "form-save")
+        shown = wait_for_text(page, f"record-{finding_id}", "ændret af dig")
+        assert "Skrevet af Mette Hansen" in shown and "underskrevet" not in shown
+    with Wallet.open(wallet_file, PASSPHRASE) as wallet:
+        stored = wallet.get(finding_id)
+        assert "proof" in stored and stored["text"] == "Det, jeg selv husker fra undersøgelsen"
+        summary = issue_share(wallet, log=False).text
+    changed = [e for items in read_text(summary).summary.entries.values() for e in items if e.get("changed")]
+    assert [e["text"] for e in changed] == ["Det, jeg selv husker fra undersøgelsen"]

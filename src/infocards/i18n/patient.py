@@ -103,6 +103,15 @@ STRINGS = {
     "timeline.read_course": {"da": "Læs om et typisk forløb", "en": "Read about a typical course"},
     "timeline.source.signed": {"da": "Skrevet og underskrevet af {who}", "en": "Written and signed by {who}"},
     "timeline.source.changed": {"da": "Fra en fagperson, ændret af dig", "en": "From a professional, changed by you"},
+    "timeline.source.changed_from": {"da": "Skrevet af {who}, ændret af dig", "en": "Written by {who}, changed by you"},
+    "form.signed_warning": {
+        "da": "Du ændrer det, {who} skrev. Bagefter står der, at du har ændret det.",
+        "en": "You are changing what {who} wrote. Afterwards it will say that you changed it.",
+    },
+    "form.edited_before": {
+        "da": "{who} skrev det, og du har ændret det. Det står der, når du deler det.",
+        "en": "{who} wrote this and you have changed it. It says so when you share it.",
+    },
     "timeline.more_heading": {"da": "Mere", "en": "More"},
     "timeline.share_log": {"da": "Hvem har set mit resumé?", "en": "Who has seen my summary?"},
     "record.hours": {"da": "{hours} timer om ugen", "en": "{hours} hours a week"},

@@ -29,6 +29,7 @@ from infocards.share.summary import current_in_period
 
 __all__ = [
     "WalletNote",
+    "edited_entries",
     "record_standing",
     "select_notes",
     "split_records",
@@ -118,6 +119,27 @@ def split_records(
             changed = {k: v for k, v in record.items() if k not in ("signer", "proof")}
             own.append({**changed, "source": "patient", "changed": True})
     return own, list(notes.values())
+
+
+def edited_entries(records: Iterable[Mapping], profile: Mapping, patient_key: bytes) -> dict[str, Signer | None]:
+    """For each received entry the patient has changed, by id: who wrote it before the change,
+    as the note's signed core says when that core's signature still holds (None if not). The
+    entry itself now travels as the patient's, marked changed (split_records)."""
+    records = list(records)
+    own, _notes = split_records(records, profile, patient_key)
+    changed = {record.get("id") for record in own if record.get("changed")}
+    edited: dict[str, Signer | None] = {}
+    for record in records:
+        proof = record.get("proof")
+        if record.get("id") not in changed or not isinstance(proof, Mapping):
+            continue
+        try:
+            core = parse_core(_unb64(proof.get("core")))
+            signer = core.signer if core.verifies(_unb64(proof.get("signature"))) else None
+        except (ValueError, InvalidCode):
+            signer = None
+        edited[str(record["id"])] = signer
+    return edited
 
 
 def record_standing(records: Iterable[Mapping], profile: Mapping, patient_key: bytes) -> dict[str, Signer | None]:

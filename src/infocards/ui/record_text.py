@@ -5,7 +5,7 @@ from __future__ import annotations
 from infocards.i18n import label_for, t
 from infocards.i18n.formats import format_number
 
-__all__ = ["record_detail", "record_title"]
+__all__ = ["record_detail", "record_title", "signer_words"]
 
 
 def record_title(record: dict, lang: str) -> str:
@@ -47,3 +47,8 @@ def record_detail(record: dict, lang: str, card_title: str | None = None) -> str
     else:
         parts = [record.get("text", "")]
     return " · ".join(p for p in parts if p)
+
+
+def signer_words(signer, lang: str) -> str:
+    """Name, role and place of a note's signer, each from the signed core's own field."""
+    return ", ".join(p for p in (signer.name, t(f"vocab.role.{signer.role}", lang), signer.place) if p)

@@ -84,6 +84,7 @@ class RecordsMixin:
             if doc_id is None:
                 self._index[clean["id"]] = self._records.insert(clean)
                 return clean["id"], False
+            clean = _keep_provenance(dict(self._records.get(doc_id=doc_id)), clean)
             if dict(self._records.get(doc_id=doc_id)) != clean:
                 self._records.update(_replace_with(clean), doc_ids=[doc_id])
             return clean["id"], True
@@ -95,7 +96,11 @@ class RecordsMixin:
             clean = validate_record(record, id_key=self._id_key)
             cleaned[clean["id"]] = clean
         with self._guard():
-            replaced = {rid: doc for rid, doc in cleaned.items() if rid in self._index}
+            replaced = {
+                rid: _keep_provenance(dict(self._records.get(doc_id=self._index[rid])), doc)
+                for rid, doc in cleaned.items()
+                if rid in self._index
+            }
             new = [doc for rid, doc in cleaned.items() if rid not in self._index]
             if replaced:
                 self._records.update_multiple(
@@ -180,6 +185,23 @@ class RecordsMixin:
         with self._guard():
             entries = [dict(doc, sections=list(doc["sections"])) for doc in self._db.table("shares").all()]
         return sorted(entries, key=lambda e: e["date"])
+
+
+def _keep_provenance(current: dict, incoming: dict) -> dict:
+    """An edit of a received entry keeps who wrote it: the stored signer and proof stay with it.
+
+    Every way a record is replaced (the app's form, an import, the CLI) comes through here, so
+    a professional's entry changed by the patient keeps its signature beside the new content;
+    share.carry then finds that the content no longer matches the signed digest and shows it as
+    "changed by the patient", naming who wrote it. Only an incoming record with a proof of its
+    own (a note received again) replaces the proof.
+    """
+    if "proof" not in current or "proof" in incoming:
+        return incoming
+    kept = {**incoming, "source": current["source"], "proof": current["proof"]}
+    if "signer" in current:
+        kept["signer"] = current["signer"]
+    return validate_record(kept)
 
 
 def _replace_with(clean: dict) -> Callable[[dict], None]:

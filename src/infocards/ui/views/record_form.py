@@ -11,8 +11,10 @@ from infocards import vocab
 from infocards.errors import InfocardsError
 from infocards.i18n import t
 from infocards.i18n.formats import format_date
+from infocards.notes.receive import edited_standing, received_standing
 from infocards.ui.app import card_route
 from infocards.ui.forms import FORMS, Field, check_form, field_label, input_value
+from infocards.ui.record_text import signer_words
 from infocards.ui.views.wallet_common import locked_view, wallet_view
 from infocards.ui.widgets import big_button, choice_tile, heading, labelled, secondary_button
 
@@ -155,6 +157,20 @@ def _wallet_problem(exc: InfocardsError, specs: tuple[Field, ...], lang: str) ->
     return None, exc.message(lang)
 
 
+def _provenance(state, existing: dict | None, lang: str) -> str:
+    """Before the patient edits a professional's signed entry: who wrote it, and that the change
+    will show (the edit keeps the signature beside it; see wallet.recordstore._keep_provenance)."""
+    if not existing or "proof" not in existing:
+        return ""
+    wallet = state.wallet.require()
+    key = str(existing["id"])
+    signer = received_standing(wallet).get(key)
+    if signer is not None:
+        return t("form.signed_warning", lang, who=signer_words(signer, lang))
+    before = edited_standing(wallet).get(key)
+    return t("form.edited_before", lang, who=signer_words(before, lang)) if before is not None else ""
+
+
 def _form(state, nav, route: str, record_type: str, existing: dict | None) -> ft.View:
     lang = state.lang
     specs = FORMS[record_type]
@@ -183,6 +199,9 @@ def _form(state, nav, route: str, record_type: str, existing: dict | None) -> ft
             error.update()
 
     body: list[ft.Control] = [heading(t(f"vocab.type.{record_type}", lang), 1, identifier="form-heading")]
+    provenance = _provenance(state, existing, lang)
+    if provenance:
+        body.append(labelled(ft.Text(provenance, size=16, weight=ft.FontWeight.W_600), "form-provenance"))
     for spec in specs:
         body += _input(state, nav, route, spec, shown.get(spec.name), inputs, on_change)
 

@@ -8,9 +8,9 @@ import flet as ft
 
 from infocards.i18n import t
 from infocards.i18n.formats import format_date, format_datetime, format_month
-from infocards.notes.receive import received_standing
+from infocards.notes.receive import edited_standing, received_standing
 from infocards.ui.app import card_route
-from infocards.ui.record_text import record_detail, record_title
+from infocards.ui.record_text import record_detail, record_title, signer_words
 from infocards.ui.views.wallet_common import busy_row, error_text, password_field, run_guarded
 from infocards.ui.widgets import (
     PRIMARY,
@@ -163,17 +163,18 @@ def _empty(state, nav) -> list[ft.Control]:
     return controls
 
 
-def _source_line(record: dict, standing: dict, lang: str) -> str:
+def _source_line(record: dict, standing: dict, edited: dict, lang: str) -> str:
     """Who wrote a received entry, as the signed note says (never the record's own, unsigned
-    `signer` field), while the signature holds it; "changed by you" once edited; '' otherwise."""
+    `signer` field), while the signature holds it; once the patient edited it, who wrote it and
+    "changed by you"; '' for the patient's own entries."""
     key = str(record.get("id"))
-    if key not in standing:
+    if key in edited:
+        if edited[key] is None:
+            return t("timeline.source.changed", lang)
+        return t("timeline.source.changed_from", lang, who=signer_words(edited[key], lang))
+    if key not in standing or standing[key] is None:
         return ""
-    signer = standing[key]
-    if signer is None:
-        return t("timeline.source.changed", lang)
-    who = ", ".join(p for p in (signer.name, t(f"vocab.role.{signer.role}", lang), signer.place) if p)
-    return t("timeline.source.signed", lang, who=who)
+    return t("timeline.source.signed", lang, who=signer_words(standing[key], lang))
 
 
 def _records(state, nav, months) -> list[ft.Control]:
@@ -181,13 +182,14 @@ def _records(state, nav, months) -> list[ft.Control]:
     wallet = state.wallet.require()
     controls: list[ft.Control] = []
     standing = received_standing(wallet)
+    edited = edited_standing(wallet)
     for month, records in months:
         controls.append(heading(format_month(month, lang), 2))
         for record in records:
             when = format_date(date.fromisoformat(record["date"]), lang)
             card = state.finding_card(record) if record.get("type") == "finding" else None
             detail = record_detail(record, lang, card_title=card.title if card else None)
-            source = _source_line(record, standing, lang)
+            source = _source_line(record, standing, edited, lang)
             subtitle = f"{when} · {detail}" + (f"\n{source}" if source else "")
             tile = ft.ListTile(
                 title=ft.Text(record_title(record, lang), size=17, weight=ft.FontWeight.W_600),
