@@ -300,3 +300,24 @@ def test_the_codes_and_the_reader_refuse_only_with_a_reason_member():
 def test_a_reason_reads_as_its_words_in_json():
     # `infocards read --json` gives the format's words (docs/FORMAT.md 5.1), not the enum's name.
     assert json.dumps({"reason": Reason.TOO_SHORT}) == '{"reason": "too short"}'
+
+
+def test_what_happened_at_a_visit_is_never_shown_as_the_plan(share_course, share_seed):
+    # Issue 19, bug 2: a visit's "what happened" reached the clinician under "Plan".
+    from tests.share.notes import note_for
+    from tests.share.test_note import _stored
+
+    encounters = [r for r in share_course["records"] if r["type"] == "encounter" and r.get("summary")]
+    assert encounters  # the reference course has visits with a text
+    note, _code = note_for(share_course["profile"], share_seed)  # its encounter holds a plan
+    records = [*share_course["records"], *_stored(note)]
+    view = _view(share_course, share_seed, records=records, max_version=40 - 10)
+    by_key = {s.key: s for s in view.sections}
+    visits = [e.title for e in by_key["visits"].entries]
+    assert visits and all(e.source != "professional" or e.signer is None for e in by_key["visits"].entries)
+    assert {r["summary"] for r in encounters} & set(visits)
+    plan = by_key["plan"].entries
+    assert [e.title for e in plan] == ["Plan: continue exercise, follow-up in 4 weeks"]
+    assert all(e.signer is not None for e in plan)
+    text = render_text(view)
+    assert text.index("VISITS: WHAT HAPPENED") < text.index("PLAN FROM A PROFESSIONAL")

@@ -22,8 +22,10 @@ SECTION_KEYS = (
 )
 
 # What the clinician view shows, in the order a clinician reads it: "findings" splits into
-# diagnoses (coded) and other findings, "plan_goals" into the plan and the goals.
-VIEW_SPLITS = {"findings": ("diagnoses", "findings"), "plan_goals": ("plan", "goals")}
+# diagnoses (coded) and other findings; "plan_goals" into the visits (what happened, as the
+# patient's own encounters tell it), the plan (what a professional's signed note plans next)
+# and the goals.
+VIEW_SPLITS = {"findings": ("diagnoses", "findings"), "plan_goals": ("visits", "plan", "goals")}
 VIEW_SECTION_KEYS = tuple(view for key in SECTION_KEYS for view in VIEW_SPLITS.get(key, (key,)))
 # The shared section each view section comes from (what was left out is counted there).
 SHARED_SECTION_OF = {view: key for key in SECTION_KEYS for view in VIEW_SPLITS.get(key, (key,))}

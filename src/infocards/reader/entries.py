@@ -158,8 +158,10 @@ def view_entries(key: str, summary: Summary, lang: str, card_titles: CardTitles 
             )
             for e in entries.get("referrals", ())
         ]
-    if key in ("plan", "goals"):
-        kind = "plan" if key == "plan" else "goal"
+    if key in ("visits", "plan", "goals"):
+        # The plan kind of entry is an encounter's text: the patient's own are visits, a signed
+        # note's are its plan (reader.view and signed_view route them).
+        kind = "goal" if key == "goals" else "plan"
         chosen = [e for e in entries.get("plan_goals", ()) if entry_kind("plan_goals", e) == kind]
         if kind == "plan":
             return [_entry(e, lang, e["text"], [], **_role(e["role"], lang)) for e in chosen]

@@ -143,10 +143,14 @@ def build_view(
         origin = SHARED_SECTION_OF[key]
         if origin not in summary.sections and not (key == "diagnoses" and "imaging" in summary.sections):
             continue
-        # A shared section's omitted count shows once: on findings (not diagnoses), on the plan.
-        omitted = summary.omitted.get(origin, 0) if key in (origin, "plan") else 0
+        # A shared section's omitted count shows once: on findings (not diagnoses), on the visits.
+        omitted = summary.omitted.get(origin, 0) if key in (origin, "visits") else 0
         # A professional's signed entries first, visibly apart from what the patient reports.
-        entries = (*signed_entries(key, summary, lang, trust), *view_entries(key, summary, lang, card_titles))
+        # What happened at a visit (the patient's encounters) never reads as the plan: the plan
+        # is what a professional's signed note says, the visits what the patient's records say.
+        signed = signed_entries(key, summary, lang, trust) if key != "visits" else []
+        own = view_entries(key, summary, lang, card_titles) if key != "plan" else []
+        entries = (*signed, *own)
         if not entries and not omitted and key in ("findings", "imaging") and summary.entries.get(key):
             continue  # all of them are coded and show under diagnoses
         sections.append(ViewSection(key, t(f"share.view.{key}", lang), entries, omitted,
