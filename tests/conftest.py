@@ -17,6 +17,9 @@ def wallet_state_folder(tmp_path, monkeypatch):
     """Each test's own folder for the device's save counters (never the real user state)."""
     folder = tmp_path / "device-state"
     monkeypatch.setenv("INFOCARDS_STATE_DIR", str(folder))
+    # The app's own data folder (the wallet's default place, and the patient's preferences beside
+    # it) is the test's too: a developer's real answers never change what a test sees.
+    monkeypatch.setenv("FLET_APP_STORAGE_DATA", str(tmp_path / "device-data"))
     return folder
 
 

@@ -32,6 +32,26 @@ STRINGS = {
     "urgent.call_number": {"da": "Ring {number}", "en": "Call {number}"},
     "urgent.call_region": {"da": "{region}: {number}", "en": "{region}: {number}"},
     "urgent.signs": {"da": "Se alle tegnene: røde flag", "en": "See all the signs: red flags"},
+    # Where the patient lives: asked once on home, changed in Settings.
+    "where.ask": {"da": "Hvor bor du?", "en": "Where do you live?"},
+    "where.why": {
+        "da": "Så viser appen lægevagtens nummer i din region. Svaret gemmes kun på denne enhed.",
+        "en": "Then the app shows the out-of-hours number of your region. The answer stays on this device.",
+    },
+    "where.choose": {"da": "Vælg din region", "en": "Choose your region"},
+    "where.skip": {"da": "Ikke nu", "en": "Not now"},
+    "where.yours": {"da": "Din region: {region}", "en": "Your region: {region}"},
+    "where.change": {"da": "Skift region i indstillinger", "en": "Change region in settings"},
+    "settings.title": {"da": "Indstillinger", "en": "Settings"},
+    "settings.region": {"da": "Region", "en": "Region"},
+    "settings.region_none": {"da": "Vil ikke oplyse", "en": "Rather not say"},
+    "settings.municipality": {"da": "Kommune (kan udelades)", "en": "Municipality (optional)"},
+    "settings.save": {"da": "Gem", "en": "Save"},
+    "settings.saved": {"da": "Gemt.", "en": "Saved."},
+    "settings.municipality_bad": {
+        "da": "Skriv kommunens navn på én linje, højst 60 tegn.",
+        "en": "Write the municipality's name on one line, at most 60 characters.",
+    },
     # The add-record chooser: one plain line per record type.
     "chooser.encounter": {
         "da": "Et besøg hos fx lægen, fysioterapeuten eller kommunen.",

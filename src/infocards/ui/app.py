@@ -53,6 +53,7 @@ ROUTES: tuple[tuple[re.Pattern[str], str, str | None], ...] = (
     (re.compile(r"^/$"), "home:view", None),
     (re.compile(r"^/category/(?P<category>[a-z_]+)$"), "category:view", "/"),
     (re.compile(r"^/card/(?P<card_id>[a-z0-9][a-z0-9-]*)$"), "card:view", "/"),
+    (re.compile(r"^/settings$"), "settings:view", "/"),
     (re.compile(r"^/wallet$"), "wallet:view", "/"),
     (re.compile(r"^/wallet/add$"), "record_form:choose_view", "/wallet"),
     (re.compile(r"^/wallet/add/(?P<record_type>[a-z_]+)$"), "record_form:new_view", "/wallet"),

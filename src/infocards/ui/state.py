@@ -8,6 +8,7 @@ from datetime import date
 from infocards.config import Settings
 from infocards.content.library import Library
 from infocards.content.model import CATEGORIES, Card
+from infocards.preferences import PREFERENCES_FILENAME, Preferences, load_preferences, save_preferences
 from infocards.regions import REGIONS, Region, normalize_region
 from infocards.ui.session import WalletSession, wallet_path
 
@@ -28,6 +29,7 @@ class AppState:
     last_read: object = field(default=None, repr=False)  # the clinician view's last result
     clinic: object = field(default=None, repr=False)  # ui.clinic_session.ClinicSession, on first use
     notice: str | None = None  # a confirmation for the next wallet screen ("Besøg er gemt")
+    _preferences: Preferences | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         if self.wallet is None:
@@ -74,13 +76,46 @@ class AppState:
     def role_card(self, role: str) -> Card | None:
         return self.library.role_card(role, self.lang)
 
+    # Where the patient lives: their own answer on this device first, flet.toml's the default.
+    def _preferences_path(self):
+        return self.wallet.path.parent / PREFERENCES_FILENAME
+
+    def preferences(self) -> Preferences:
+        if self._preferences is None:
+            self._preferences = load_preferences(self._preferences_path())
+        return self._preferences
+
+    def home_question_due(self) -> bool:
+        """Ask "where do you live?" once: not on a reader-only server, not once answered or skipped."""
+        return not self.reader_only and not self.preferences().asked
+
+    def set_home(self, region_id: str, municipality: str) -> None:
+        """Keep the patient's answer (ValueError for a region or municipality it cannot keep)."""
+        chosen = Preferences(region_id, municipality, asked=True)
+        save_preferences(self._preferences_path(), chosen)
+        self._preferences = chosen
+
+    def skip_home_question(self) -> None:
+        self.set_home(self.preferences().region, self.preferences().municipality)
+
+    def municipality(self) -> str:
+        return self.preferences().municipality or self.settings.municipality
+
     def region(self) -> Region | None:
-        """The region set in flet.toml, if it names one (a name the checker refuses counts as none)."""
+        """The patient's region if they gave one, else the one flet.toml names (a name the checker
+        refuses counts as none)."""
+        own = self.preferences().region
+        if own:
+            return REGIONS[own]
         try:
             region_id = normalize_region(self.settings.region)
         except ValueError:
             return None
         return REGIONS.get(region_id) if region_id else None
+
+    def regions_to_choose(self, today: date | None = None) -> list[Region]:
+        today = today or date.today()
+        return [r for r in REGIONS.values() if r.exists_on(today)]
 
     def out_of_hours_regions(self, today: date | None = None) -> list[Region]:
         """Whom to call outside the own GP's hours: the set region if it has a number, else every

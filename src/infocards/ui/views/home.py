@@ -98,6 +98,45 @@ def _urgent(state, nav) -> ft.Control:
     return labelled(box, "urgent")
 
 
+def _where(state, nav) -> list[ft.Control]:
+    """Ask once where the patient lives (their region's number then shows in the box above);
+    afterwards one line naming the region, with the way to change it."""
+    lang = state.lang
+
+    async def open_settings(_event) -> None:
+        await nav.go("/settings")
+
+    if state.home_question_due():
+
+        def skip(_event) -> None:
+            state.skip_home_question()
+            nav.refresh()
+
+        box = ft.Container(
+            ft.Column(
+                [
+                    heading(t("where.ask", lang), 2, identifier="where-heading"),
+                    ft.Text(t("where.why", lang), size=16),
+                    big_button(t("where.choose", lang), open_settings, "where-choose", icon=ft.Icons.PLACE_OUTLINED),
+                    secondary_button(t("where.skip", lang), skip, "where-skip"),
+                ],
+                spacing=10,
+                horizontal_alignment=ft.CrossAxisAlignment.STRETCH,
+            ),
+            padding=14,
+            border=ft.Border.all(1, ft.Colors.OUTLINE),
+            border_radius=12,
+        )
+        return [labelled(box, "where")]
+    region = state.region()
+    if region is None:
+        return [secondary_button(t("where.choose", lang), open_settings, "where-change", icon=ft.Icons.PLACE_OUTLINED)]
+    return [
+        ft.Text(t("where.yours", lang, region=region.name(lang)), size=16),
+        secondary_button(t("where.change", lang), open_settings, "where-change", icon=ft.Icons.PLACE_OUTLINED),
+    ]
+
+
 def _results(state, nav) -> list[ft.Control]:
     lang = state.lang
     if not state.query:
@@ -146,6 +185,7 @@ def view(state, nav) -> ft.View:
     body = [
         _urgent(state, nav),
         big_button(t("home.wallet", lang), go_wallet, "home-wallet", icon=ft.Icons.FOLDER_SHARED_OUTLINED),
+        *_where(state, nav),
         heading(t("home.heading", lang), 1, identifier="home-heading"),
         ft.Text(t("home.intro", lang), size=16),
         search,

@@ -73,8 +73,8 @@ def view(state, nav) -> ft.View:
     wallet = state.wallet.require()
     current = {**wallet.profile, "birth_date": input_date(wallet.profile.get("birth_date")),
                **state.drafts.pop(route, {})}
-    if not current.get("municipality") and state.settings.municipality:
-        current["municipality"] = state.settings.municipality
+    if not current.get("municipality") and state.municipality():
+        current["municipality"] = state.municipality()
     fields = {}
     message, error = ft.Text("", size=16), error_text()
 
