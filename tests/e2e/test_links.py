@@ -20,6 +20,7 @@ from infocards.share import issue_from_records
 from tests.e2e.harness import (
     decoded_codes,
     free_port,
+    go_back,
     infocards_web,
     open_app,
     paste_into,
@@ -95,7 +96,8 @@ def test_with_a_reader_address_the_share_qr_is_a_link_and_scan_a_note_takes_note
         tap(page, "wallet-unlock")
 
         # The share screen: its QR code is the link, a byte segment then a numeric one.
-        open_app(page, url + "share")
+        tap(page, "wallet-share")
+        wait_id(page, "share-heading")
         tap(page, "share-show")
         qr = wait_id(page, "share-qr", timeout_ms=60_000)
         (shown,) = decoded_codes(qr.screenshot)
@@ -107,7 +109,9 @@ def test_with_a_reader_address_the_share_qr_is_a_link_and_scan_a_note_takes_note
         note = make_note(key, SIGNER, records(), datetime.now(UTC).replace(microsecond=0))
         note_link = code_to_link(make_note_code(note, key), READER)
         photo = _photo(png_bytes(note_link, box_size=5), tmp_path / "note.jpg")
-        open_app(page, url + "wallet")
+        tap(page, "share-hide")
+        wait_id(page, "share-heading")
+        go_back(page)
         tap(page, "wallet-receive")
         _pick(page, "receive-photo", photo)
         assert SIGNER[0] in wait_for_text(page, "receive-signer-name", SIGNER[0], timeout_ms=60_000)
