@@ -20,6 +20,9 @@ def wallet_state_folder(tmp_path, monkeypatch):
     # The app's own data folder (the wallet's default place, and the patient's preferences beside
     # it) is the test's too: a developer's real answers never change what a test sees.
     monkeypatch.setenv("FLET_APP_STORAGE_DATA", str(tmp_path / "device-data"))
+    # A deployment's reader address in the developer's shell would turn every code made in the
+    # tests into a link; the tests of links set it themselves.
+    monkeypatch.delenv("INFOCARDS_READER_URL", raising=False)
     return folder
 
 

@@ -75,6 +75,10 @@ _REASONS = {  # why a code was refused, in words (reader.readable.REASONS maps e
         "the code is cut short or has wrong characters, e.g. from an incomplete copy",
     ),
     "damaged_content": ("indholdet er beskadiget", "the content is damaged"),
+    "damaged_link": (
+        "tallene i linket er afkortet eller ændret, fx fra en ufuldstændig kopi",
+        "the digits of the link are cut short or changed, e.g. from an incomplete copy",
+    ),
 }
 
 STRINGS: dict[str, dict[str, str]] = {
@@ -106,6 +110,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "error.share.foreign_qr": {
         "da": "Billedet har en QR-kode, men det er ikke en infocards-kode.",
         "en": "The image holds a QR code, but it is not an infocards code.",
+    },
+    "error.share.foreign_link": {
+        "da": "Linket fører ikke til en infocards-kode.",
+        "en": "The link does not hold an infocards code.",
     },
     "error.share.empty_input": {
         "da": "Der er ingen kode at læse (tom tekst).",
@@ -179,7 +187,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "diagnoses, treatment, medication, goals and referrals that still held (dates YYYY-MM-DD, either "
         "side may be left out)",
     },
-    "cli.share.text": {"da": "skriv også kodens tekst", "en": "also print the code's text"},
+    "cli.share.text": {
+        "da": "skriv også kodens tekst (linket, når [share] reader_url er sat)",
+        "en": "also print the code's text (the link when [share] reader_url is set)",
+    },
     "cli.share.epilog": {
         "da": "Adgangskoden læses fra INFOCARDS_PASSPHRASE, ellers spørges der. Passer resuméet ikke i én "
         "QR-kode (version 22, fejlkorrektion M), udelades først de ældste og mindst vigtige detaljer, og "
@@ -204,9 +215,9 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "cli.read.source": {
         "da": "et billede (PNG, JPEG, foto eller skærmbillede), en tekstfil, '-' for tekst på standard-ind, "
-        "eller kodens tekst",
+        "eller kodens tekst eller link",
         "en": "an image (PNG, JPEG, photo or screenshot), a text file, '-' for text on standard input, "
-        "or the code's text",
+        "or the code's text or link",
     },
     "cli.read.json": {"da": "skriv ét JSON-objekt", "en": "print one JSON object"},
     "cli.read.epilog": {
