@@ -104,3 +104,65 @@ def test_a_wallet_whose_main_file_is_gone_opens_from_its_backup(session):
     session.unlock(PASSPHRASE)
     assert session.require().main_missing
     assert [r["text"] for r in session.require().records()] == ["første"]
+
+
+# A new phone: an encrypted copy becomes this device's wallet (issue 19, friction).
+OLD_PASSPHRASE = "gammel telefon gammel kode"
+
+
+def _copy(tmp_path, wallet_cheap_kdf, passphrase=OLD_PASSPHRASE):
+    from infocards.wallet import Wallet
+
+    wallet, code = Wallet.create(tmp_path / "old" / "wallet.icw", passphrase, profile={"name": "Anna Jensen"},
+                                 kdf=wallet_cheap_kdf)
+    wallet.add({"type": "goal", "date": "2026-11-01", "text": "Gå en tur hver dag", "status": "active"})
+    wallet.close()
+    return (tmp_path / "old" / "wallet.icw").read_bytes(), code
+
+
+def test_a_copy_opens_with_its_passphrase_and_becomes_this_devices_wallet(tmp_path, wallet_cheap_kdf):
+    data, _code = _copy(tmp_path, wallet_cheap_kdf)
+    new_phone = WalletSession(tmp_path / "new" / "wallet.icw", 300)
+    new_phone.restore_copy(data, passphrase="gammel telefon gammel kode")
+    assert new_phone.unlocked and new_phone.require().profile["name"] == "Anna Jensen"
+    assert [r["text"] for r in new_phone.require().records()] == ["Gå en tur hver dag"]
+    assert (tmp_path / "new" / "wallet.icw").stat().st_mode & 0o777 == 0o600
+    new_phone.lock()
+    new_phone.unlock("gammel telefon gammel kode")  # it stays: a later unlock opens it
+    assert new_phone.unlocked
+
+
+def test_a_copy_opens_with_its_recovery_code_and_a_new_passphrase(tmp_path, wallet_cheap_kdf):
+    data, code = _copy(tmp_path, wallet_cheap_kdf)
+    new_phone = WalletSession(tmp_path / "new" / "wallet.icw", 300)
+    new_phone.restore_copy(data, code=code, new="ny telefon ny lang kode", repeated="ny telefon ny lang kode")
+    assert new_phone.unlocked and new_phone.recovery_code and new_phone.recovery_code != code
+    new_phone.lock()
+    new_phone.unlock("ny telefon ny lang kode")
+
+
+@pytest.mark.parametrize("what", ["wrong passphrase", "not a wallet", "empty", "huge"])
+def test_a_copy_that_does_not_open_leaves_nothing_behind(tmp_path, wallet_cheap_kdf, what):
+
+    data, _code = _copy(tmp_path, wallet_cheap_kdf)
+    given = {"wrong passphrase": data, "not a wallet": b"\x89PNG\r\n" + bytes(500), "empty": b"",
+             "huge": bytes(33 * 1024 * 1024)}[what]
+    new_phone = WalletSession(tmp_path / "new" / "wallet.icw", 300)
+    with pytest.raises(WrongPassphrase if what == "wrong passphrase" else UsageError):
+        new_phone.restore_copy(given, passphrase="not the passphrase at all")
+    assert not new_phone.exists() and not new_phone.unlocked
+    left = [p.name for p in (tmp_path / "new").glob("*")] if (tmp_path / "new").exists() else []
+    assert not [name for name in left if name.startswith("wallet.icw")]
+
+
+def test_a_copy_never_replaces_a_wallet_already_on_the_device(tmp_path, wallet_cheap_kdf):
+    from infocards.errors import WalletExists
+
+    data, _code = _copy(tmp_path, wallet_cheap_kdf)
+    here = WalletSession(tmp_path / "new" / "wallet.icw", 300)
+    here.create("denne enheds egen kode", "denne enheds egen kode")
+    before = (tmp_path / "new" / "wallet.icw").read_bytes()
+    here.lock()
+    with pytest.raises(WalletExists):
+        here.restore_copy(data, passphrase="gammel telefon gammel kode")
+    assert (tmp_path / "new" / "wallet.icw").read_bytes() == before

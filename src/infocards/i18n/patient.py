@@ -32,6 +32,32 @@ STRINGS = {
     "urgent.call_number": {"da": "Ring {number}", "en": "Call {number}"},
     "urgent.call_region": {"da": "{region}: {number}", "en": "{region}: {number}"},
     "urgent.signs": {"da": "Se alle tegnene: røde flag", "en": "See all the signs: red flags"},
+    # A new phone: a copy of the wallet kept as this device's.
+    "restore.offer": {"da": "Jeg har en kopi af min mappe", "en": "I have a copy of my record"},
+    "restore.heading": {"da": "Åbn en kopi af din mappe", "en": "Open a copy of your record"},
+    "restore.explain": {
+        "da": "Vælg kopien, du gemte fra din gamle telefon eller computer (Indstillinger, "
+        "Gem en krypteret kopi). Skriv adgangskoden til mappen. Så bliver kopien din mappe på denne enhed.",
+        "en": "Choose the copy you saved from your old phone or computer (Settings, Save an encrypted "
+        "copy). Type the record's passphrase. The copy then becomes your record on this device.",
+    },
+    "restore.choose": {"da": "Vælg kopien", "en": "Choose the copy"},
+    "restore.none_chosen": {"da": "Ingen kopi valgt endnu.", "en": "No copy chosen yet."},
+    "restore.chosen": {"da": "Valgt: {name}", "en": "Chosen: {name}"},
+    "restore.not_a_copy": {
+        "da": "Den fil kan ikke være en kopi af en mappe. Vælg en anden.",
+        "en": "That file cannot be a copy of a record. Choose another one.",
+    },
+    "restore.choose_first": {"da": "Vælg kopien først.", "en": "Choose the copy first."},
+    "restore.use_code": {
+        "da": "Jeg har glemt adgangskoden: brug gendannelseskoden",
+        "en": "I forgot the passphrase: use the recovery code",
+    },
+    "restore.open": {"da": "Åbn kopien", "en": "Open the copy"},
+    "restore.done": {
+        "da": "Kopien er nu din mappe på denne enhed.",
+        "en": "The copy is now your record on this device.",
+    },
     # Where the patient lives: asked once on home, changed in Settings.
     "where.ask": {"da": "Hvor bor du?", "en": "Where do you live?"},
     "where.why": {

@@ -60,6 +60,7 @@ ROUTES: tuple[tuple[re.Pattern[str], str, str | None], ...] = (
     (re.compile(r"^/wallet/edit/(?P<record_id>[A-Za-z0-9_.-]+)$"), "record_form:edit_view", "/wallet"),
     (re.compile(r"^/wallet/settings$"), "wallet_settings:settings_view", "/wallet"),
     (re.compile(r"^/wallet/recover$"), "wallet_settings:recover_view", "/wallet"),
+    (re.compile(r"^/wallet/restore$"), "wallet_restore:view", "/wallet"),
     (re.compile(r"^/wallet/profile$"), "profile:view", "/wallet"),
     (re.compile(r"^/wallet/log$"), "profile:log_view", "/wallet"),
     (re.compile(r"^/share$"), "share:view", "/wallet"),

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from infocards.wallet import Wallet
 
+from infocards.atomicfile import write_private
 from infocards.errors import UsageError
 from infocards.web.throttle import throttle_for
 
@@ -26,6 +27,10 @@ def wallet_path() -> Path:
     from infocards.wallet import default_wallet_path
 
     return default_wallet_path()
+
+
+# A wallet of a long course is a few hundred KiB; a file far larger is not a wallet copy.
+MAX_COPY_BYTES = 32 * 1024 * 1024
 
 
 @dataclass
@@ -72,6 +77,41 @@ class WalletSession:
         self.recovery_code, self.recovery_code_reason = code, "created"
         self.touch()
         return code
+
+    def restore_copy(
+        self, data: bytes, passphrase: str = "", code: str = "", new: str = "", repeated: str = ""
+    ) -> None:
+        """A new phone: keep an encrypted copy of the wallet (a backup made in Settings, or the
+        file itself) as this device's wallet, opened with its passphrase, or with its recovery
+        code and a new passphrase (the code is then used up and a new one shown, as in recover).
+
+        Only where no wallet is yet (WalletExists otherwise); a copy that does not open is
+        removed again, so a wrong passphrase or a file that is not a wallet leaves nothing here.
+        """
+        from infocards.errors import CorruptWallet, WalletExists
+        from infocards.wallet import Wallet
+        from infocards.wallet.paths import make_wallet_folder
+
+        if self.exists():
+            raise WalletExists(path=self.path.name)
+        if not data or len(data) > MAX_COPY_BYTES:
+            raise UsageError("restore.not_a_copy")
+        if code and new != repeated:
+            raise UsageError("wallet.ui.mismatch")
+        make_wallet_folder(self.path)
+        write_private(self.path, data)
+        try:
+            if code:
+                new_code = Wallet.recover(self.path, code, new)
+                self._open(new)
+                self.recovery_code, self.recovery_code_reason = new_code, "recovered"
+            else:
+                throttle_for(self.path).attempt(lambda: self._open(passphrase))
+        except BaseException as exc:
+            Wallet.wipe(self.path)  # only the copy just placed here: no wallet was here before
+            if isinstance(exc, CorruptWallet):  # "damaged, no backup" would be wrong here
+                raise UsageError("restore.not_a_copy") from None
+            raise
 
     def confirm_recovery_code_written(self) -> None:
         self.recovery_code = None

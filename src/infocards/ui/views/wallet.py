@@ -47,6 +47,9 @@ def _create(state, nav) -> list[ft.Control]:
         labelled(error, "wallet-error", live=True),
         busy,
         big_button(t("wallet.ui.create", lang), create, "wallet-create", icon=ft.Icons.LOCK_OUTLINE),
+        # A new phone: the wallet comes from a copy instead of being made anew.
+        secondary_button(t("restore.offer", lang), _go(nav, "/wallet/restore"), "wallet-restore",
+                         icon=ft.Icons.RESTORE),
     ]
 
 
