@@ -117,9 +117,8 @@ MOBILE_REQUIRES = {
 #   a push to refs/heads/python3.12), as the recipes stood at commit ec8d184 (2026-06-03);
 # - commit e4e0d28 (2026-06-08) moved the recipes to new versions (numpy 2.4.6, pillow 12.2.0,
 #   PyYAML 6.0.3, argon2-cffi-bindings 25.1.0, cffi 2.0.0, msgpack 1.1.2, opencv-python 4.12, now
-#   5.0.0.93) before
-#   commit 518c0ad (2026-06-11) first built for 3.13 and 3.14, so none of the versions below was
-#   built for those;
+#   5.0.0.93) before commit 518c0ad (2026-06-11) first built for 3.13 and 3.14, so none of the
+#   versions below was built for those;
 # - recipes/cryptography/meta.yaml keeps 43.0.1 below 3.14 only ("pins pyo3 0.22.2 which
 #   hard-stops at Python 3.13") and builds 48.0.0 for 3.14. A 43.0.1 wheel for 3.13 may exist
 #   (built after 518c0ad); that is not confirmed, so it is not listed;
