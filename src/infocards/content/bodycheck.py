@@ -38,6 +38,13 @@ def check_body(body: str, body_line: int, path: Path, report: Reporter) -> list[
     card_links: list[tuple[str, int]] = []
     for link in scan.iter_links(body, masked):
         _check_url(link.url, link.image, line_of(link.start), path, report, card_links)
+    for link in scan.iter_broken_links(body, masked):
+        url = link.url.strip()
+        if url.lower().startswith("tel:"):
+            number = "".join(c for c in url[4:] if c.isdigit() or c == "+")
+            report.add("tel-spaces", path, line_of(link.start), url=url, fix=f"tel:{number}")
+        else:
+            report.add("link-spaces", path, line_of(link.start), url=url)
     return card_links
 
 

@@ -83,6 +83,8 @@ SEVERITY = {
     "region-empty": "error",
     "region-no-default": "warning",
     "bad-tel": "warning",
+    "tel-spaces": "error",
+    "link-spaces": "error",
     "pack-region": "error",
     "review-by-missing": "warning",
     "review-by-after-change": "warning",

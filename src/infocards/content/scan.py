@@ -20,6 +20,7 @@ __all__ = [
     "code_spans",
     "fence_spans",
     "fill",
+    "iter_broken_links",
     "iter_html",
     "iter_links",
     "iter_reference_definitions",
@@ -89,6 +90,9 @@ _REFERENCE_DEFINITION = re.compile(
     re.M,
 )
 _BRACKETS = re.compile(r"\\[^\n]|[\[\]]|\n[ \t]*\n")
+# "(tel:89 40 20 00)" after a "]": a destination with a scheme that holds spaces, which no markdown
+# reader takes as a link, so the citizen would see the brackets and the address as text.
+_SPACED_DESTINATION = re.compile(r"\([ \t]*([A-Za-z][A-Za-z0-9+.-]*:[^()\s]*[ \t]+[^()\n]*?)[ \t]*\)")
 
 
 class _Finder:
@@ -362,4 +366,29 @@ def _reference_uses(text: str, masked: str, candidates, closing_of: dict[int, in
             text[opening + 1 : closing],
             url,
             reference=True,
+        )
+
+
+def iter_broken_links(text: str, masked: str | None = None) -> Iterator[LinkToken]:
+    """`[label](scheme:with spaces)`: written as a link, but not one (the destination holds spaces),
+    outside code and outside real links; `url` is the destination as written."""
+    masked = mask_code(text) if masked is None else masked
+    if "](" not in masked:
+        return
+    links = [(link.start, link.end) for link in iter_links(text, masked) if not link.reference]
+    starts = [start for start, _ in links]
+    for opening, closing in _bracket_pairs(masked):
+        match = _SPACED_DESTINATION.match(masked, closing + 1)
+        if match is None:
+            continue
+        index = bisect.bisect_right(starts, opening) - 1
+        if index >= 0 and links[index][0] <= opening < links[index][1]:
+            continue
+        image_start = _image_start(masked, opening)
+        yield LinkToken(
+            opening if image_start is None else image_start,
+            match.end(),
+            image_start is not None,
+            text[opening + 1 : closing],
+            text[match.start(1) : match.end(1)],
         )

@@ -173,4 +173,17 @@ STRINGS: dict[str, dict[str, str]] = {
         "da": "Kortsættet er bygget, men med {errors} fejl; ret dem og byg igen.",
         "en": "The deck was built, but with {errors} error(s); fix them and build again.",
     },
+    "content.check.tel-spaces": {
+        "da": "telefonlinket '{url}' har mellemrum, så det bliver ikke et link, og borgeren ser klammerne",
+        "en": "the phone link '{url}' holds spaces, so it is no link and citizens see the brackets",
+    },
+    "content.check.tel-spaces.hint": {"da": "skriv {fix}", "en": "write {fix}"},
+    "content.check.link-spaces": {
+        "da": "linket '{url}' har mellemrum, så det bliver ikke et link, og borgeren ser klammerne",
+        "en": "the link '{url}' holds spaces, so it is no link and citizens see the brackets",
+    },
+    "content.check.link-spaces.hint": {
+        "da": "fjern mellemrummene i adressen, eller skriv %20 i stedet",
+        "en": "remove the spaces from the address, or write %20 instead",
+    },
 }
