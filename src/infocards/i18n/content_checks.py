@@ -186,4 +186,24 @@ STRINGS: dict[str, dict[str, str]] = {
         "da": "fjern mellemrummene i adressen, eller skriv %20 i stedet",
         "en": "remove the spaces from the address, or write %20 instead",
     },
+    "content.check.hidden-bidi": {
+        "da": "feltet '{field}' indeholder et usynligt tegn ({char}), der kan vende tekstens retning",
+        "en": "the field '{field}' holds an invisible character ({char}) that can reverse the text's direction",
+    },
+    "content.check.hidden-format": {
+        "da": "feltet '{field}' indeholder et usynligt tegn ({char})",
+        "en": "the field '{field}' holds an invisible character ({char})",
+    },
+    "content.check.hidden-bidi-body": {
+        "da": "teksten indeholder et usynligt tegn ({char}), der kan vende tekstens retning",
+        "en": "the text holds an invisible character ({char}) that can reverse the text's direction",
+    },
+    "content.check.hidden-format-body": {
+        "da": "teksten indeholder et usynligt tegn ({char})",
+        "en": "the text holds an invisible character ({char})",
+    },
+    "content.check.hidden.hint": {
+        "da": "slet tegnet; skriv teksten igen, hvis du ikke kan se, hvor det står",
+        "en": "delete the character; retype the text if you cannot see where it is",
+    },
 }
