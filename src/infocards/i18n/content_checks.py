@@ -206,4 +206,52 @@ STRINGS: dict[str, dict[str, str]] = {
         "da": "slet tegnet; skriv teksten igen, hvis du ikke kan se, hvor det står",
         "en": "delete the character; retype the text if you cannot see where it is",
     },
+    "content.check.trusted-key-text": {
+        "da": "pack.yaml: trusted_keys: feltet '{field}' skal stå på én linje uden skjulte tegn og uden '·' ({char})",
+        "en": "pack.yaml: trusted_keys: the field '{field}' must be one line without hidden characters or '·' ({char})",
+    },
+    "content.check.trusted-key-text.hint": {
+        "da": "højst 100 tegn; skriv feltet igen med almindelige bogstaver",
+        "en": "at most 100 characters; retype the field in plain letters",
+    },
+    "content.check.trusted-key-conflict": {
+        "da": "pack.yaml: trusted_keys: {fingerprint} står her som '{name}', men som '{other}' i {first}",
+        "en": "pack.yaml: trusted_keys: {fingerprint} is listed here as '{name}' but as '{other}' in {first}",
+    },
+    "content.check.trusted-key-conflict.hint": {
+        "da": "én nøgle hører til én person; ingen af listerne gælder for den, før navnene er ens",
+        "en": "one key belongs to one person; neither list counts for it until the names agree",
+    },
+    "content.check.pack-name-duplicate": {
+        "da": "pakken hedder '{name}' ligesom {first}",
+        "en": "the pack is named '{name}', as {first} is",
+    },
+    "content.check.pack-name-duplicate.hint": {
+        "da": "giv hver pakke sit eget navn, fx kommunens navn",
+        "en": "give each pack a name of its own, such as the municipality's",
+    },
+    "content.check.pack-name-national": {
+        "da": "pakken '{name}' er ikke den nationale pakke, men ligner dens navn ('{national}')",
+        "en": "the pack '{name}' is not the national pack but is named like it ('{national}')",
+    },
+    "content.check.pack-name-national.hint": {
+        "da": "brug kommunens eller regionens navn",
+        "en": "use the municipality's or region's name",
+    },
+    "content.check.pack-kind-national-late": {
+        "da": "pakken '{name}' siger 'kind: national', men kun den første pakke kan være den nationale",
+        "en": "the pack '{name}' says 'kind: national', but only the first pack can be the national one",
+    },
+    "content.check.pack-kind-national-late.hint": {
+        "da": "skriv 'kind: municipality'",
+        "en": "write 'kind: municipality'",
+    },
+    "content.check.pack-field-text": {
+        "da": "pack.yaml: feltet '{field}' skal stå på én linje uden skjulte tegn og uden '·' ({char})",
+        "en": "pack.yaml: the field '{field}' must be one line without hidden characters or '·' ({char})",
+    },
+    "content.trust.national": {"da": "den nationale pakke", "en": "the national pack"},
+    "content.trust.municipality": {"da": "en kommunepakke", "en": "a municipal pack"},
+    "content.trust.municipality_in": {"da": "en kommunepakke i {region}", "en": "a municipal pack in {region}"},
+    "content.trust.published_by": {"da": "{list}, udgivet af {publisher}", "en": "{list}, published by {publisher}"},
 }
