@@ -11,10 +11,10 @@ from pathlib import Path
 import yaml
 
 from infocards.content.frontmatter import AnchorRefused, load_yaml
-from infocards.content.model import PACK_FIELDS, PACK_KINDS, Card, Pack
+from infocards.content.model import LANGS, PACK_FIELDS, PACK_KINDS, Card, Pack
 from infocards.content.pack_names import check_pack_names
 from infocards.content.parse import ParsedCard, parse_card_file, read_text
-from infocards.content.problems import Reporter, brief, suggest, yaml_error_line
+from infocards.content.problems import Reporter, brief, suggest, yaml_error_detail, yaml_error_line
 from infocards.content.trust import check_trusted_keys, pack_listing, plain_text_problem
 from infocards.regions import REGIONS, normalize_region
 
@@ -80,7 +80,7 @@ def read_pack(root: Path, report: Reporter, position: int) -> Pack:
         report.add("yaml-anchor", path, 1 + exc.line)
         return Pack(path=root, **defaults)
     except yaml.MarkedYAMLError as exc:
-        report.add("pack-yaml-bad", path, yaml_error_line(exc, 1), detail=(exc.problem or "").strip())
+        report.add("pack-yaml-bad", path, yaml_error_line(exc, 1), detail=yaml_error_detail(exc, report.lang))
         return Pack(path=root, **defaults)
     except (yaml.YAMLError, RecursionError, ValueError, OverflowError) as exc:
         report.add("pack-yaml-bad", path, 1, detail=type(exc).__name__)
@@ -215,7 +215,21 @@ def _check_across(cards, parsed_by_key, all_parsed: list[ParsedCard], report: Re
     languages: dict[str, set[str]] = {}
     for card_id, card_lang in cards:
         languages.setdefault(card_id, set()).add(card_lang)
+    # A file that failed (bad YAML or field errors) is reported there; the card it was meant to be is
+    # not also called missing: its id is as written, else the file's name; its language as written,
+    # else its folder's (da/ or en/).
+    failed = {
+        (parsed.card_id or parsed.path.stem, parsed.lang if parsed.lang in LANGS else _folder_lang(parsed.path))
+        for parsed in all_parsed
+        if parsed.card is None
+    }
     for (card_id, card_lang), parsed in parsed_by_key.items():
         if len(languages[card_id]) == 1:
             other = "en" if card_lang == "da" else "da"
+            if (card_id, other) in failed or (card_id, None) in failed:
+                continue
             report.add("missing-translation", parsed.path, parsed.field_lines.get("id", 1), id=card_id, lang=other)
+
+
+def _folder_lang(path: Path) -> str | None:
+    return next((part for part in reversed(path.parent.parts) if part in LANGS), None)

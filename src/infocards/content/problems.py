@@ -10,7 +10,17 @@ from pathlib import Path
 
 from infocards.i18n import t
 
-__all__ = ["MAX_SHOWN", "SEVERITY", "Problem", "Reporter", "brief", "display_path", "suggest", "yaml_error_line"]
+__all__ = [
+    "MAX_SHOWN",
+    "SEVERITY",
+    "Problem",
+    "Reporter",
+    "brief",
+    "display_path",
+    "suggest",
+    "yaml_error_detail",
+    "yaml_error_line",
+]
 
 # Each kind of problem has one severity: errors stop a card (or a pack) from loading, warnings
 # only matter under --strict.
@@ -159,12 +169,39 @@ def suggest(value: object, choices: Iterable[str]) -> str | None:
     return close[0] if close else None
 
 
+# The parser's own words (libyaml's and PyYAML's) for the mistakes editors make, each said in the
+# reader's language; anything else is named in general words in Danish and as the parser says it in English.
+_YAML_PROBLEMS = (
+    ("could not find expected ':'", "colon_missing"),
+    ("mapping values are not allowed", "colon_in_text"),
+    ("found unexpected end of stream", "not_closed"),
+    ("did not find expected ',' or ']'", "list_not_closed"),
+    ("did not find expected ',' or '}'", "list_not_closed"),
+    ("found unknown escape character", "escape"),
+    ("tab character", "tab"),
+    ("found character '\\t'", "tab"),
+    ("did not find expected key", "indentation"),
+    ("expected <block end>", "indentation"),
+    ("did not find expected '-' indicator", "indentation"),
+)
+
+
+def yaml_error_detail(exc: object, lang: str) -> str:
+    """What is wrong at a YAML error's line, in words an editor understands, in `lang`."""
+    problem = str(getattr(exc, "problem", None) or "").strip()
+    for words, key in _YAML_PROBLEMS:
+        if words in problem:
+            return t(f"content.yaml.{key}", lang)
+    return brief(problem, 80) if lang == "en" and problem else t("content.yaml.other", lang)
+
+
 def yaml_error_line(exc: object, first_line: int) -> int:
-    """The file line of a YAML error: where a quote or bracket opened, else where parsing failed."""
+    """The file line of a YAML error: where a quote or bracket opened, or the key that lacks its colon
+    (the parser notices that only on the next line), else where parsing failed."""
     context = getattr(exc, "context", None) or ""
     context_mark = getattr(exc, "context_mark", None)
     problem_mark = getattr(exc, "problem_mark", None)
-    opened = context.startswith(("while scanning a quoted", "while parsing a flow"))
+    opened = context.startswith(("while scanning a quoted", "while parsing a flow", "while scanning a simple key"))
     mark = context_mark if opened and context_mark is not None else problem_mark or context_mark
     return first_line + (mark.line if mark is not None else 0)
 

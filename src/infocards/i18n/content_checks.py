@@ -254,4 +254,36 @@ STRINGS: dict[str, dict[str, str]] = {
     "content.trust.municipality": {"da": "en kommunepakke", "en": "a municipal pack"},
     "content.trust.municipality_in": {"da": "en kommunepakke i {region}", "en": "a municipal pack in {region}"},
     "content.trust.published_by": {"da": "{list}, udgivet af {publisher}", "en": "{list}, published by {publisher}"},
+    "content.yaml.colon_missing": {
+        "da": "der mangler et kolon efter feltets navn",
+        "en": "a colon is missing after the field's name",
+    },
+    "content.yaml.colon_in_text": {
+        "da": "et kolon i teksten eller en linje, der er rykket forkert ind",
+        "en": "a colon inside the text, or a line indented wrongly",
+    },
+    "content.yaml.not_closed": {
+        "da": "et anførselstegn bliver ikke lukket",
+        "en": "a quote is never closed",
+    },
+    "content.yaml.list_not_closed": {
+        "da": "en liste i [ ] eller { } bliver ikke lukket",
+        "en": "a list in [ ] or { } is never closed",
+    },
+    "content.yaml.escape": {
+        "da": "en omvendt skråstreg (\\) i en tekst med \"anførselstegn\"",
+        "en": "a backslash (\\) inside \"double quotes\"",
+    },
+    "content.yaml.tab": {
+        "da": "et tabulatortegn; ryk ind med mellemrum",
+        "en": "a tab character; indent with spaces",
+    },
+    "content.yaml.indentation": {
+        "da": "indrykningen eller teksten efter et anførselstegn passer ikke",
+        "en": "the indentation, or text after a closing quote, is wrong",
+    },
+    "content.yaml.other": {
+        "da": "linjen kan ikke læses",
+        "en": "the line cannot be read",
+    },
 }
