@@ -286,4 +286,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "da": "linjen kan ikke læses",
         "en": "the line cannot be read",
     },
+    "cli.content.build.no_deck": {
+        "da": "Forhåndsvisningen kræver tilføjelsen 'deck', som ikke er installeret. Installér den fra mappen "
+        "med infocards: {pip} install \".[deck]\" (eller {pip} install \"infocards[deck]\"), og kør kommandoen "
+        "igen. 'content check' virker uden den.",
+        "en": "The preview needs the 'deck' add-on, which is not installed. Install it from the infocards "
+        "folder: {pip} install \".[deck]\" (or {pip} install \"infocards[deck]\"), then run the command again. "
+        "'content check' works without it.",
+    },
 }
