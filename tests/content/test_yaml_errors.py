@@ -72,3 +72,13 @@ def test_the_other_language_is_not_called_missing_when_its_file_has_errors(conte
     # A card really missing its other language is still reported.
     alone = content_pack("alone", cards={"c.md": content_card(id="c", lang="en")})
     assert "the card 'c' has no 'da' translation" in run("check", alone.name, cwd=tmp_path).stdout
+
+
+def test_a_character_yaml_refuses_is_named_by_its_code_point(content_pack, content_card, tmp_path):
+    _cards(content_pack, content_card, title='"Kort \x07"')
+    result = run("check", "pack", cwd=tmp_path, lang="da")
+    assert result.stdout.splitlines()[0] == (
+        "pack/da/a.md:3: fejl: hovedet kan ikke læses som YAML: et tegn, der ikke må stå i en tekst (U+0007) "
+        "(sæt anførselstegn om tekst med kolon, og tjek indrykningen)"
+    )
+    assert "ReaderError" not in result.stdout

@@ -83,7 +83,7 @@ def read_pack(root: Path, report: Reporter, position: int) -> Pack:
         report.add("pack-yaml-bad", path, yaml_error_line(exc, 1), detail=yaml_error_detail(exc, report.lang))
         return Pack(path=root, **defaults)
     except (yaml.YAMLError, RecursionError, ValueError, OverflowError) as exc:
-        report.add("pack-yaml-bad", path, 1, detail=type(exc).__name__)
+        report.add("pack-yaml-bad", path, 1, detail=yaml_error_detail(exc, report.lang))
         return Pack(path=root, **defaults)
     if not isinstance(data, dict):
         report.add("pack-yaml-bad", path, 1, detail=f"not a mapping ({type(data).__name__})")

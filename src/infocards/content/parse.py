@@ -113,10 +113,10 @@ def parse_card_file(
     except yaml.YAMLError as exc:
         position = getattr(exc, "position", 0) or 0
         line = 2 + front_matter.count("\n", 0, position)
-        report.add("yaml-syntax", path, line, detail=type(exc).__name__)
+        report.add("yaml-syntax", path, line, detail=yaml_error_detail(exc, report.lang))
         return parsed
     except (RecursionError, ValueError, OverflowError) as exc:
-        report.add("yaml-syntax", path, 2, detail=type(exc).__name__)
+        report.add("yaml-syntax", path, 2, detail=yaml_error_detail(exc, report.lang))
         return parsed
     if data is None:
         data = {}

@@ -188,6 +188,10 @@ _YAML_PROBLEMS = (
 
 def yaml_error_detail(exc: object, lang: str) -> str:
     """What is wrong at a YAML error's line, in words an editor understands, in `lang`."""
+    character = getattr(exc, "character", None)  # yaml.reader.ReaderError: a character YAML refuses
+    if isinstance(character, str | int) and not isinstance(character, bool):
+        code_point = ord(character) if isinstance(character, str) else character
+        return t("content.yaml.character", lang, char=f"U+{code_point:04X}")
     problem = str(getattr(exc, "problem", None) or "").strip()
     for words, key in _YAML_PROBLEMS:
         if words in problem:

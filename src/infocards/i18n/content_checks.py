@@ -282,6 +282,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "da": "indrykningen eller teksten efter et anførselstegn passer ikke",
         "en": "the indentation, or text after a closing quote, is wrong",
     },
+    "content.yaml.character": {
+        "da": "et tegn, der ikke må stå i en tekst ({char})",
+        "en": "a character that text may not hold ({char})",
+    },
     "content.yaml.other": {
         "da": "linjen kan ikke læses",
         "en": "the line cannot be read",
