@@ -12,6 +12,7 @@ __all__ = ["BIDI_CONTROLS", "describe", "hidden_characters"]
 
 BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _ALLOWED_CONTROLS = frozenset("\n\t")
+_LINE_BREAKS = str.maketrans("", "", "\n\t")
 
 
 def _hidden(char: str) -> bool:
@@ -20,8 +21,8 @@ def _hidden(char: str) -> bool:
 
 def hidden_characters(text: str) -> Iterator[tuple[int, str]]:
     """(offset, character) of every hidden character in `text`, in order."""
-    if text.isprintable():  # the fast path: no Cf or Cc character is printable
-        return
+    if text.isprintable() or text.translate(_LINE_BREAKS).isprintable():  # the fast path: Cf and Cc are
+        return  # never printable
     for offset, char in enumerate(text):
         if _hidden(char):
             yield offset, char
