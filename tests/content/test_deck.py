@@ -94,8 +94,18 @@ def test_every_card_page_has_its_sources_and_reviewed_date(content_packs, tmp_pa
                 assert f'<span class="url">{source.url}</span>' in html
             label = "Gennemgået" if lang == "da" else "Reviewed"
             reviewed = card.reviewed.isoformat()
-            assert f'{label}: <time datetime="{reviewed}">{reviewed}</time>' in html
+            assert re.search(f'{label}: <time datetime="{reviewed}">[^<]+ 2026</time>', html), html
             assert f'lang="{lang}"' in html
+
+
+def test_the_deck_shows_dates_as_people_write_them_in_its_language(content_packs, tmp_path):
+    build_deck([content_packs / "clean"], tmp_path / "deck")
+    danish = (tmp_path / "deck" / "da" / "sick-pay.html").read_text(encoding="utf-8")
+    assert 'Gennemgået: <time datetime="2026-06-01">1. juni 2026</time>' in danish
+    assert 'Gælder fra: <time datetime="2026-07-01">1. juli 2026</time>' in danish
+    assert 'Gennemgås igen senest: <time datetime="2027-06-01">1. juni 2027</time>' in danish
+    english = (tmp_path / "deck" / "en" / "sick-pay.html").read_text(encoding="utf-8")
+    assert 'Reviewed: <time datetime="2026-06-01">1 June 2026</time>' in english
 
 
 def test_codes_related_cards_and_card_links_point_to_pages(content_packs, tmp_path):

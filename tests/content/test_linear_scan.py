@@ -52,6 +52,7 @@ BODY_UNITS = {
     "email": "<a@b.",
     "emphasis": "*_",
     "links": "[a](https://a.dk/) ",
+    "spaced-link": "[a](tel:1 2) [b](https://a.dk/ b c) ",
     "mixed": '<!-- [a]( ``` ~~~ ` <x "\n',
 }
 FRONT_MATTER_UNITS = {"lines": "a\n", "list": "- [\n", "flow": "k: [a, b\n", "colons": "a: b: c\n"}

@@ -295,8 +295,9 @@ def test_a_key_on_a_loaded_packs_list_reads_as_listed(cli, clinic, note_file, tm
     out = tmp_path / "note.png"
     assert cli("note", key, note_file, "--out", out).returncode == 0
     listed = json.loads(cli("read", out, "--json", env={"INFOCARDS_CONFIG": str(config)}).stdout)
-    assert listed["signer"]["listed"] is True and listed["signer"]["list"] == "Region Syddanmark"
+    assert listed["signer"]["listed"] is True  # the list by the pack's kind, region and publisher, not its name
+    assert listed["signer"]["list"] == {"kind": "municipality", "region": "syddanmark", "publisher": "tests"}
     unlisted = json.loads(cli("read", out, "--json").stdout)
     assert unlisted["signer"]["listed"] is False and "list" not in unlisted["signer"]
     text = cli("read", out, env={"INFOCARDS_CONFIG": str(config)}).stdout
-    assert "key on the list of Region Syddanmark" in text
+    assert "key on the list of a municipal pack in Region of Southern Denmark, published by tests" in text

@@ -347,12 +347,16 @@ def test_the_clinician_view_names_the_signer_and_whether_the_key_is_listed(share
         "listed": False,
     }
     assert "underskrift kontrolleret" in entry["source_label"] and "ikke på en liste" in entry["source_label"]
-    listing = TrustedKey(fingerprint(key.public_bytes), "Mette Hansen", "physiotherapist", "Klinik", "Region Sjælland")
+    listing = TrustedKey(
+        fingerprint(key.public_bytes), "Mette Hansen", "physiotherapist", "Klinik", "Region Sjælland",
+        kind="municipality", region="sjaelland", publisher="Region Sjælland",
+    )
     trust = TrustList([listing])
     listed = build_view(result, "da", trust=trust).to_json()
     (entry,) = [e for e in listed["sections"]["findings"] if e["source"] == "professional"]
-    assert entry["signer"]["listed"] is True and entry["signer"]["list"] == "Region Sjælland"
-    assert "listen fra Region Sjælland" in entry["source_label"]
+    assert entry["signer"]["listed"] is True
+    assert entry["signer"]["list"] == {"kind": "municipality", "region": "sjaelland", "publisher": "Region Sjælland"}
+    assert "listen fra en kommunepakke i Region Sjælland, udgivet af Region Sjælland" in entry["source_label"]
 
 
 def test_a_carried_note_with_a_bad_signature_is_shown_as_not_checking(share_course, share_seed):

@@ -62,6 +62,16 @@ def _as_of(value: str | None, lang: str) -> date | None:
         raise _BadDate from None
 
 
+def _pip() -> str:
+    """The pip of the Python running this command, as the editor would type it (".venv/bin/pip")."""
+    import os
+
+    from infocards.content.problems import display_path
+
+    pip = Path(sys.executable).with_name("pip")
+    return clean_line(display_path(pip, os.getcwd())) if pip.exists() else "pip"
+
+
 class _BadDate(Exception):
     """`--as-of` was not a date; the message is already written."""
 
@@ -104,13 +114,16 @@ def run_build(args: argparse.Namespace) -> int:
     from infocards.content.library import Library
     from infocards.content.loader import load_packs
     from infocards.content.region_blocks import ALL_REGIONS
-    from infocards.content.render import build_deck
+    from infocards.content.render import build_deck, deck_ready
     from infocards.errors import ContentError
     from infocards.regions import REGIONS, normalize_region
 
     lang = cli_language()
     if hasattr(sys.stderr, "reconfigure"):
         sys.stderr.reconfigure(errors="backslashreplace")
+    if not deck_ready():  # said first, before a page is written: the README's plain install lacks it
+        sys.stderr.write(t("cli.content.build.no_deck", lang, pip=_pip()) + "\n")
+        return 1
     try:
         as_of = _as_of(args.as_of, lang)
     except _BadDate:

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 from infocards.content import scan
+from infocards.content.hidden import describe, hidden_characters
 from infocards.content.links import card_link_target, classify_link, is_local_image, is_remote_image, normalise_url
 from infocards.content.problems import Reporter
 
@@ -17,7 +18,9 @@ _UNSAFE_SCHEMES = ("javascript:", "vbscript:", "data:")
 
 
 def check_body(body: str, body_line: int, path: Path, report: Reporter) -> list[tuple[str, int]]:
-    """Report unsafe HTML, links and images in the body; return the card links with their lines."""
+    """Report unsafe HTML, links, images and hidden characters in the body; return the card links
+    with their lines."""
+    _check_hidden(body, body_line, path, report)
     if "<" not in body and "[" not in body:
         return []
     masked = scan.mask_code(body)
@@ -38,7 +41,27 @@ def check_body(body: str, body_line: int, path: Path, report: Reporter) -> list[
     card_links: list[tuple[str, int]] = []
     for link in scan.iter_links(body, masked):
         _check_url(link.url, link.image, line_of(link.start), path, report, card_links)
+    for link in scan.iter_broken_links(body, masked):
+        url = link.url.strip()
+        if url.lower().startswith("tel:"):
+            number = "".join(c for c in url[4:] if c.isdigit() or c == "+")
+            report.add("tel-spaces", path, line_of(link.start), url=url, fix=f"tel:{number}")
+        else:
+            report.add("link-spaces", path, line_of(link.start), url=url)
     return card_links
+
+
+def _check_hidden(body: str, body_line: int, path: Path, report: Reporter) -> None:
+    """A warning per line holding a hidden character (a soft hyphen may be meant; a bidi override
+    in the text is still worth a look)."""
+    line, counted, reported = body_line, 0, 0
+    for offset, char in hidden_characters(body):
+        line += body.count("\n", counted, offset)
+        counted = offset
+        if line != reported:
+            code_point, kind = describe(char)
+            report.add(f"hidden-{kind}-body", path, line, char=code_point, hint="content.check.hidden.hint")
+            reported = line
 
 
 def _check_url(url: str, image: bool, line: int, path: Path, report: Reporter, card_links: list) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 import yaml
 
 from infocards.content.frontmatter import FrontMatterLoader
+from infocards.content.hidden import describe, hidden_characters
 from infocards.content.links import CARD_ID, classify_link
 from infocards.content.model import CARD_FIELDS, CATEGORIES, CODE_SYSTEMS, LANGS, Source
 from infocards.content.problems import Reporter, brief, suggest
@@ -138,6 +139,8 @@ def check_fields(data: dict, lines: FieldLines, path: Path, report: Reporter, to
     summary = values["summary"]
     if isinstance(summary, str) and "\n" in summary:
         report.add("summary-multiline", path, lines.of("summary"))
+    for key in ("title", "summary"):
+        _check_hidden(values[key], key, lines.of(key), path, report)
     reviewed = _date(data, "reviewed", lines, path, report, required=True)
     review_by = _date(data, "review_by", lines, path, report, required=False)
     applies_from = _date(data, "applies_from", lines, path, report, required=False)
@@ -269,11 +272,23 @@ def _sources(data: dict, lines: FieldLines, path: Path, report: Reporter) -> tup
                         choices="title, url",
                         field=f"sources: {brief(key, 40)}",
                     )
+        _check_hidden(title, "sources: title", lines.item("sources", index), path, report)
         if classify_link(url) != "https":
             report.add("source-url", path, lines.item("sources", index), url=url.strip()[:80])
             continue
         sources.append(Source(title.strip(), url.strip()))
     return tuple(sources)
+
+
+def _check_hidden(value: object, field: str, line: int, path: Path, report: Reporter) -> None:
+    """A title, summary or source title with a character nobody sees (a bidi override, a zero-width
+    space): an error, because it changes what the text reads as in every place it is shown."""
+    if not isinstance(value, str):
+        return
+    for _, char in hidden_characters(value):
+        code_point, kind = describe(char)
+        report.add(f"hidden-{kind}", path, line, field=field, char=code_point, hint="content.check.hidden.hint")
+        return
 
 
 def _string_list(data: dict, key: str, lines: FieldLines, path: Path, report: Reporter, code: str):

@@ -11,10 +11,11 @@ from pathlib import Path
 import yaml
 
 from infocards.content.frontmatter import AnchorRefused, load_yaml
-from infocards.content.model import PACK_FIELDS, PACK_KINDS, Card, Pack
+from infocards.content.model import LANGS, PACK_FIELDS, PACK_KINDS, Card, Pack
+from infocards.content.pack_names import check_pack_names
 from infocards.content.parse import ParsedCard, parse_card_file, read_text
-from infocards.content.problems import Reporter, brief, suggest, yaml_error_line
-from infocards.content.trust import check_trusted_keys
+from infocards.content.problems import Reporter, brief, suggest, yaml_error_detail, yaml_error_line
+from infocards.content.trust import check_trusted_keys, pack_listing, plain_text_problem
 from infocards.regions import REGIONS, normalize_region
 
 __all__ = ["Loaded", "card_files", "load_packs", "read_pack"]
@@ -79,10 +80,10 @@ def read_pack(root: Path, report: Reporter, position: int) -> Pack:
         report.add("yaml-anchor", path, 1 + exc.line)
         return Pack(path=root, **defaults)
     except yaml.MarkedYAMLError as exc:
-        report.add("pack-yaml-bad", path, yaml_error_line(exc, 1), detail=(exc.problem or "").strip())
+        report.add("pack-yaml-bad", path, yaml_error_line(exc, 1), detail=yaml_error_detail(exc, report.lang))
         return Pack(path=root, **defaults)
     except (yaml.YAMLError, RecursionError, ValueError, OverflowError) as exc:
-        report.add("pack-yaml-bad", path, 1, detail=type(exc).__name__)
+        report.add("pack-yaml-bad", path, 1, detail=yaml_error_detail(exc, report.lang))
         return Pack(path=root, **defaults)
     if not isinstance(data, dict):
         report.add("pack-yaml-bad", path, 1, detail=f"not a mapping ({type(data).__name__})")
@@ -93,9 +94,12 @@ def read_pack(root: Path, report: Reporter, position: int) -> Pack:
         if ":" in line and not line[:1].isspace() and key not in lines:
             lines[key] = number
     values = dict(defaults)
+    trusted: list = []
     for key, value in data.items():
         if key == "trusted_keys":  # professionals' keys the pack vouches for (content/trust.py)
-            check_trusted_keys(value, path, text, report, lines.get(key, 1), str(data.get("name") or root.name))
+            name = str(data.get("name") or root.name)
+            listing = pack_listing(data, position)
+            trusted = check_trusted_keys(value, path, text, report, lines.get(key, 1), name, listing)
         elif key not in PACK_FIELDS:
             report.add(
                 "pack-field-unknown",
@@ -114,6 +118,10 @@ def read_pack(root: Path, report: Reporter, position: int) -> Pack:
     for key in PACK_FIELDS:
         if key not in data:
             report.add("pack-field", path, 1, field=key, choices=", ".join(PACK_FIELDS))
+    for key in ("name", "publisher"):  # shown to readers and editors on one line
+        why = plain_text_problem(values[key])
+        if why is not None:
+            report.add("pack-field-text", path, lines.get(key, 1), field=key, char=why)
     try:
         values["region"] = normalize_region(values["region"]) or ""
     except ValueError:
@@ -135,7 +143,7 @@ def read_pack(root: Path, report: Reporter, position: int) -> Pack:
             value=brief(values["kind"], 40),
         )
         values["kind"] = defaults["kind"]
-    return Pack(path=root, **values)
+    return Pack(path=root, **values, trusted=tuple(trusted), name_line=lines.get("name", 1))
 
 
 def load_packs(pack_paths: Sequence[Path], today: date | None = None, lang: str = "en") -> Loaded:
@@ -186,6 +194,7 @@ def load_packs(pack_paths: Sequence[Path], today: date | None = None, lang: str 
             cards[key] = card
             parsed_by_key[key] = parsed
     _check_across(cards, parsed_by_key, all_parsed, report)
+    check_pack_names(packs, report)
     return Loaded(tuple(packs), cards, report, all_parsed)
 
 
@@ -206,7 +215,21 @@ def _check_across(cards, parsed_by_key, all_parsed: list[ParsedCard], report: Re
     languages: dict[str, set[str]] = {}
     for card_id, card_lang in cards:
         languages.setdefault(card_id, set()).add(card_lang)
+    # A file that failed (bad YAML or field errors) is reported there; the card it was meant to be is
+    # not also called missing: its id is as written, else the file's name; its language as written,
+    # else its folder's (da/ or en/).
+    failed = {
+        (parsed.card_id or parsed.path.stem, parsed.lang if parsed.lang in LANGS else _folder_lang(parsed.path))
+        for parsed in all_parsed
+        if parsed.card is None
+    }
     for (card_id, card_lang), parsed in parsed_by_key.items():
         if len(languages[card_id]) == 1:
             other = "en" if card_lang == "da" else "da"
+            if (card_id, other) in failed or (card_id, None) in failed:
+                continue
             report.add("missing-translation", parsed.path, parsed.field_lines.get("id", 1), id=card_id, lang=other)
+
+
+def _folder_lang(path: Path) -> str | None:
+    return next((part for part in reversed(path.parent.parts) if part in LANGS), None)

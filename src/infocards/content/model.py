@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -79,3 +79,5 @@ class Pack:
     publisher: str
     contact: str
     path: Path
+    trusted: tuple = field(default=(), compare=False)  # its valid trusted_keys (content.trust.TrustedKey)
+    name_line: int = 1  # the line of `name` in pack.yaml, for the checker

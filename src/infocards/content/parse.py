@@ -15,7 +15,7 @@ from infocards.content.fields import FieldLines, check_fields
 from infocards.content.frontmatter import AnchorRefused, load_yaml
 from infocards.content.links import CARD_ID
 from infocards.content.model import Card
-from infocards.content.problems import Reporter, yaml_error_line
+from infocards.content.problems import Reporter, yaml_error_detail, yaml_error_line
 from infocards.content.region_blocks import check_region_blocks
 from infocards.i18n import t
 from infocards.regions import REGIONS, changes_for
@@ -108,15 +108,15 @@ def parse_card_file(
         report.add("yaml-anchor", path, 2 + exc.line)
         return parsed
     except yaml.MarkedYAMLError as exc:
-        report.add("yaml-syntax", path, yaml_error_line(exc, 2), detail=(exc.problem or "").strip()[:80])
+        report.add("yaml-syntax", path, yaml_error_line(exc, 2), detail=yaml_error_detail(exc, report.lang))
         return parsed
     except yaml.YAMLError as exc:
         position = getattr(exc, "position", 0) or 0
         line = 2 + front_matter.count("\n", 0, position)
-        report.add("yaml-syntax", path, line, detail=type(exc).__name__)
+        report.add("yaml-syntax", path, line, detail=yaml_error_detail(exc, report.lang))
         return parsed
     except (RecursionError, ValueError, OverflowError) as exc:
-        report.add("yaml-syntax", path, 2, detail=type(exc).__name__)
+        report.add("yaml-syntax", path, 2, detail=yaml_error_detail(exc, report.lang))
         return parsed
     if data is None:
         data = {}

@@ -10,7 +10,17 @@ from pathlib import Path
 
 from infocards.i18n import t
 
-__all__ = ["MAX_SHOWN", "SEVERITY", "Problem", "Reporter", "brief", "display_path", "suggest", "yaml_error_line"]
+__all__ = [
+    "MAX_SHOWN",
+    "SEVERITY",
+    "Problem",
+    "Reporter",
+    "brief",
+    "display_path",
+    "suggest",
+    "yaml_error_detail",
+    "yaml_error_line",
+]
 
 # Each kind of problem has one severity: errors stop a card (or a pack) from loading, warnings
 # only matter under --strict.
@@ -23,6 +33,12 @@ SEVERITY = {
     "trusted-key-fingerprint": "error",
     "trusted-key-role": "error",
     "trusted-key-duplicate": "error",
+    "trusted-key-text": "error",
+    "trusted-key-conflict": "error",
+    "pack-name-duplicate": "error",
+    "pack-name-national": "error",
+    "pack-kind-national-late": "error",
+    "pack-field-text": "error",
     "file-unreadable": "error",
     "not-utf8": "error",
     "binary": "error",
@@ -83,6 +99,12 @@ SEVERITY = {
     "region-empty": "error",
     "region-no-default": "warning",
     "bad-tel": "warning",
+    "tel-spaces": "error",
+    "link-spaces": "error",
+    "hidden-bidi": "error",
+    "hidden-format": "error",
+    "hidden-bidi-body": "warning",
+    "hidden-format-body": "warning",
     "pack-region": "error",
     "review-by-missing": "warning",
     "review-by-after-change": "warning",
@@ -147,12 +169,43 @@ def suggest(value: object, choices: Iterable[str]) -> str | None:
     return close[0] if close else None
 
 
+# The parser's own words (libyaml's and PyYAML's) for the mistakes editors make, each said in the
+# reader's language; anything else is named in general words in Danish and as the parser says it in English.
+_YAML_PROBLEMS = (
+    ("could not find expected ':'", "colon_missing"),
+    ("mapping values are not allowed", "colon_in_text"),
+    ("found unexpected end of stream", "not_closed"),
+    ("did not find expected ',' or ']'", "list_not_closed"),
+    ("did not find expected ',' or '}'", "list_not_closed"),
+    ("found unknown escape character", "escape"),
+    ("tab character", "tab"),
+    ("found character '\\t'", "tab"),
+    ("did not find expected key", "indentation"),
+    ("expected <block end>", "indentation"),
+    ("did not find expected '-' indicator", "indentation"),
+)
+
+
+def yaml_error_detail(exc: object, lang: str) -> str:
+    """What is wrong at a YAML error's line, in words an editor understands, in `lang`."""
+    character = getattr(exc, "character", None)  # yaml.reader.ReaderError: a character YAML refuses
+    if isinstance(character, str | int) and not isinstance(character, bool):
+        code_point = ord(character) if isinstance(character, str) else character
+        return t("content.yaml.character", lang, char=f"U+{code_point:04X}")
+    problem = str(getattr(exc, "problem", None) or "").strip()
+    for words, key in _YAML_PROBLEMS:
+        if words in problem:
+            return t(f"content.yaml.{key}", lang)
+    return brief(problem, 80) if lang == "en" and problem else t("content.yaml.other", lang)
+
+
 def yaml_error_line(exc: object, first_line: int) -> int:
-    """The file line of a YAML error: where a quote or bracket opened, else where parsing failed."""
+    """The file line of a YAML error: where a quote or bracket opened, or the key that lacks its colon
+    (the parser notices that only on the next line), else where parsing failed."""
     context = getattr(exc, "context", None) or ""
     context_mark = getattr(exc, "context_mark", None)
     problem_mark = getattr(exc, "problem_mark", None)
-    opened = context.startswith(("while scanning a quoted", "while parsing a flow"))
+    opened = context.startswith(("while scanning a quoted", "while parsing a flow", "while scanning a simple key"))
     mark = context_mark if opened and context_mark is not None else problem_mark or context_mark
     return first_line + (mark.line if mark is not None else 0)
 

@@ -15,8 +15,9 @@ from infocards.content.model import CATEGORIES, LANGS, Card
 from infocards.content.safe_markdown import destination, markdown_for_app, rewrite_links
 from infocards.errors import ContentError, MissingExtra
 from infocards.i18n import t
+from infocards.i18n.formats import format_date
 
-__all__ = ["DECK_CSS", "build_deck", "card_to_html", "markdown_for_app", "sanitise_html"]
+__all__ = ["DECK_CSS", "build_deck", "card_to_html", "deck_ready", "markdown_for_app", "sanitise_html"]
 
 ALLOWED_TAGS = {
     "a",
@@ -136,6 +137,15 @@ def _nh3():
     return nh3
 
 
+def deck_ready() -> bool:
+    """Whether the deck's sanitiser (the `deck` extra) is installed, asked before any work is done."""
+    try:
+        _nh3()
+    except MissingExtra:
+        return False
+    return True
+
+
 def sanitise_html(fragment: str) -> str:
     """nh3 with an explicit allow-list: the last word on anything written into the deck."""
     return _nh3().clean(
@@ -217,7 +227,7 @@ def card_to_html(
         if value is not None:
             parts.append(
                 f'<p class="{key.rsplit(".", 1)[1]}">{_esc(t(key, lang))}: '
-                f'<time datetime="{value.isoformat()}">{value.isoformat()}</time></p>'
+                f'<time datetime="{value.isoformat()}">{_esc(format_date(value, lang))}</time></p>'
             )
     if card.region:
         parts.append(f'<p class="region">{_esc(t("content.deck.region", lang))}: {_esc(card.region)}</p>')

@@ -92,6 +92,12 @@ def _app_link(link: scan.LinkToken) -> str | None:
     return f"[{link.text}]({destination(link.url)})"
 
 
+def _unwrap_broken_links(text: str) -> str:
+    """`[89 40 20 00](tel:89 40 20 00)` is no link to any markdown reader: show its words only,
+    never the brackets and the address (the checker calls it an error)."""
+    return _replace(text, [(link.start, link.end, link.text) for link in scan.iter_broken_links(text)])
+
+
 def _neutralise_missed_links(text: str) -> str:
     masked = scan.mask_code(text)
     spans = []
@@ -113,6 +119,7 @@ def markdown_for_app(body: str) -> str:
     text = body.replace(_PRIVATE_FILLER, "")
     text = _strip_html(text)
     text = _inline_references(text)
+    text = _unwrap_broken_links(text)
     text = rewrite_links(text, _app_image, images=True)
     text = rewrite_links(text, _app_link, images=False)
     text = _neutralise_missed_links(text)

@@ -20,6 +20,7 @@ __all__ = [
     "code_spans",
     "fence_spans",
     "fill",
+    "iter_broken_links",
     "iter_html",
     "iter_links",
     "iter_reference_definitions",
@@ -75,13 +76,15 @@ _DECLARATION_START = re.compile(r"<![A-Za-z\[]")
 _EVENT_ATTRIBUTE = re.compile(r"[\s\"'/]on[a-z]+\s*=", re.I)
 _SCRIPT_URL = re.compile(r"(?:java|vb)script\s*:|data\s*:", re.I)
 
-_DEST = r"(?:<[^<>\n]*>|(?:[^\s()\\]|\\.|\((?:[^\s()\\]|\\.)*\))*)"
+# Possessive where nothing given back could match (a destination never ends before a space or ")",
+# the spaces before a title or ")" are never part of them): no backtracking over runs of spaces.
+_DEST = r"(?:<[^<>\n]*>|(?:[^\s()\\]|\\.|\((?:[^\s()\\]|\\.)*\))*+)"
 _TITLE = (
     r"(?:\"(?:[^\"\\\n]|\\.|\n(?![ \t]*\n))*\"|'(?:[^'\\\n]|\\.|\n(?![ \t]*\n))*'"
     r"|\((?:[^()\\\n]|\\.|\n(?![ \t]*\n))*\))"
 )
 _LINK_TAIL = re.compile(
-    rf"\([ \t]*\n?[ \t]*(?P<dest>{_DEST})(?:(?:[ \t]+\n?|\n)[ \t]*(?P<title>{_TITLE}))?[ \t]*\n?[ \t]*\)"
+    rf"\([ \t]*+\n?[ \t]*+(?P<dest>{_DEST})(?:(?:[ \t]++\n?|\n)[ \t]*+(?P<title>{_TITLE}))?[ \t]*+\n?[ \t]*+\)"
 )
 _REFERENCE_DEFINITION = re.compile(
     rf"^ {{0,3}}\[(?P<label>(?:[^\[\]\\]|\\.)+)\]:[ \t]*\n?[ \t]*(?P<dest>{_DEST})"
@@ -89,6 +92,10 @@ _REFERENCE_DEFINITION = re.compile(
     re.M,
 )
 _BRACKETS = re.compile(r"\\[^\n]|[\[\]]|\n[ \t]*\n")
+# "(tel:89 40 20 00)" after a "]": a destination with a scheme that holds spaces, which no markdown
+# reader takes as a link, so the citizen would see the brackets and the address as text.
+_SPACED_DESTINATION = re.compile(r"\([ \t]*([A-Za-z][A-Za-z0-9+.-]*:[^()\s]*[ \t][^()\n]*)\)")
+_SPACED_AFTER_BRACKET = re.compile(r"\]" + _SPACED_DESTINATION.pattern)  # no nested quantifiers: linear
 
 
 class _Finder:
@@ -362,4 +369,31 @@ def _reference_uses(text: str, masked: str, candidates, closing_of: dict[int, in
             text[opening + 1 : closing],
             url,
             reference=True,
+        )
+
+
+def iter_broken_links(text: str, masked: str | None = None) -> Iterator[LinkToken]:
+    """`[label](scheme:with spaces)`: written as a link, but not one (the destination holds spaces),
+    outside code and outside real links; `url` is the destination as written."""
+    if _SPACED_AFTER_BRACKET.search(text) is None:  # the usual case, one pass: no such destination at all
+        return
+    masked = mask_code(text) if masked is None else masked
+    if _SPACED_AFTER_BRACKET.search(masked) is None:
+        return
+    links = [(link.start, link.end) for link in iter_links(text, masked) if not link.reference]
+    starts = [start for start, _ in links]
+    for opening, closing in _bracket_pairs(masked):
+        match = _SPACED_DESTINATION.match(masked, closing + 1)
+        if match is None:
+            continue
+        index = bisect.bisect_right(starts, opening) - 1
+        if index >= 0 and links[index][0] <= opening < links[index][1]:
+            continue
+        image_start = _image_start(masked, opening)
+        yield LinkToken(
+            opening if image_start is None else image_start,
+            match.end(),
+            image_start is not None,
+            text[opening + 1 : closing],
+            text[match.start(1) : match.end(1)].rstrip(" \t"),
         )

@@ -10,35 +10,46 @@ A municipality or region lists the clinic keys of its professionals:
 
 A note signed by a listed key is shown as on that pack's list; any other signature is "signed,
 key not on a list". The list names who holds a key; it never makes a signature valid (the
-reader checks every signature itself).
+reader checks every signature itself). A list is named by its pack's kind, region and publisher
+(`list_label`), never by the pack's free-text name, and only the first pack of the deployment
+can be the national one: a municipal pack cannot call its list national by naming itself so.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
 from infocards import vocab
 from infocards.content.frontmatter import load_yaml
+from infocards.content.hidden import hidden_characters
 from infocards.content.problems import Reporter, suggest
+from infocards.i18n import t
+from infocards.regions import REGIONS, normalize_region
 
 __all__ = [
     "TRUSTED_KEY_FIELDS",
     "TrustList",
     "TrustedKey",
     "check_trusted_keys",
+    "list_label",
     "load_trust",
     "normalise_fingerprint",
+    "pack_listing",
+    "plain_text_problem",
 ]
 
 TRUSTED_KEY_FIELDS = ("fingerprint", "name", "role", "place")
 _FINGERPRINT = re.compile(r"[A-Z2-7]{16}")
 _MAX_KEYS = 10_000
 _MAX_PACK_BYTES = 1024 * 1024
+MAX_LISTED_TEXT = 100  # characters of a listed name, place or a pack's publisher
+_SEPARATOR = "\u00b7"  # the screens' "·" between a signer's name and the list
+
 
 
 
@@ -48,16 +59,61 @@ class TrustedKey:
     name: str
     role: str
     place: str
-    pack: str  # the name of the pack whose list holds it
+    pack: str  # the name of the pack whose list holds it (for messages to editors, never shown as the list)
+    kind: str = "municipality"  # what names the list to a reader: the pack's kind, region and publisher
+    region: str = ""
+    publisher: str = ""
+    line: int = field(default=0, compare=False)  # the item's line in pack.yaml, for the checker
+
+    def list_json(self) -> dict[str, str]:
+        """The list as `read --json` gives it: kind, region id and publisher, no free-text name."""
+        return {"kind": self.kind, "region": self.region, "publisher": self.publisher}
+
+
+def list_label(listing: Mapping[str, str] | TrustedKey, lang: str) -> str:
+    """ "den nationale pakke, udgivet af infocards" / "a municipal pack in Region of Southern Denmark,
+    published by Middelfart Kommune": the words after "key on the list of"."""
+    data = listing.list_json() if isinstance(listing, TrustedKey) else listing
+    region = REGIONS.get(str(data.get("region") or ""))
+    if data.get("kind") == "national":
+        label = t("content.trust.national", lang)
+    elif region is not None:
+        label = t("content.trust.municipality_in", lang, region=region.name(lang))
+    else:
+        label = t("content.trust.municipality", lang)
+    publisher = str(data.get("publisher") or "")
+    if publisher and plain_text_problem(publisher) is None:
+        label = t("content.trust.published_by", lang, list=label, publisher=publisher)
+    return label
+
+
+def plain_text_problem(text: str) -> str | None:
+    """Why a listed name, place or publisher cannot be shown on one line as it is, or None: a line
+    break, a control or format character (bidi, zero-width), the screens' separator, or length."""
+    for _, char in hidden_characters(text):
+        return f"U+{ord(char):04X}"
+    if "\n" in text or "\t" in text:
+        return "U+000A" if "\n" in text else "U+0009"
+    if _SEPARATOR in text:
+        return _SEPARATOR
+    if len(text) > MAX_LISTED_TEXT:
+        return f"> {MAX_LISTED_TEXT}"
+    return None
 
 
 class TrustList:
-    """The keys listed by the loaded packs, by fingerprint (first pack to list a key wins)."""
+    """The keys listed by the loaded packs, by fingerprint. A key two packs list under different
+    names is listed by neither: the reader cannot know which name is true (the checker says so)."""
 
     def __init__(self, keys: Iterable[TrustedKey] = ()) -> None:
         self._keys: dict[str, TrustedKey] = {}
+        conflicting: set[str] = set()
         for key in keys:
-            self._keys.setdefault(key.fingerprint, key)
+            first = self._keys.setdefault(key.fingerprint, key)
+            if _same_holder(first, key) is False:
+                conflicting.add(key.fingerprint)
+        for fingerprint in conflicting:
+            del self._keys[fingerprint]
 
     def lookup(self, fingerprint: str) -> TrustedKey | None:
         canonical = normalise_fingerprint(fingerprint)
@@ -65,6 +121,10 @@ class TrustList:
 
     def __len__(self) -> int:
         return len(self._keys)
+
+
+def _same_holder(first: TrustedKey, other: TrustedKey) -> bool:
+    return " ".join(first.name.casefold().split()) == " ".join(other.name.casefold().split())
 
 
 def normalise_fingerprint(value: object) -> str | None:
@@ -92,7 +152,13 @@ def _item_lines(text: str) -> list[int]:
 
 
 def check_trusted_keys(
-    value: object, path: Path, text: str, report: Reporter | None, line: int = 1, pack: str = ""
+    value: object,
+    path: Path,
+    text: str,
+    report: Reporter | None,
+    line: int = 1,
+    pack: str = "",
+    listing: Mapping[str, str] | None = None,
 ) -> list[TrustedKey]:
     """The valid entries of a pack's trusted_keys; every problem reported with its line."""
 
@@ -117,9 +183,12 @@ def check_trusted_keys(
                 add("trusted-key-unknown-field", at, field=str(name)[:40], choices=", ".join(TRUSTED_KEY_FIELDS))
                 good = False
         for name in TRUSTED_KEY_FIELDS:
-            field = item.get(name)
-            if not isinstance(field, str) or (name != "place" and not field.strip()):
+            value = item.get(name)
+            if not isinstance(value, str) or (name != "place" and not value.strip()):
                 add("trusted-key-field", at, field=name)
+                good = False
+            elif name in ("name", "place") and (why := plain_text_problem(value.strip())) is not None:
+                add("trusted-key-text", at, field=name, char=why)
                 good = False
         fingerprint = normalise_fingerprint(item.get("fingerprint"))
         if isinstance(item.get("fingerprint"), str) and fingerprint is None:
@@ -136,14 +205,30 @@ def check_trusted_keys(
         elif fingerprint:
             first_seen[fingerprint] = at
         if good and fingerprint:
-            keys.append(TrustedKey(fingerprint, item["name"].strip(), role, item["place"].strip(), pack))
+            name, place = item["name"].strip(), item["place"].strip()
+            keys.append(TrustedKey(fingerprint, name, role, place, pack, **(listing or {}), line=at))
     return keys
+
+
+def pack_listing(data: Mapping, position: int) -> dict[str, str]:
+    """kind, region and publisher of a pack's list, as a reader is told them. Only the first pack
+    loaded can be national; a publisher that cannot be shown on one line is left out."""
+    kind = "national" if data.get("kind") == "national" and position == 0 else "municipality"
+    try:
+        region = normalize_region(data.get("region") if isinstance(data.get("region"), str) else "") or ""
+    except ValueError:
+        region = ""
+    publisher = data.get("publisher")
+    publisher = publisher.strip() if isinstance(publisher, str) else ""
+    if plain_text_problem(publisher) is not None:
+        publisher = ""
+    return {"kind": kind, "region": region, "publisher": publisher}
 
 
 def load_trust(pack_paths: Iterable[Path]) -> TrustList:
     """The trust list of the loaded packs (entries with problems are left out; the checker names them)."""
     keys: list[TrustedKey] = []
-    for root in pack_paths:
+    for position, root in enumerate(pack_paths):
         path = Path(root) / "pack.yaml"
         try:
             with path.open("rb") as handle:
@@ -156,5 +241,6 @@ def load_trust(pack_paths: Iterable[Path]) -> TrustList:
             continue
         if isinstance(data, Mapping) and "trusted_keys" in data:
             name = data.get("name") if isinstance(data.get("name"), str) else Path(root).name
-            keys += check_trusted_keys(data["trusted_keys"], path, text, None, pack=name)
+            listing = pack_listing(data, position)
+            keys += check_trusted_keys(data["trusted_keys"], path, text, None, pack=name, listing=listing)
     return TrustList(keys)

@@ -173,4 +173,129 @@ STRINGS: dict[str, dict[str, str]] = {
         "da": "Kortsættet er bygget, men med {errors} fejl; ret dem og byg igen.",
         "en": "The deck was built, but with {errors} error(s); fix them and build again.",
     },
+    "content.check.tel-spaces": {
+        "da": "telefonlinket '{url}' har mellemrum, så det bliver ikke et link, og borgeren ser klammerne",
+        "en": "the phone link '{url}' holds spaces, so it is no link and citizens see the brackets",
+    },
+    "content.check.tel-spaces.hint": {"da": "skriv {fix}", "en": "write {fix}"},
+    "content.check.link-spaces": {
+        "da": "linket '{url}' har mellemrum, så det bliver ikke et link, og borgeren ser klammerne",
+        "en": "the link '{url}' holds spaces, so it is no link and citizens see the brackets",
+    },
+    "content.check.link-spaces.hint": {
+        "da": "fjern mellemrummene i adressen, eller skriv %20 i stedet",
+        "en": "remove the spaces from the address, or write %20 instead",
+    },
+    "content.check.hidden-bidi": {
+        "da": "feltet '{field}' indeholder et usynligt tegn ({char}), der kan vende tekstens retning",
+        "en": "the field '{field}' holds an invisible character ({char}) that can reverse the text's direction",
+    },
+    "content.check.hidden-format": {
+        "da": "feltet '{field}' indeholder et usynligt tegn ({char})",
+        "en": "the field '{field}' holds an invisible character ({char})",
+    },
+    "content.check.hidden-bidi-body": {
+        "da": "teksten indeholder et usynligt tegn ({char}), der kan vende tekstens retning",
+        "en": "the text holds an invisible character ({char}) that can reverse the text's direction",
+    },
+    "content.check.hidden-format-body": {
+        "da": "teksten indeholder et usynligt tegn ({char})",
+        "en": "the text holds an invisible character ({char})",
+    },
+    "content.check.hidden.hint": {
+        "da": "slet tegnet; skriv teksten igen, hvis du ikke kan se, hvor det står",
+        "en": "delete the character; retype the text if you cannot see where it is",
+    },
+    "content.check.trusted-key-text": {
+        "da": "pack.yaml: trusted_keys: feltet '{field}' skal stå på én linje uden skjulte tegn og uden '·' ({char})",
+        "en": "pack.yaml: trusted_keys: the field '{field}' must be one line without hidden characters or '·' ({char})",
+    },
+    "content.check.trusted-key-text.hint": {
+        "da": "højst 100 tegn; skriv feltet igen med almindelige bogstaver",
+        "en": "at most 100 characters; retype the field in plain letters",
+    },
+    "content.check.trusted-key-conflict": {
+        "da": "pack.yaml: trusted_keys: {fingerprint} står her som '{name}', men som '{other}' i {first}",
+        "en": "pack.yaml: trusted_keys: {fingerprint} is listed here as '{name}' but as '{other}' in {first}",
+    },
+    "content.check.trusted-key-conflict.hint": {
+        "da": "én nøgle hører til én person; ingen af listerne gælder for den, før navnene er ens",
+        "en": "one key belongs to one person; neither list counts for it until the names agree",
+    },
+    "content.check.pack-name-duplicate": {
+        "da": "pakken hedder '{name}' ligesom {first}",
+        "en": "the pack is named '{name}', as {first} is",
+    },
+    "content.check.pack-name-duplicate.hint": {
+        "da": "giv hver pakke sit eget navn, fx kommunens navn",
+        "en": "give each pack a name of its own, such as the municipality's",
+    },
+    "content.check.pack-name-national": {
+        "da": "pakken '{name}' er ikke den nationale pakke, men ligner dens navn ('{national}')",
+        "en": "the pack '{name}' is not the national pack but is named like it ('{national}')",
+    },
+    "content.check.pack-name-national.hint": {
+        "da": "brug kommunens eller regionens navn",
+        "en": "use the municipality's or region's name",
+    },
+    "content.check.pack-kind-national-late": {
+        "da": "pakken '{name}' siger 'kind: national', men kun den første pakke kan være den nationale",
+        "en": "the pack '{name}' says 'kind: national', but only the first pack can be the national one",
+    },
+    "content.check.pack-kind-national-late.hint": {
+        "da": "skriv 'kind: municipality'",
+        "en": "write 'kind: municipality'",
+    },
+    "content.check.pack-field-text": {
+        "da": "pack.yaml: feltet '{field}' skal stå på én linje uden skjulte tegn og uden '·' ({char})",
+        "en": "pack.yaml: the field '{field}' must be one line without hidden characters or '·' ({char})",
+    },
+    "content.trust.national": {"da": "den nationale pakke", "en": "the national pack"},
+    "content.trust.municipality": {"da": "en kommunepakke", "en": "a municipal pack"},
+    "content.trust.municipality_in": {"da": "en kommunepakke i {region}", "en": "a municipal pack in {region}"},
+    "content.trust.published_by": {"da": "{list}, udgivet af {publisher}", "en": "{list}, published by {publisher}"},
+    "content.yaml.colon_missing": {
+        "da": "der mangler et kolon efter feltets navn",
+        "en": "a colon is missing after the field's name",
+    },
+    "content.yaml.colon_in_text": {
+        "da": "et kolon i teksten eller en linje, der er rykket forkert ind",
+        "en": "a colon inside the text, or a line indented wrongly",
+    },
+    "content.yaml.not_closed": {
+        "da": "et anførselstegn bliver ikke lukket",
+        "en": "a quote is never closed",
+    },
+    "content.yaml.list_not_closed": {
+        "da": "en liste i [ ] eller { } bliver ikke lukket",
+        "en": "a list in [ ] or { } is never closed",
+    },
+    "content.yaml.escape": {
+        "da": "en omvendt skråstreg (\\) i en tekst med \"anførselstegn\"",
+        "en": "a backslash (\\) inside \"double quotes\"",
+    },
+    "content.yaml.tab": {
+        "da": "et tabulatortegn; ryk ind med mellemrum",
+        "en": "a tab character; indent with spaces",
+    },
+    "content.yaml.indentation": {
+        "da": "indrykningen eller teksten efter et anførselstegn passer ikke",
+        "en": "the indentation, or text after a closing quote, is wrong",
+    },
+    "content.yaml.character": {
+        "da": "et tegn, der ikke må stå i en tekst ({char})",
+        "en": "a character that text may not hold ({char})",
+    },
+    "content.yaml.other": {
+        "da": "linjen kan ikke læses",
+        "en": "the line cannot be read",
+    },
+    "cli.content.build.no_deck": {
+        "da": "Forhåndsvisningen kræver tilføjelsen 'deck', som ikke er installeret. Installér den fra mappen "
+        "med infocards: {pip} install \".[deck]\" (eller {pip} install \"infocards[deck]\"), og kør kommandoen "
+        "igen. 'content check' virker uden den.",
+        "en": "The preview needs the 'deck' add-on, which is not installed. Install it from the infocards "
+        "folder: {pip} install \".[deck]\" (or {pip} install \"infocards[deck]\"), then run the command again. "
+        "'content check' works without it.",
+    },
 }

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from infocards.codes.payload import Summary, summary_entries
 from infocards.codes.sections import SECTION_KEYS, VIEW_SECTION_KEYS
+from infocards.content.trust import list_label
 from infocards.i18n import t
 from infocards.reader.entries import ViewEntry, view_entries
 
@@ -34,8 +35,8 @@ def signer_json(signer: Signer, verified: bool, trust: TrustList | None) -> dict
     """`signer` of --json: as the key states it; `listed` only when a loaded pack lists the key."""
     listed = trust.lookup(signer.fingerprint) if trust is not None else None
     data = {**signer.to_json(), "verified": verified, "listed": listed is not None}
-    if listed is not None:  # the list's own words for who holds the key
-        data.update(name=listed.name, role=listed.role, place=listed.place, list=listed.pack)
+    if listed is not None:  # the list's own words for who holds the key; the list by kind, region, publisher
+        data.update(name=listed.name, role=listed.role, place=listed.place, list=listed.list_json())
     return data
 
 
@@ -45,7 +46,8 @@ def signer_label(signer: Mapping, lang: str) -> str:
     who = ", ".join(part for part in (signer["name"], role, signer["place"]) if part)
     if not signer["verified"]:
         return f"{who} · {t('signed.failed', lang)}"
-    trust = t("signed.listed", lang, pack=signer["list"]) if signer["listed"] else t("signed.not_listed", lang)
+    listed = signer["listed"]
+    trust = t("signed.listed", lang, pack=list_label(signer["list"], lang)) if listed else t("signed.not_listed", lang)
     return f"{who} · {t('signed.checked', lang, fingerprint=signer['fingerprint'])} · {trust}"
 
 
