@@ -22,10 +22,24 @@ STRINGS = {
         "en": "infocards opens only from the address it showed when it started (the address with the "
         "long code at the end). Open that address again in the same browser, or start infocards again.",
     },
+    "web.refused.reader": {
+        "da": "Denne læser svarer kun på sin egen adresse. Åbn den adresse, klinikken har fået oplyst.",
+        "en": "This reader answers only at its own address. Open the address the clinic was given.",
+    },
     "web.opening": {"da": "Åbner infocards …", "en": "Opening infocards …"},
     "cli.web.secret_note": {
         "da": "Adressen indeholder en hemmelig kode, der kun gælder, så længe infocards kører. Del den ikke.",
         "en": "The address holds a secret code that works only while infocards runs. Do not share it.",
+    },
+    "cli.web.allowed_host": {
+        "da": "Endnu et værtsnavn, læseren svarer på (--reader), fx navnet på en proxy foran den. Kan gentages.",
+        "en": "Another host name the reader answers (--reader), such as a proxy's in front of it. Repeatable.",
+    },
+    "cli.web.reader_without_zxing": {
+        "da": "Bemærk: zxing-cpp er ikke installeret, så læseren afkoder fotos med OpenCV, der læser færre "
+        "fotos. Installér læserens udgave med: pip install \"infocards[reader]\"",
+        "en": "Note: zxing-cpp is not installed, so the reader decodes photos with OpenCV, which reads fewer "
+        "of them. Install the reader's extra with: pip install \"infocards[reader]\"",
     },
     "cli.web.no_browser": {
         "da": "Åbn ikke browseren; vis kun adressen.",
