@@ -185,7 +185,13 @@ class UnlockThrottled(WalletError):
         return f"{self.after.message(lang)} {wait}" if self.after else wait
 
 
-__all__ += ["UnlockThrottled"]
+class ClinicUnlockThrottled(UnlockThrottled):
+    """The same wait for the clinic key, whose message offers no recovery code (it has none)."""
+
+    key = "error.unlock.wait_clinic"
+
+
+__all__ += ["ClinicUnlockThrottled", "UnlockThrottled"]
 
 
 class MissingExtra(InfocardsError):

@@ -11,6 +11,20 @@ STRINGS = {
         "en": "After several wrong tries in a row, wait {wait} before you try again. "
         "If you have forgotten the passphrase, you can use your recovery code.",
     },
+    "error.unlock.wait_clinic": {
+        "da": "Efter flere forkerte forsøg i træk skal du vente {wait}, før du prøver igen. "
+        "Har du glemt nøglens adgangskode, så spørg den, der har lavet klinikkens nøgle.",
+        "en": "After several wrong tries in a row, wait {wait} before you try again. "
+        "If you have forgotten the key's passphrase, ask whoever made the clinic's key.",
+    },
+    "error.clinic.wrong_passphrase_here": {
+        "da": "Forkert adgangskode til klinikkens nøgle. Nøglen er ikke låst op.",
+        "en": "Wrong passphrase for the clinic's key. The key is not unlocked.",
+    },
+    "error.clinic.unusable_here": {
+        "da": "Klinikkens nøgle kan ikke bruges her lige nu. Bed den, der driver læseren, om at se på nøglen.",
+        "en": "The clinic's key cannot be used here right now. Ask whoever runs the reader to look at the key.",
+    },
     "wait.seconds.one": {"da": "1 sekund", "en": "1 second"},
     "wait.seconds.many": {"da": "{n} sekunder", "en": "{n} seconds"},
     "wait.minutes.one": {"da": "1 minut", "en": "1 minute"},

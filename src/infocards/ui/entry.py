@@ -44,6 +44,7 @@ def _make_main(reader_only: bool):
                 library=_shared_library(settings.packs),
                 lang=settings.default_language,
                 reader_only=reader_only,
+                client=page.client_ip or "",
             )
         except InfocardsError as exc:
             # A broken flet.toml or a missing pack: say so on screen, never a traceback.
