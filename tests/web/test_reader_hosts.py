@@ -75,3 +75,20 @@ def test_host_names_are_compared_without_port_case_or_final_dot():
     names = served_names("0.0.0.0", ("Proxy.Example.",))  # noqa: S104 (never bound here)
     assert {"localhost", "proxy.example", host_name(socket.gethostname())} <= names
     assert "rebind.example" not in names
+
+
+def test_a_websocket_message_over_the_readers_cap_closes_the_connection(reader):
+    # Flet's default (uvicorn's) is 16 MiB: a 9 MiB message would reach the app and its parser.
+    from websockets.exceptions import ConnectionClosed
+
+    from infocards.ui.entry import READER_WS_MAX_BYTES
+
+    port = reader
+    sock = socket.create_connection(("127.0.0.1", port), timeout=60)
+    with connect(f"ws://localhost:{port}/ws", sock=sock, origin=f"http://localhost:{port}", proxy=None,
+                 open_timeout=30, max_size=None) as websocket:
+        websocket.send(b"\x00" * (READER_WS_MAX_BYTES + 1024 * 1024))
+        with pytest.raises(ConnectionClosed) as closed:
+            while True:
+                websocket.recv(timeout=60)
+    assert closed.value.rcvd is not None and closed.value.rcvd.code == 1009  # "message too big"
