@@ -92,3 +92,30 @@ def test_a_websocket_message_over_the_readers_cap_closes_the_connection(reader):
             while True:
                 websocket.recv(timeout=60)
     assert closed.value.rcvd is not None and closed.value.rcvd.code == 1009  # "message too big"
+
+
+def test_a_reader_on_a_network_without_zxing_says_how_to_add_it(tmp_path):
+    import subprocess
+    import sys
+    import time
+
+    port = free_port()
+    # zxing-cpp made unimportable for this one process, as on a plain `pip install .`.
+    program = ("import sys; sys.modules['zxingcpp'] = None; from infocards.cli import main; "
+               f"sys.argv = ['infocards', 'web', '--reader', '--host', '0.0.0.0', '--port', '{port}', "
+               "'--no-browser']; sys.exit(main())")
+    log = tmp_path / "server.log"
+    with open(log, "wb") as out:
+        server = subprocess.Popen([sys.executable, "-c", program], stdout=out, stderr=subprocess.STDOUT,
+                                  env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "INFOCARDS_LANG": "en"})
+        try:
+            deadline = time.monotonic() + 60
+            # Until the note is there (printed just after the address), the server exits, or a minute.
+            while "[reader]" not in log.read_text() and server.poll() is None and time.monotonic() < deadline:
+                time.sleep(0.1)
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+    text = log.read_text()
+    assert "running at" in text, text
+    assert "zxing-cpp is not installed" in text and "pip install zxing-cpp" in text and "[reader]" in text

@@ -51,9 +51,9 @@ STRINGS = {
     },
     "cli.web.reader_without_zxing": {
         "da": "Bemærk: zxing-cpp er ikke installeret, så læseren afkoder fotos med OpenCV, der læser færre "
-        "fotos. Installér læserens udgave med: pip install \"infocards[reader]\"",
+        "og langsommere. Tilføj den med: pip install zxing-cpp (eller pip install '.[reader]' i infocards' mappe).",
         "en": "Note: zxing-cpp is not installed, so the reader decodes photos with OpenCV, which reads fewer "
-        "of them. Install the reader's extra with: pip install \"infocards[reader]\"",
+        "and slower. Add it with: pip install zxing-cpp (or pip install '.[reader]' in infocards' folder).",
     },
     "cli.web.no_browser": {
         "da": "Åbn ikke browseren; vis kun adressen.",

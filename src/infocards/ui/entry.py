@@ -149,7 +149,11 @@ def _reader_asgi_app():
 
 
 def _has_zxing() -> bool:
-    return importlib.util.find_spec("zxingcpp") is not None
+    try:
+        import zxingcpp  # noqa: F401
+    except ImportError:
+        return False
+    return True
 
 
 def serve(host: str = "127.0.0.1", port: int = 8550, reader_only: bool = False, open_browser: bool = False,
