@@ -48,6 +48,7 @@ class Settings:
     share_expiry_minutes: float = 30.0
     share_display_seconds: float = 120.0
     reader_url: str = ""  # where codes link to ([share] reader_url, INFOCARDS_READER_URL); "" = no links
+    clinic_key_idle_minutes: float = 10.0  # [reader]: an unlocked clinic key locks after this long unused
     source: Path | None = field(default=None, compare=False)
 
 
@@ -159,6 +160,7 @@ def load_settings(path: Path | None = None) -> Settings:
     app = data.get("app", {})
     wallet = data.get("wallet", {})
     share = data.get("share", {})
+    reader = data.get("reader", {})
     packs = content.get("packs", ["national"])
     if not isinstance(packs, list) or not all(isinstance(p, str) and p for p in packs):
         raise ConfigError(path=str(path), detail="[content] packs must be a list of names or paths")
@@ -175,5 +177,6 @@ def load_settings(path: Path | None = None) -> Settings:
         share_expiry_minutes=_number(share, "expiry_minutes", 30, path, 0.01, _SHARE_EXPIRY_MAX_MINUTES),
         share_display_seconds=_number(share, "display_seconds", 120, path, 1),
         reader_url=_reader_url(share, path),
+        clinic_key_idle_minutes=_number(reader, "clinic_key_idle_minutes", 10, path, 0.1, 24 * 60),
         source=path,
     )

@@ -166,6 +166,21 @@ class NoQrFound(NotInfocardsCode):
     key = "error.share.no_qr"
 
 
+class DecodeTimedOut(NotInfocardsCode):
+    """The decode's time budget ran out before a code was found: "could not read a code"."""
+
+    key = "error.share.decode_timeout"
+
+
+class DecoderBusy(NotInfocardsCode):
+    """Every decode slot is taken (or this visitor's own is): "busy, try again"."""
+
+    key = "error.share.decoder_busy"
+
+
+__all__ += ["DecodeTimedOut", "DecoderBusy"]
+
+
 class WeakPassphrase(WalletError):
     """A passphrase too short to protect the wallet (a PIN alone is never enough)."""
 
@@ -196,7 +211,13 @@ class UnlockThrottled(WalletError):
         return f"{self.after.message(lang)} {wait}" if self.after else wait
 
 
-__all__ += ["UnlockThrottled"]
+class ClinicUnlockThrottled(UnlockThrottled):
+    """The same wait for the clinic key, whose message offers no recovery code (it has none)."""
+
+    key = "error.unlock.wait_clinic"
+
+
+__all__ += ["ClinicUnlockThrottled", "UnlockThrottled"]
 
 
 class MissingExtra(InfocardsError):

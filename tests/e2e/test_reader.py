@@ -146,7 +146,7 @@ def test_clear_forgets_everything_and_a_new_code_opens_the_input(reader_url, bro
     tap(page, "reader-new")
     field = wait_id(page, "reader-paste").locator("input, textarea").first
     assert field.input_value() == ""  # ready for the next code
-    assert "Anna Jensen" in text_of(page, "reader-patient")  # until another code is read
+    # The previous patient goes at once (issue 19, bug 5): tests/e2e/test_reader_session.py.
 
     paste_into(page, "reader-paste", code)
     tap(page, "reader-read")

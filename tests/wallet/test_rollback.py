@@ -108,3 +108,57 @@ def test_cli_says_when_it_was_saved_and_warns_of_an_older_copy(wallet_factory, w
     assert "ældre end den, der sidst blev gemt på denne enhed" in listed.stderr
     assert "n1" in listed.stdout and "n2" not in listed.stdout
     assert wallet.path.read_bytes() == before
+
+
+def _flip_a_byte(path) -> None:
+    data = bytearray(path.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    path.write_bytes(bytes(data))
+
+
+def test_an_older_copy_put_in_as_the_backup_is_named_older_too(wallet_factory, tmp_path):
+    # Issue 17, item 12: an older copy over WALLET.bak, the main file spoiled, `wallet list`.
+    from infocards.wallet.storage import backup_path
+
+    wallet, _ = wallet_factory(records=[_note(1)])
+    old = tmp_path / "old.icw"
+    shutil.copyfile(wallet.path, old)
+    for n in (2, 3, 4):
+        wallet.add(_note(n))
+    wallet.close()
+    shutil.copyfile(old, backup_path(wallet.path))
+    _flip_a_byte(wallet.path)
+    with Wallet.open(wallet.path, WALLET_PASSPHRASE) as opened:
+        assert opened.used_backup is not None and opened.older_than is not None
+        assert [r["id"] for r in opened.records()] == ["n1"]
+
+
+def test_the_cli_names_a_swapped_backup_older_than_the_last_save(wallet_factory, wallet_cli, tmp_path):
+    from infocards.wallet.storage import backup_path
+
+    wallet, _ = wallet_factory()
+    wallet.close()
+    records = tmp_path / "records.json"
+    old = tmp_path / "old.icw"
+    for n in (1, 2, 3):
+        if n == 2:
+            shutil.copyfile(wallet.path, old)
+        records.write_text(json.dumps({"format": "infocards-records", "version": 1, "records": [_note(n)]}))
+        assert wallet_cli("wallet", "import", wallet.path, records, env=PASS).returncode == 0
+    shutil.copyfile(old, backup_path(wallet.path))
+    _flip_a_byte(wallet.path)
+    listed = wallet_cli("wallet", "list", wallet.path, env={**PASS, "INFOCARDS_LANG": "da"})
+    assert listed.returncode == 0 and "n1" in listed.stdout and "n3" not in listed.stdout
+    assert "ældre end den, der sidst blev gemt på denne enhed" in listed.stderr
+    listed = wallet_cli("wallet", "list", wallet.path, env={**PASS, "INFOCARDS_LANG": "en"})
+    assert "older than the one last saved on this device" in listed.stderr
+
+
+def test_the_ordinary_backup_one_save_behind_is_not_called_older(wallet_factory):
+    wallet, _ = wallet_factory(records=[_note(1)])
+    wallet.add(_note(2))
+    wallet.close()
+    _flip_a_byte(wallet.path)  # the damage the backup is for: it holds the save before the last
+    with Wallet.open(wallet.path, WALLET_PASSPHRASE) as opened:
+        assert opened.used_backup is not None and opened.older_than is None
+        assert [r["id"] for r in opened.records()] == ["n1"]

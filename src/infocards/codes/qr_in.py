@@ -11,6 +11,13 @@ file, so the pixel count is checked first (MAX_PIXELS) and a larger picture is r
 a picture we can read"; allowed pictures are cut down to WORK_SIDE before the decoder sees them
 (JPEGs decoded at a reduced scale straight away), and at most MAX_CONCURRENT_DECODES decodes run
 at once in a process, so a reader server's visitors cannot add their pictures up to gigabytes.
+
+Time is bounded too. One decode has DECODE_BUDGET_SECONDS across the backend's ladder of
+prepared copies: the ladder looks at the clock before each try and gives up with DecodeTimedOut
+("could not read a code") once the budget is spent, so a try that starts within the budget is
+the most it can run over. A decode that finds both slots taken waits at most BUSY_WAIT_SECONDS,
+then DecoderBusy ("busy, try again") instead of joining an unbounded queue; and one client (a
+reader server's visitor) has at most MAX_DECODES_PER_CLIENT decodes running at a time.
 """
 
 from __future__ import annotations
@@ -19,18 +26,23 @@ import importlib
 import os
 import re
 import threading
+import time
 import warnings
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from infocards.errors import ImageTooLarge, NotInfocardsCode, ShareError, UsageError
+from infocards.errors import DecoderBusy, DecodeTimedOut, ImageTooLarge, NotInfocardsCode, ShareError, UsageError
 
 __all__ = [
     "BACKENDS",
+    "BUSY_WAIT_SECONDS",
     "DECODER_ENV",
+    "DECODE_BUDGET_SECONDS",
     "MAX_CONCURRENT_DECODES",
+    "MAX_DECODES_PER_CLIENT",
     "MAX_PIXELS",
     "WORK_SIDE",
     "available_backends",
@@ -51,6 +63,11 @@ Image.MAX_IMAGE_PIXELS = MAX_PIXELS
 # pixels leave room for a code that fills a tenth of a photo's width at more than 2 px a module.
 WORK_SIDE = 3000
 MAX_CONCURRENT_DECODES = 2  # the cores of a small server; more decodes only queue for CPU
+# A readable photo decodes in well under a second (bench/qr.py); a picture made to run the whole
+# ladder took 17.7 s before this budget (bench/decode_budget.py).
+DECODE_BUDGET_SECONDS = 3.0
+BUSY_WAIT_SECONDS = 1.0  # how long a decode waits for a slot before "busy, try again"
+MAX_DECODES_PER_CLIENT = 1
 
 DECODER_ENV = "INFOCARDS_QR_DECODER"
 # Backend name -> module, in order of preference.
@@ -60,6 +77,7 @@ _decode_slots = threading.BoundedSemaphore(MAX_CONCURRENT_DECODES)
 _active_lock = threading.Lock()
 _active = 0
 _peak = 0
+_per_client: dict[str, int] = {}  # guarded by _active_lock
 
 
 def check_pixels(image: Image.Image, path: str = "") -> None:
@@ -176,20 +194,58 @@ def peak_concurrent_decodes(reset: bool = False) -> int:
     return peak
 
 
-def decode_image(image: Image.Image, thorough: bool = True, backend: str | None = None) -> list[str]:
+def _client_enter(client: str | None) -> None:
+    if client is None:
+        return
+    with _active_lock:
+        if _per_client.get(client, 0) >= MAX_DECODES_PER_CLIENT:
+            raise DecoderBusy()
+        _per_client[client] = _per_client.get(client, 0) + 1
+
+
+def _client_leave(client: str | None) -> None:
+    if client is None:
+        return
+    with _active_lock:
+        left = _per_client.get(client, 1) - 1
+        if left > 0:
+            _per_client[client] = left
+        else:
+            _per_client.pop(client, None)
+
+
+def decode_image(image: Image.Image, thorough: bool = True, backend: str | None = None, *,
+                 budget: float = DECODE_BUDGET_SECONDS, client: str | None = None,
+                 clock: Callable[[], float] = time.monotonic,
+                 busy_wait: float | None = BUSY_WAIT_SECONDS) -> list[str]:
     """The texts of all QR codes found in `image` (empty if none).
 
     thorough=False stops after the quick tries: for camera frames, where the next frame comes
     soon. backend names one of BACKENDS; by default the chosen one. ImageTooLarge, before any
-    decoding, for a picture over MAX_PIXELS.
+    decoding, for a picture over MAX_PIXELS; DecodeTimedOut when `budget` seconds (by `clock`)
+    pass before a code is found (math.inf: no budget); DecoderBusy when no slot frees within
+    `busy_wait` seconds (None: wait for one) or `client` already has its decodes running.
     """
     check_pixels(image, getattr(image, "filename", "") or "")
     if image.width < 21 or image.height < 21:  # smaller than the smallest QR code
         return []
     decoder = _backend(backend)
-    with _decode_slots:
-        _enter()
+    _client_enter(client)
+    try:
+        if not _decode_slots.acquire(timeout=None if busy_wait is None else max(0.0, busy_wait)):
+            raise DecoderBusy()
         try:
-            return decoder.decode(_prepare(image), thorough)
+            _enter()
+            try:
+                deadline = clock() + budget
+                in_time = lambda: clock() < deadline  # noqa: E731
+                texts = decoder.decode(_prepare(image), thorough, in_time)
+                if not texts and not in_time():
+                    raise DecodeTimedOut()
+                return texts
+            finally:
+                _leave()
         finally:
-            _leave()
+            _decode_slots.release()
+    finally:
+        _client_leave(client)

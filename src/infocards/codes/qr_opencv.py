@@ -75,7 +75,7 @@ _BOTH = ("aruco", "classic")
 _ARUCO = ("aruco",)
 
 
-def _ladder(pixels: np.ndarray) -> Iterator[tuple[_Prepared, tuple[str, ...]]]:
+def _ladder(pixels: np.ndarray, in_time: Callable[[], bool]) -> Iterator[tuple[_Prepared, tuple[str, ...]]]:
     """(prepared copy, detectors to try on it), cheapest and most often right first.
 
     The order and the detectors per step come from bench/qr.py's degraded set: the classic
@@ -83,13 +83,15 @@ def _ladder(pixels: np.ndarray) -> Iterator[tuple[_Prepared, tuple[str, ...]]]:
     elsewhere, so later steps use the ArUco-based detector alone.
     """
     yield pixels, _BOTH
+    if not in_time():  # preparing a copy costs time too
+        return
     side = max(pixels.shape)
     # Small modules: more pixels per module; large photos: less noise and faster detection.
     yield (_scaled(pixels, 2.0) if side <= 1000 else _scaled(pixels, 0.5)), _BOTH
     yield _sharpened(pixels), _ARUCO
     yield _sharpened(pixels, amount=3.0), _ARUCO  # heavier blur over a photo's larger modules
     yield _otsu(pixels), _ARUCO
-    if side <= 1400:
+    if side <= 1400 and in_time():
         # Blur across small modules: sharpen a doubled copy, so the mask has pixels to work with,
         # and binarise it locally for uneven light.
         doubled = _scaled(pixels, 2.0)
@@ -97,13 +99,16 @@ def _ladder(pixels: np.ndarray) -> Iterator[tuple[_Prepared, tuple[str, ...]]]:
         yield _adaptive(61)(doubled), _ARUCO
 
 
-def decode(gray: Image.Image, thorough: bool = True) -> list[str]:
-    """The texts of the QR codes OpenCV finds in a grayscale image (empty if none)."""
+def decode(gray: Image.Image, thorough: bool = True, in_time: Callable[[], bool] = lambda: True) -> list[str]:
+    """The texts of the QR codes OpenCV finds in a grayscale image (empty if none). `in_time` is
+    asked before each try (and each prepared copy); the ladder stops once it says no."""
     pixels = np.asarray(gray, dtype=np.uint8)
-    for number, (prepared, kinds) in enumerate(_ladder(pixels)):
+    for number, (prepared, kinds) in enumerate(_ladder(pixels, in_time)):
         if not thorough and number >= _QUICK_TRIES:
             break
         for kind in kinds:
+            if not in_time():
+                return []
             texts = _read(_detector(kind), prepared)
             if texts:
                 return texts

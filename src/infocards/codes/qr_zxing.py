@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import zxingcpp
 from PIL import Image, ImageFilter
@@ -34,10 +34,11 @@ def _attempts(gray: Image.Image) -> Iterator[tuple[Image.Image, object]]:
         )
 
 
-def decode(gray: Image.Image, thorough: bool = True) -> list[str]:
-    """The texts of the QR codes zxing-cpp finds in a grayscale image (empty if none)."""
+def decode(gray: Image.Image, thorough: bool = True, in_time: Callable[[], bool] = lambda: True) -> list[str]:
+    """The texts of the QR codes zxing-cpp finds in a grayscale image (empty if none); `in_time`
+    is asked before each try, and the tries stop once it says no."""
     for number, (candidate, binarizer) in enumerate(_attempts(gray)):
-        if not thorough and number >= _QUICK_TRIES:
+        if (not thorough and number >= _QUICK_TRIES) or not in_time():
             break
         found = zxingcpp.read_barcodes(candidate, formats=zxingcpp.BarcodeFormat.QRCode, binarizer=binarizer)
         texts = [barcode.text for barcode in found if barcode.valid]

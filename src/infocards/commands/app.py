@@ -16,6 +16,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     web.add_argument("--host", default="127.0.0.1", help=t("cli.web.host", lang))
     web.add_argument("--port", type=int, default=8550, help=t("cli.web.port", lang))
     web.add_argument("--reader", action="store_true", help=t("cli.web.reader", lang))
+    web.add_argument("--allowed-host", action="append", default=[], metavar="NAME",
+                     help=t("cli.web.allowed_host", lang))
     web.add_argument("--no-browser", action="store_true", help=t("cli.web.no_browser", lang))
     web.set_defaults(handler=serve_web)
 
@@ -23,7 +25,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def serve_web(args: argparse.Namespace) -> int:
     from infocards.ui.entry import serve
 
-    serve(host=args.host, port=args.port, reader_only=args.reader, open_browser=not args.no_browser)
+    serve(host=args.host, port=args.port, reader_only=args.reader, open_browser=not args.no_browser,
+          allowed_hosts=tuple(args.allowed_host))
     return 0
 
 

@@ -213,14 +213,18 @@ def trust_list():
         return TrustList()
 
 
-def _key_check(result: ReadResult) -> str | None:
+def _key_check(result: ReadResult, lang: str) -> str | None:
     """Whether this device key is new for a name and birth date the reader has seen before."""
     from infocards.reader.key_memory import KeyMemory
 
     summary = result.summary
     if summary is None or not summary.name or result.fingerprint is None or result.status == "invalid":
         return None
-    return KeyMemory().seen(summary.name, summary.birth_date, result.fingerprint)
+    memory = KeyMemory()
+    seen = memory.seen(summary.name, summary.birth_date, result.fingerprint)
+    if memory.set_aside is not None:  # an unreadable memory is kept, and the reader is told
+        sys.stderr.write(clean_line(t("share.reader.keys_set_aside", lang, path=str(memory.set_aside))) + "\n")
+    return seen
 
 
 def _card_titles(lang: str):
@@ -251,7 +255,7 @@ def run_read(args: argparse.Namespace) -> int:
         view = build_view(result, lang, _card_titles(lang), trust=trust)
         data = view.to_json()
         lines = render_text(clean_view(view)).rstrip("\n").split("\n") if not args.json else []
-        key = _key_check(result)
+        key = _key_check(result, lang)
         if key is not None:
             data["key_seen"] = key
             if key == "new":

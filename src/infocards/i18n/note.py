@@ -236,10 +236,10 @@ STRINGS = {
         "en": "There is no clinic key yet. Make one here: it is stored encrypted on this computer.",
     },
     "note.ui.key_missing_server": {
-        "da": "Denne server har ingen klinik-nøgle. Den, der driver serveren, laver en med "
-        "`infocards clinic init NØGLEFIL --name ... --role ...` og angiver den i flet.toml ([reader] clinic_key).",
-        "en": "This server has no clinic key. Whoever runs the server makes one with "
-        "`infocards clinic init KEYFILE --name ... --role ...` and names it in flet.toml ([reader] clinic_key).",
+        "da": "Denne læser har ingen nøgle til at underskrive noter med, så der kan ikke skrives noter her endnu. "
+        "Bed den, der passer læseren (fx jeres it-ansvarlige), om at lave klinikkens nøgle til den.",
+        "en": "This reader has no key to sign notes with, so notes cannot be written here yet. "
+        "Ask whoever looks after the reader (your IT administrator, say) to make the clinic's key for it.",
     },
     "note.ui.key_passphrase": {"da": "Nøglens adgangskode", "en": "The key's passphrase"},
     "note.ui.key_passphrase_again": {"da": "Adgangskoden igen", "en": "The passphrase again"},

@@ -103,6 +103,24 @@ STRINGS: dict[str, dict[str, str]] = {
         "da": "Det er ikke en infocards-kode.",
         "en": "This is not an infocards code.",
     },
+    "error.share.decode_timeout": {
+        "da": "Der kunne ikke læses en kode i billedet. Prøv et skarpere billede, hvor koden fylder mere.",
+        "en": "Could not read a code in the picture. Try a sharper picture in which the code fills more.",
+    },
+    "share.reader.keys_set_aside": {
+        "da": "Læserens hukommelse om patienters nøgler kunne ikke læses. Den er flyttet til {path}, og en ny "
+        "er startet: indtil patienterne er læst igen, kan der ikke advares om en ny nøgle.",
+        "en": "The reader's memory of patients' keys could not be read. It was moved to {path} and a new one "
+        "started: until patients are read again, a new key cannot be warned about.",
+    },
+    "error.share.paste_too_long": {
+        "da": "Den indsatte tekst er for lang til at være en kode (over {limit} KiB). Kopiér kun koden.",
+        "en": "The pasted text is too long to be a code (over {limit} KiB). Copy only the code.",
+    },
+    "error.share.decoder_busy": {
+        "da": "Læseren har travlt lige nu. Prøv igen om et øjeblik.",
+        "en": "The reader is busy right now. Try again in a moment.",
+    },
     "error.share.no_qr": {
         "da": "Der er ingen QR-kode i billedet.",
         "en": "No QR code found in the image.",

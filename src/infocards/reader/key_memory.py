@@ -7,6 +7,12 @@ with a new key ("new phone, or a different person?"), as SSH does for a host's k
 The file (0600, written atomically) holds no names: each person is a keyed hash of the name and
 birth date under a random key kept in the same file, so a copied file does not list patients
 (it still lets someone with the file test a guessed name; it is private to the reader's user).
+
+A memory that cannot be read (damaged, or over MAX_FILE_BYTES) is never written over: it is moved
+aside to `reader-keys.json.unreadable-TIME` (`set_aside` names it, and the CLI says so) and a new
+one is started; if it cannot be moved, nothing is remembered in this run. The memory holds at
+most MAX_PEOPLE people, the least recently seen forgotten first, so the file stays under
+MAX_FILE_BYTES (about 3 MB at most).
 """
 
 from __future__ import annotations
@@ -17,6 +23,7 @@ import hmac
 import json
 import os
 import secrets
+import time
 import unicodedata
 from pathlib import Path
 
@@ -24,10 +31,11 @@ import platformdirs
 
 from infocards.atomicfile import write_private
 
-__all__ = ["KEYS_FILE_ENV", "KeyMemory", "default_keys_path"]
+__all__ = ["KEYS_FILE_ENV", "MAX_FILE_BYTES", "MAX_PEOPLE", "KeyMemory", "default_keys_path"]
 
 KEYS_FILE_ENV = "INFOCARDS_READER_KEYS"
-_MAX_FILE = 4 * 1024 * 1024
+MAX_FILE_BYTES = 4 * 1024 * 1024
+MAX_PEOPLE = 8_000  # x 16 keys of 23 bytes each, at most about 3 MB: always under MAX_FILE_BYTES
 _MAX_KEYS_PER_PERSON = 16
 
 
@@ -45,19 +53,42 @@ class KeyMemory:
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = Path(path) if path else default_keys_path()
+        self.set_aside: Path | None = None  # where an unreadable memory was moved, this run
+        self._writable = True
         self._salt, self._people = self._load()
 
     def _load(self) -> tuple[bytes, dict[str, list[str]]]:
         try:
             with self.path.open("rb") as handle:
-                data = json.loads(handle.read(_MAX_FILE).decode("utf-8"))
+                raw = handle.read(MAX_FILE_BYTES + 1)
+        except FileNotFoundError:
+            return secrets.token_bytes(32), {}  # no memory yet
+        except OSError:
+            self._writable = False  # there, but not readable by us: never written over
+            return secrets.token_bytes(32), {}
+        try:
+            if len(raw) > MAX_FILE_BYTES:
+                raise ValueError("over the size limit")
+            data = json.loads(raw.decode("utf-8"))
             salt = base64.b64decode(data["salt"], validate=True)
             people = {k: [str(f) for f in v][:_MAX_KEYS_PER_PERSON] for k, v in data["people"].items()}
-            if len(salt) == 32:
-                return salt, people
-        except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
-            pass  # no memory yet, or an unreadable one: start again (it only ever adds warnings)
+            if len(salt) != 32:
+                raise ValueError("not a salt")
+            return salt, people
+        except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
+            self._move_aside()
         return secrets.token_bytes(32), {}
+
+    def _move_aside(self) -> None:
+        aside = self.path.with_name(f"{self.path.name}.unreadable-{time.strftime('%Y%m%d-%H%M%S')}")
+        try:
+            if aside.exists():
+                aside = aside.with_name(f"{aside.name}-{secrets.token_hex(3)}")
+            os.replace(self.path, aside)
+        except OSError:
+            self._writable = False
+            return
+        self.set_aside = aside
 
     def _person(self, name: str, birth_date: str | None) -> str:
         text = unicodedata.normalize("NFC", " ".join(name.split()).casefold()) + "\0" + (birth_date or "")
@@ -65,7 +96,8 @@ class KeyMemory:
 
     def seen(self, name: str, birth_date: str | None, fingerprint: str) -> str:
         person = self._person(name, birth_date)
-        keys = self._people.setdefault(person, [])
+        keys = self._people.pop(person, [])
+        self._people[person] = keys  # the most recently seen last: the first are forgotten first
         if fingerprint in keys:
             return "known"
         status = "new" if keys else "first"
@@ -75,6 +107,10 @@ class KeyMemory:
         return status
 
     def _save(self) -> None:
+        if not self._writable:
+            return
+        while len(self._people) > MAX_PEOPLE:
+            del self._people[next(iter(self._people))]
         data = {"salt": base64.b64encode(self._salt).decode("ascii"), "people": self._people}
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)

@@ -15,7 +15,7 @@ from infocards.codes.signing import fingerprint
 from infocards.codes.summary_code import clean_text, open_code
 from infocards.errors import InfocardsError, InvalidCode, NoQrFound, NotInfocardsCode, Reason
 
-__all__ = ["STATUSES", "STATUS_EXIT_CODES", "ReadResult", "read_image", "read_text"]
+__all__ = ["MAX_PASTED_CHARS", "STATUSES", "STATUS_EXIT_CODES", "ReadResult", "read_image", "read_pasted", "read_text"]
 
 STATUSES = ("valid", "expired", "invalid", "not_infocards")
 STATUS_EXIT_CODES = {"valid": 0, "expired": 3, "invalid": 4, "not_infocards": 5}
@@ -24,6 +24,9 @@ STATUS_EXIT_CODES = {"valid": 0, "expired": 3, "invalid": 4, "not_infocards": 5}
 # not a clock slightly off. Phones' clocks drift by seconds to minutes, hence the allowance.
 MAX_READ_LIFETIME = timedelta(days=30)
 CLOCK_ALLOWANCE = timedelta(minutes=5)
+# Pasted text is cut off here before any decoding: the largest QR code holds 4,296 characters, so
+# twice that leaves room for line breaks and spaces picked up by copying, and nothing more.
+MAX_PASTED_CHARS = 8 * 1024
 
 
 @dataclass(frozen=True)
@@ -114,13 +117,24 @@ def read_text(text: str, now: datetime | None = None) -> ReadResult:
     )
 
 
-def read_image(image: Image.Image, now: datetime | None = None, thorough: bool = True) -> ReadResult:
+def read_pasted(text: str, now: datetime | None = None) -> ReadResult:
+    """read_text for what a person pasted into the app: longer than MAX_PASTED_CHARS is not a
+    code and is refused before anything is decoded (the app runs this off its event loop)."""
+    if len(text) > MAX_PASTED_CHARS:
+        return ReadResult("not_infocards", error=NotInfocardsCode("error.share.paste_too_long",
+                                                                  limit=MAX_PASTED_CHARS // 1024))
+    return read_text(text, now)
+
+
+def read_image(image: Image.Image, now: datetime | None = None, thorough: bool = True,
+               client: str | None = None) -> ReadResult:
     """Find the QR codes in an image and read the infocards one (a foreign QR: not_infocards).
 
-    thorough=False tries only the quick ways (camera frames); see qr_in.decode_image.
+    thorough=False tries only the quick ways (camera frames); `client` (a reader server's
+    visitor) is held to its own share of decodes; see qr_in.decode_image.
     """
     try:
-        texts = decode_image(image, thorough)
+        texts = decode_image(image, thorough, client=client)
     except NotInfocardsCode as exc:  # too large, or broken: not a picture we can read
         return ReadResult("not_infocards", error=exc)
     if not texts:

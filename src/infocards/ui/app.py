@@ -183,31 +183,42 @@ def build(page: ft.Page, state: AppState) -> None:
     connection_over = asyncio.Event()
 
     async def auto_lock(over: asyncio.Event) -> None:
-        # Lock the wallet after the inactivity set in flet.toml (or in the settings screen).
+        # Lock the wallet after the inactivity set in flet.toml (or in the settings screen), and
+        # an unlocked clinic key after [reader] clinic_key_idle_minutes without use.
         while not over.is_set():
             try:
                 await asyncio.wait_for(over.wait(), AUTO_LOCK_POLL_SECONDS)
             except TimeoutError:
                 pass
-            if not over.is_set() and state.wallet.idle_too_long():
+            if over.is_set():
+                break
+            if not state.reader_only and state.wallet.idle_too_long():
                 if callable(state.keep_draft):
                     state.keep_draft()  # the form comes back as it was once the patient unlocks
                 state.wallet.lock()
                 if (page.route or "/").startswith(("/wallet", "/share")):
                     render(page, state)
+            if state.clinic is not None and state.clinic.idle_too_long():
+                state.clinic.lock()
+                if (page.route or "/").startswith("/reader/note"):
+                    render(page, state)
 
     def end_session(_event=None) -> None:
-        # A closed or reloaded tab must not keep the wallet (and its OS lock): lock it now.
+        # A closed or reloaded tab must not keep the wallet (and its OS lock): lock it now. Nor
+        # the last code read or the clinic key: Flet keeps a session for a while after its tab
+        # closes, and a restored tab on a shared clinic computer would get both back.
         state.wallet.lock()
         state.drafts.clear()
+        state.last_read = None
+        if state.clinic is not None:
+            state.clinic.lock()
         connection_over.set()
 
     def reconnected(_event=None) -> None:
         nonlocal connection_over
         connection_over.set()  # never two watchers
         connection_over = asyncio.Event()
-        if not state.reader_only:
-            page.run_task(auto_lock, connection_over)
+        page.run_task(auto_lock, connection_over)
         render(page, state)  # the old screen may be a wallet view: show it locked
 
     page.on_route_change = on_route_change
@@ -216,5 +227,4 @@ def build(page: ft.Page, state: AppState) -> None:
     page.on_connect = reconnected
     page.on_close = end_session
     render(page, state)
-    if not state.reader_only:
-        page.run_task(auto_lock, connection_over)
+    page.run_task(auto_lock, connection_over)

@@ -9,6 +9,7 @@ visitors), or made here when there is none yet, showing the fingerprint to write
 from __future__ import annotations
 
 import os
+import time
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,9 +18,9 @@ import platformdirs
 
 from infocards.config import config_path
 from infocards.content.trust import TrustList, load_trust
-from infocards.errors import ClinicKeyError
+from infocards.errors import ClinicKeyError, WrongClinicPassphrase
 from infocards.notes.clinic_key import ClinicKey, create_clinic_key, open_clinic_key
-from infocards.web.throttle import throttle_for
+from infocards.web.throttle import clinic_throttle_for
 
 __all__ = ["CLINIC_KEY_ENV", "ClinicSession", "clinic_key_path", "clinic_of"]
 
@@ -44,26 +45,52 @@ def clinic_key_path() -> Path:
 
 @dataclass
 class ClinicSession:
-    """One visitor's clinic key (locked until they unlock it) and the packs' trust list."""
+    """One visitor's clinic key (locked until they unlock it, and again after `idle_seconds`
+    unused or when their tab closes) and the packs' trust list. `client` is the visitor's
+    address: the unlock throttle counts wrong passphrases per client first."""
 
     packs: tuple[Path, ...] = ()
     path: Path = field(default_factory=clinic_key_path)
+    client: str = ""
+    idle_seconds: float = 600.0
     key: ClinicKey | None = field(default=None, repr=False)
     _trust: TrustList | None = field(default=None, repr=False)
+    _used_at: float = field(default=0.0, repr=False)
 
     def exists(self) -> bool:
         return self.path.exists()
 
     def unlock(self, passphrase: str) -> ClinicKey:
-        # Throttled per key file across every session of this process, like a wallet unlock: a
-        # reader server may face a network, and the key signs notes in the professional's name.
-        self.key = throttle_for(self.path).attempt(lambda: open_clinic_key(self.path, passphrase))
+        # Throttled per key file across every session of this process, like a wallet unlock, and
+        # per visitor first: a reader server may face a network, and the key signs notes in the
+        # professional's name. What a visitor is told never names the server's files.
+        def open_here() -> ClinicKey:
+            try:
+                return open_clinic_key(self.path, passphrase)
+            except WrongClinicPassphrase:
+                raise WrongClinicPassphrase("error.clinic.wrong_passphrase_here") from None
+            except ClinicKeyError:
+                raise ClinicKeyError("error.clinic.unusable_here") from None
+
+        self.key = clinic_throttle_for(self.path).attempt(self.client, open_here)
+        self.touch()
         return self.key
+
+    def lock(self) -> None:
+        self.key = None
+
+    def touch(self) -> None:
+        """The key was used (unlocked, or a note signed): the idle lock starts again."""
+        self._used_at = time.monotonic()
+
+    def idle_too_long(self) -> bool:
+        return self.key is not None and time.monotonic() - self._used_at >= self.idle_seconds
 
     def create(self, passphrase: str, repeated: str, name: str, role: str, place: str) -> ClinicKey:
         if passphrase != repeated:
             raise ClinicKeyError("error.clinic.mismatch")
         self.key = create_clinic_key(self.path, passphrase, name, role, place)
+        self.touch()
         return self.key
 
     def trust(self) -> TrustList:
@@ -76,6 +103,7 @@ def clinic_of(state) -> ClinicSession:
     """The session's clinic key holder, made on first use."""
     session = getattr(state, "clinic", None)
     if session is None:
-        session = ClinicSession(packs=tuple(state.settings.packs))
+        session = ClinicSession(packs=tuple(state.settings.packs), client=getattr(state, "client", ""),
+                                idle_seconds=state.settings.clinic_key_idle_minutes * 60)
         state.clinic = session
     return session

@@ -24,7 +24,7 @@ from infocards.errors import InfocardsError, UsageError
 from infocards.i18n import cli_language, t
 from infocards.ui import app
 from infocards.ui.state import AppState
-from infocards.web.guard import TOKEN_PARAM, LaunchGuard, LaunchSecret, SameOriginGuard, write_launch_page
+from infocards.web.guard import TOKEN_PARAM, LaunchGuard, LaunchSecret, SameOriginGuard, served_names, write_launch_page
 
 __all__ = ["main", "open_desktop_or_web", "quiet_protocol_logs", "run_packaged_app", "serve"]
 
@@ -44,6 +44,7 @@ def _make_main(reader_only: bool):
                 library=_shared_library(settings.packs),
                 lang=settings.default_language,
                 reader_only=reader_only,
+                client=page.client_ip or "",
             )
         except InfocardsError as exc:
             # A broken flet.toml or a missing pack: say so on screen, never a traceback.
@@ -127,10 +128,39 @@ async def _serve_until_stopped(server, on_started) -> None:
     await serving
 
 
-def serve(host: str = "127.0.0.1", port: int = 8550, reader_only: bool = False, open_browser: bool = False) -> None:
+# The open reader forgets a closed tab's session after this long (Flet's default is an hour): a
+# reload or a short network drop comes back within it; the summary and the clinic key are
+# dropped at the disconnect itself (ui/app.py).
+READER_SESSION_SECONDS = 120
+# The largest websocket message the reader accepts: a phone's photo of a code (a few MB, sent
+# whole by the file picker) fits; a pasted text is cut far below this (reader.read.MAX_PASTED).
+READER_WS_MAX_BYTES = 8 * 1024 * 1024
+
+
+def _reader_asgi_app():
+    """Flet's web app for the reader: as ft.run(export_asgi_app=True) builds it, with a short
+    session lifetime (ft.run has no parameter for it; flet_web.fastapi.app has)."""
+    import flet_web.fastapi as flet_fastapi
+
+    outer = flet_fastapi.FastAPI()
+    outer.mount("/", flet_fastapi.app(_make_main(True), assets_dir=str(assets_root()), no_cdn=True,
+                                      session_timeout_seconds=READER_SESSION_SECONDS))
+    return outer
+
+
+def _has_zxing() -> bool:
+    try:
+        import zxingcpp  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def serve(host: str = "127.0.0.1", port: int = 8550, reader_only: bool = False, open_browser: bool = False,
+          allowed_hosts: tuple[str, ...] = ()) -> None:
     """Serve the web app offline (no CDN) and print its address. The patient app admits only
     the browser that opened the printed address (it holds this launch's secret); the reader,
-    which holds no wallet, is open to anyone who can reach it."""
+    which holds no wallet, is open to anyone who can reach it by one of its own host names."""
     import uvicorn
 
     settings: Settings = load_settings()  # fail early, with a clear message, on bad settings
@@ -139,17 +169,22 @@ def serve(host: str = "127.0.0.1", port: int = 8550, reader_only: bool = False, 
     # Import the card browser's views while the server starts and the browser loads Flutter, so
     # the first visitor does not wait for them.
     threading.Thread(target=app.preload_views, args=(reader_only,), daemon=True).start()
-    flet_app = ft.run(_make_main(reader_only), export_asgi_app=True, no_cdn=True, assets_dir=str(assets_root()))
+    if reader_only:
+        flet_app = _reader_asgi_app()
+    else:
+        flet_app = ft.run(_make_main(False), export_asgi_app=True, no_cdn=True, assets_dir=str(assets_root()))
     shown_host = "localhost" if _is_loopback(host) else host
     url = f"http://{shown_host}:{port}/"
     if reader_only:
-        served_app = SameOriginGuard(flet_app)  # open to anyone who can reach it, but only from its own pages
+        # Open to anyone who can reach it, but only by its own names and from its own pages.
+        served_app = SameOriginGuard(flet_app, served_names(host, allowed_hosts))
     else:
         secret = LaunchSecret()
         served_app = LaunchGuard(flet_app, secret, port)
         url += f"?{TOKEN_PARAM}={secret.reveal()}"
+    limits = {"ws_max_size": READER_WS_MAX_BYTES} if reader_only else {}
     config = uvicorn.Config(served_app, host=host, port=port, ws="websockets-sansio", log_level="warning",
-                            access_log=False, proxy_headers=False, timeout_graceful_shutdown=5)
+                            access_log=False, proxy_headers=False, timeout_graceful_shutdown=5, **limits)
     server = uvicorn.Server(config)
     quiet_protocol_logs()  # after Flet and uvicorn have set up logging from the environment
     lang = cli_language()
@@ -159,6 +194,8 @@ def serve(host: str = "127.0.0.1", port: int = 8550, reader_only: bool = False, 
             print(t("cli.web.serving", lang, url=url), flush=True)
             if not reader_only:
                 print(t("cli.web.secret_note", lang), flush=True)
+            elif not _is_loopback(host) and not _has_zxing():
+                print(t("cli.web.reader_without_zxing", lang), file=sys.stderr, flush=True)
             if open_browser and _browser_available():
                 _open_browser(url, Path(launch_folder))
 

@@ -28,6 +28,7 @@ class AppState:
     keep_draft: object = field(default=None, repr=False)  # the shown form's "remember my input"
     last_read: object = field(default=None, repr=False)  # the clinician view's last result
     clinic: object = field(default=None, repr=False)  # ui.clinic_session.ClinicSession, on first use
+    client: str = ""  # the visitor's address (web): the clinic key's unlock throttle counts per client
     notice: str | None = None  # a confirmation for the next wallet screen ("Besøg er gemt")
     _preferences: Preferences | None = field(default=None, repr=False)
 

@@ -250,7 +250,10 @@ class Wallet(RecordsMixin, KeysMixin):
         if seen is None or (file_id is not None and seen.wallet_id != _b64(file_id)):
             return
         self._save_floor = seen.saves  # the next save counts on from the highest ever seen here
-        if used_backup is None and self._saves < seen.saves:
+        # The backup is the file as it was before the last save: one behind is expected of it, and
+        # anything older is an older copy put in its place (with the main file spoiled to reach it).
+        expected = seen.saves - 1 if used_backup is not None else seen.saves
+        if self._saves < expected:
             self.older_than = _parse_time(seen.saved)
 
     def _stamp(self, document: dict) -> None:

@@ -3,19 +3,23 @@ request and websocket before Flet sees it (as Jupyter's server does); flet-free 
 
 from __future__ import annotations
 
+import contextlib
 import hmac
 import html
+import ipaddress
 import json
 import os
 import secrets
-from collections.abc import Awaitable, Callable, MutableMapping
+import socket
+from collections.abc import Awaitable, Callable, Iterable, MutableMapping
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, quote, urlencode
 
 from infocards.i18n import t
 
-__all__ = ["TOKEN_PARAM", "LaunchGuard", "LaunchSecret", "cookie_name", "write_launch_page"]
+__all__ = ["TOKEN_PARAM", "LaunchGuard", "LaunchSecret", "SameOriginGuard", "cookie_name", "host_name", "served_names",
+           "write_launch_page"]
 
 Scope = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[MutableMapping[str, Any]]]
@@ -93,6 +97,15 @@ def _refusal_page() -> bytes:
     parts = [
         f'<section lang="{lang}"><h1>{html.escape(t("web.refused.title", lang))}</h1>'
         f"<p>{html.escape(t('web.refused.body', lang))}</p></section>"
+        for lang in ("da", "en")
+    ]
+    return _page(t("web.refused.title", "da"), "".join(parts))
+
+
+def _reader_refusal_page() -> bytes:
+    parts = [
+        f'<section lang="{lang}"><h1>{html.escape(t("web.refused.title", lang))}</h1>'
+        f"<p>{html.escape(t('web.refused.reader', lang))}</p></section>"
         for lang in ("da", "en")
     ]
     return _page(t("web.refused.title", "da"), "".join(parts))
@@ -185,21 +198,54 @@ async def _respond(send: Send, status: int, body: bytes, scope: Scope,
     await send({"type": "http.response.body", "body": b"" if scope.get("method") == "HEAD" else body})
 
 
-async def _refuse(scope: Scope, receive: Receive, send: Send) -> None:
+async def _refuse(scope: Scope, receive: Receive, send: Send, page: bytes | None = None) -> None:
     if scope["type"] == "websocket":
         await receive()  # websocket.connect
         await send({"type": "websocket.close", "code": 1008})  # before accept: HTTP 403
         return
-    await _respond(send, 403, _refusal_page(), scope)
+    await _respond(send, 403, page or _refusal_page(), scope)
+
+
+def host_name(header: str) -> str:
+    """The name part of a Host header ("Name.example:8550" -> "name.example", "[::1]:80" -> "::1")."""
+    header = header.strip().lower()
+    if header.startswith("["):
+        return header[1:header.find("]")] if "]" in header else ""
+    return header.rsplit(":", 1)[0].rstrip(".") if header.count(":") <= 1 else header
+
+
+def _is_address(name: str) -> bool:
+    try:
+        ipaddress.ip_address(name)
+    except ValueError:
+        return False
+    return True
+
+
+def served_names(host: str, allowed: Iterable[str] = ()) -> frozenset[str]:
+    """The host names the open reader answers: the one it was started with, the machine's own
+    names and those a proxy in front uses (`--allowed-host`). An address (127.0.0.1, 192.0.2.7)
+    is always answered: DNS rebinding needs a name of the attacker's, never an address."""
+    names = {"localhost", host, socket.gethostname()}
+    with contextlib.suppress(OSError, UnicodeError):
+        names.add(socket.getfqdn())
+    names.update(allowed)
+    return frozenset(host_name(name) for name in names if name and host_name(name))
 
 
 class SameOriginGuard:
-    """ASGI middleware for the open reader (no secret: it holds no wallet): its pages and its
-    websocket answer only pages of its own address, so a web page elsewhere in the clinician's
+    """ASGI middleware for the open reader (no secret: it holds no wallet): it answers only the
+    host names it serves (another name is DNS rebinding: an attacker's name pointed at this
+    server) and only pages of its own address, so a web page elsewhere in the clinician's
     browser cannot drive it, for instance to guess the clinic key's passphrase."""
 
-    def __init__(self, app: Callable) -> None:
+    def __init__(self, app: Callable, names: Iterable[str] = ("localhost",)) -> None:
         self.app = app
+        self.names = frozenset(host_name(name) for name in names)
+
+    def serves(self, host_header: str) -> bool:
+        name = host_name(host_header)
+        return bool(name) and (name in self.names or _is_address(name))
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] not in ("http", "websocket"):
@@ -208,8 +254,9 @@ class SameOriginGuard:
         headers = _headers(scope)
         host, origin = headers.get("host", ""), headers.get("origin")
         own = (f"http://{host}", f"https://{host}")
-        if (origin is None and scope["type"] == "websocket") or (origin is not None and origin not in own):
-            await _refuse(scope, receive, send)
+        if not self.serves(host) or (origin is None and scope["type"] == "websocket") or (
+                origin is not None and origin not in own):
+            await _refuse(scope, receive, send, _reader_refusal_page())
             return
         await self.app(scope, receive, LaunchGuard._filtered(send) if scope["type"] == "http" else send)
 

@@ -12,7 +12,7 @@ from infocards.codes.signing import SigningKey
 from infocards.errors import InfocardsError, NotInfocardsCode
 from infocards.i18n import t
 from infocards.notes.receive import checked_note, is_for_patient, receive_note
-from infocards.reader.read import ReadResult, read_image, read_text
+from infocards.reader.read import ReadResult, read_image, read_pasted
 from infocards.reader.signed_view import note_json
 from infocards.ui.camera import take_picture
 from infocards.ui.clinic_session import clinic_of
@@ -88,9 +88,9 @@ def view(state, nav) -> ft.View:
                           big_button(t("note.ui.receive_save", lang), save, "receive-save", icon=ft.Icons.SAVE)]
         found.update()
 
-    async def read_pasted(_event) -> None:
+    async def read_paste(_event) -> None:
         state.wallet.touch()
-        show(read_text(pasted.value or ""))
+        show(await asyncio.to_thread(read_pasted, pasted.value or ""))  # capped, off the event loop
 
     async def read_bytes(data: bytes) -> None:
         try:
@@ -121,7 +121,7 @@ def view(state, nav) -> ft.View:
         big_button(t("note.ui.receive_camera", lang), scan, "receive-scan", icon=ft.Icons.QR_CODE_SCANNER),
         secondary_button(t("note.ui.receive_photo", lang), pick_photo, "receive-photo", icon=ft.Icons.IMAGE_OUTLINED),
         labelled(pasted, "receive-paste"),
-        secondary_button(t("note.ui.receive_read", lang), read_pasted, "receive-read", icon=ft.Icons.CHECK),
+        secondary_button(t("note.ui.receive_read", lang), read_paste, "receive-read", icon=ft.Icons.CHECK),
         camera_box,
         labelled(message, "receive-message", live=True),
         labelled(found, "receive-found", live=True),

@@ -198,6 +198,10 @@ def view(state, nav) -> ft.View:
         body += [_input(state, name, values) for name in names]
 
     def make(_event) -> None:
+        if clinic.key is None:  # locked while the form was open (idle lock): unlock first
+            nav.refresh()
+            return
+        clinic.touch()  # signing is use: the idle lock starts again
         records, problem = draft_records(values, clinic.key.place, lang)
         try:
             if problem is None:

@@ -17,7 +17,8 @@ from PIL import Image, UnidentifiedImageError
 
 from infocards.errors import NotInfocardsCode
 from infocards.i18n import t
-from infocards.reader import ReadResult, build_view, read_image, read_text
+from infocards.reader import ReadResult, build_view, read_image
+from infocards.reader.read import read_pasted
 from infocards.reader.readable import readable_date, readable_moment
 from infocards.ui.camera import take_picture
 from infocards.ui.clinic_session import clinic_of
@@ -195,7 +196,10 @@ def view(state, nav) -> ft.View:
         await to_top()
 
     async def read_new(_event) -> None:
-        pasted.value = ""  # the next code is pasted into an empty field
+        # A new read starts from an empty screen: the previous patient's summary goes now.
+        state.last_read = None
+        results.controls = []
+        pasted.value = ""
         fold_input(False)
         screen.update()
         await to_top()
@@ -203,15 +207,16 @@ def view(state, nav) -> ft.View:
     clear_button = secondary_button(t("reader.ui.clear", lang), clear, "reader-clear", icon=ft.Icons.CLEAR)
     new_code = secondary_button(t("reader.ui.new_code", lang), read_new, "reader-new", icon=ft.Icons.QR_CODE_SCANNER)
 
-    async def read_pasted(_event) -> None:
-        await show(read_text(pasted.value or ""))
+    async def read_paste(_event) -> None:
+        # Capped, then decoded in a worker thread: a huge paste never stalls other visitors.
+        await show(await asyncio.to_thread(read_pasted, pasted.value or ""))
 
     async def read_bytes(data: bytes) -> None:
         busy.visible = True
         busy.update()
         try:
             image = await asyncio.to_thread(lambda: Image.open(io.BytesIO(data)))
-            result = await asyncio.to_thread(read_image, image)
+            result = await asyncio.to_thread(read_image, image, client=state.client or None)
         except (UnidentifiedImageError, Image.DecompressionBombError, OSError, ValueError):
             # Not a picture at all, or one too large to be a photo of a code.
             result = ReadResult("not_infocards", error=NotInfocardsCode("reader.ui.not_an_image"))
@@ -245,7 +250,7 @@ def view(state, nav) -> ft.View:
         big_button(t("reader.ui.scan", lang), scan, "reader-scan", icon=ft.Icons.QR_CODE_SCANNER),
         secondary_button(t("reader.ui.photo", lang), pick_photo, "reader-photo", icon=ft.Icons.IMAGE_OUTLINED),
         labelled(pasted, "reader-paste"),
-        secondary_button(t("reader.ui.read", lang), read_pasted, "reader-read", icon=ft.Icons.CHECK),
+        secondary_button(t("reader.ui.read", lang), read_paste, "reader-read", icon=ft.Icons.CHECK),
         camera_box,
     ], spacing=14, horizontal_alignment=ft.CrossAxisAlignment.STRETCH)
     fold_input(False)
