@@ -16,7 +16,7 @@ reader checks every signature itself).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -65,6 +65,9 @@ class TrustList:
 
     def __len__(self) -> int:
         return len(self._keys)
+
+    def __iter__(self) -> Iterator[TrustedKey]:
+        return iter(self._keys.values())
 
 
 def normalise_fingerprint(value: object) -> str | None:
