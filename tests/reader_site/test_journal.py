@@ -70,7 +70,8 @@ def _python(vector: dict, lang: str) -> str | None:
 
 
 def test_there_are_vectors_of_both_kinds():
-    kinds = {("note" if v["stages"]["code"].startswith("IN") else "summary", v["expected"]["status"]) for v in _vectors()}
+    kinds = {("note" if v["stages"]["code"].startswith("IN") else "summary", v["expected"]["status"])
+             for v in _vectors()}
     assert {("summary", "valid"), ("summary", "expired"), ("note", "valid"), ("note", "expired")} <= kinds
 
 

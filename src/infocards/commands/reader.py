@@ -29,5 +29,6 @@ def run_build(args: argparse.Namespace) -> int:
     lang = cli_language()
     packs = [Path(p) for p in args.packs] if args.packs else list(load_settings().packs)
     built = build_site(args.out, packs, {str(reason): key for reason, key in REASONS.items()})
-    sys.stderr.write(t("cli.reader.written", lang, path=built.out, files=built.files, kib=round(built.size / 1024)) + "\n")
+    kib = round(built.size / 1024)
+    sys.stderr.write(t("cli.reader.written", lang, path=built.out, files=built.files, kib=kib) + "\n")
     return 0
