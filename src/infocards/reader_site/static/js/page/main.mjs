@@ -1,9 +1,9 @@
 // The static reader's page: reads the code in the link's fragment (or a pasted one) with the
 // JavaScript decoder, shows it as the app's reader does, then removes the code from the address.
 
-import { readCode } from "../codes/read.mjs";
+import { inspectCode } from "../codes/read.mjs";
 import { translator } from "./text.mjs";
-import { decorate } from "./view.mjs";
+import { attachWithheld, decorate } from "./view.mjs";
 import { journalText } from "./journal.mjs";
 import { renderResult, showJournal } from "./render.mjs";
 
@@ -61,7 +61,11 @@ async function read(text) {
   result.replaceChildren(Object.assign(document.createElement("p"), { className: "note", textContent: t("site.reading") }));
   const input = String(text ?? "");
   const now = new Date();
-  state.read = input.length > MAX_INPUT ? { status: "not_infocards" } : await readCode(input, { now });
+  if (input.length > MAX_INPUT) state.read = { status: "not_infocards" };
+  else {
+    const { read: answer, code } = await inspectCode(input, { now });
+    state.read = attachWithheld(answer, code?.summary?.notes);
+  }
   state.readAt = now;
   show();
   if (state.read.status === "valid" || state.read.status === "expired") {
@@ -119,6 +123,14 @@ function stopCamera() {
   $("camera").textContent = words()("site.camera");
 }
 
+async function readFragment() {
+  if (location.hash.length <= 1) return;
+  const link = location.href;
+  // The code leaves the address bar and this history entry before anything else happens.
+  history.replaceState(null, "", location.pathname + location.search);
+  await read(link);
+}
+
 async function start() {
   state.data = await loadData();
   translatePage();
@@ -141,13 +153,9 @@ async function start() {
     $("camera").hidden = false;
     $("camera").addEventListener("click", scan);
   }
-  const hash = location.hash;
-  if (hash.length > 1) {
-    const link = location.href;
-    // The code leaves the address bar and this history entry before anything else happens.
-    history.replaceState(null, "", location.pathname + location.search);
-    await read(link);
-  }
+  // A link opened in a tab that already shows the reader only changes the fragment.
+  window.addEventListener("hashchange", readFragment);
+  await readFragment();
   document.body.dataset.ready = "true";
 }
 

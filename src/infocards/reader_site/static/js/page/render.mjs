@@ -96,6 +96,10 @@ function summaryParts(data, t) {
     parts.push(el("p", "strong not-shared", t("share.reader.not_shared", { sections: names })));
   }
   if (data.omitted_note) parts.push(el("p", "note", data.omitted_note));
+  for (const note of data.notes_withheld || []) {
+    const who = [oneLine(note.signer.name), t(`vocab.role.${note.signer.role}`), oneLine(note.signer.place)].filter(Boolean).join(", ");
+    parts.push(el("p", "note", `${who}: ${t("signed.withheld", { count: note.withheld })}`));
+  }
   return parts;
 }
 

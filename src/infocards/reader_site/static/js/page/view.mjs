@@ -147,6 +147,30 @@ export function decorate(read, t, data) {
   Object.assign(out, { patient: read.patient, fingerprint: read.fingerprint, issued_at: read.issued_at, expires_at: read.expires_at,
     expired: status === "expired", shown_to: read.shown_to ?? null, period, sections, omitted: read.omitted || {},
     omitted_note: omittedNote(read.omitted, t, strings), not_shared: read.not_shared || [], empty,
-    shown_to_label: read.shown_to ? t.label("vocab.role", read.shown_to) : null });
+    shown_to_label: read.shown_to ? t.label("vocab.role", read.shown_to) : null,
+    notes_withheld: (read.notes_withheld || []).map((n) => ({ ...n, signer: signerJson(n.signer, trust) })) });
   return out;
+}
+
+const sameSigner = (a, b) => ["fingerprint", "name", "role", "place", "verified"].every((k) => a[k] === b[k]);
+
+// How many entries of each carried note the patient did not share (readCode's JSON has no
+// such count; inspectCode's decoded notes do): set on a signed entry's signer where exactly one
+// carried note has that signer, else listed apart in `notes_withheld`.
+export function attachWithheld(read, notes) {
+  if (!read?.sections || !notes?.length) return read;
+  const sections = {};
+  const ambiguous = [];
+  for (const note of notes) {
+    const twins = notes.filter((other) => sameSigner(other.signer, note.signer));
+    if (twins.length > 1 && note.withheld) ambiguous.push({ signer: note.signer, withheld: note.withheld });
+  }
+  for (const [key, entries] of Object.entries(read.sections)) {
+    sections[key] = entries.map((entry) => {
+      if (!entry.signer) return entry;
+      const owners = notes.filter((note) => sameSigner(note.signer, entry.signer));
+      return owners.length === 1 ? { ...entry, signer: { ...entry.signer, withheld: owners[0].withheld } } : entry;
+    });
+  }
+  return { ...read, sections, notes_withheld: ambiguous };
 }
