@@ -1,4 +1,5 @@
-// Reads [{read, lang, moment}] as JSON on stdin, prints [journal text or null] as JSON: the page's
+// Reads [{read, lang, moment}] as JSON on stdin, prints [journal text or null] as JSON (or, with
+// `view` set, the page's read JSON with its labels, from `cards` and `trust` if given): the page's
 // own view.mjs and journal.mjs, run by Node for tests/reader_site/test_journal.py. A case whose
 // `code` is set (and `read` is not) is read by the JavaScript decoder's readCode at `moment`.
 import { readFileSync } from "node:fs";
@@ -20,6 +21,7 @@ for (const c of cases) {
   const moment = new Date(c.moment);
   const read = c.code !== undefined ? await readCode(c.code, { now: moment }) : c.read;
   const t = translator(strings, c.lang);
-  out.push(journalText(decorate(read, t, { strings, cards: {}, trust: { keys: [] } }), t, moment));
+  const view = decorate(read, t, { strings, cards: c.cards || {}, trust: c.trust || { keys: [] } });
+  out.push(c.view ? view : journalText(view, t, moment));
 }
 process.stdout.write(JSON.stringify(out));

@@ -117,3 +117,55 @@ def test_an_expired_code_gives_no_journal(copenhagen):
     vector = json.loads((VECTORS / "expired.json").read_text("utf-8"))
     assert vector["expected"]["status"] == "expired"
     assert _python(vector, "da") is None
+
+
+# The key that signed the carried notes of the vectors, put on a pack's list for the view test.
+_LISTED = {"fingerprint": "A5B5-7JMP-YMBN-LFNL", "name": "Mette Hansen (listed)", "role": "physiotherapist",
+           "place": "FysioMidt, Middelfart", "pack": "region-syddanmark"}
+_CARDS = {"disc-herniation": {"da": "Diskusprolaps", "en": "Disc herniation"},
+          "lumbar-radiculopathy": {"da": "Iskias (lumbal radikulopati)"}}
+
+
+def _python_view(vector: dict, lang: str) -> dict:
+    from infocards.content.trust import TrustedKey, TrustList
+    from infocards.reader.signed_view import note_json
+    from infocards.reader.view import build_view
+
+    now = datetime.fromisoformat(vector["clock"])
+    result = read_text(vector["stages"]["code"], now)
+    trust = TrustList([TrustedKey(**_LISTED)])
+    if result.is_note:
+        return note_json(result, lang, trust)
+
+    def titles(card: str) -> str | None:
+        known = _CARDS.get(card, {})
+        return known.get(lang) or known.get("en" if lang == "da" else "da")
+
+    return build_view(result, lang, titles, trust=trust).to_json()
+
+
+def _without_page_extras(value):
+    """The page's JSON less what only the page adds (empty texts, withheld counts, role label)."""
+    if isinstance(value, dict):
+        return {k: _without_page_extras(v) for k, v in value.items()
+                if k not in ("empty", "notes_withheld", "shown_to_label", "withheld", "key_seen")}
+    if isinstance(value, list):
+        return [_without_page_extras(v) for v in value]
+    return value
+
+
+@pytest.mark.skipif(NODE is None, reason="needs Node (scripts/test.sh installs Debian's nodejs)")
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_the_page_labels_every_entry_as_python_does(lang, tmp_path):
+    # Titles, details, card names, who signed and whether the key is listed: the page's view.mjs
+    # against reader/view.py and signed_view.py, on every vector that shows data.
+    vectors = _vectors()
+    cases = [{"read": _strip(v["expected"]["read"]), "lang": lang, "moment": v["clock"], "view": True,
+              "cards": _CARDS, "trust": {"keys": [_LISTED]}} for v in vectors]
+    got = _node(cases, tmp_path)
+    listed = 0
+    for vector, page in zip(vectors, got, strict=True):
+        python = _without_page_extras(_python_view(vector, lang))
+        assert _without_page_extras(page) == python, vector["name"]
+        listed += json.dumps(python, ensure_ascii=False).count("region-syddanmark")
+    assert listed, "no vector carries the listed key: the trust part was not tested"

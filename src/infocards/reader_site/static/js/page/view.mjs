@@ -73,7 +73,9 @@ function shape(key, e, t, cards) {
 
 const LABELS = new Set(["title", "details", "source_label", "role_label", "role_card", "card_title", "signer"]);
 
-export function viewEntry(key, entry, t, cards, trust) {
+// `signedLabel`: a signed entry's source_label names who signed (a summary's carried notes); a
+// note read on its own keeps the entry's own label, as signed_view.note_json does.
+export function viewEntry(key, entry, t, cards, trust, signedLabel = true) {
   const fields = Object.fromEntries(Object.entries(entry).filter(([name]) => !LABELS.has(name)));
   const [title, details, roleValue, title_of_card = null] = shape(key, fields, t, cards);
   const out = { ...fields, title, details: details.filter(Boolean), role_label: null, role_card: null, ...role(roleValue, t),
@@ -81,7 +83,7 @@ export function viewEntry(key, entry, t, cards, trust) {
   out.source_label = fields.changed ? t("share.reader.source.changed") : t(`share.reader.source.${fields.source}`);
   if (entry.signer) {
     out.signer = signerJson(entry.signer, trust);
-    out.source_label = signerLabel(out.signer, t);
+    if (signedLabel) out.source_label = signerLabel(out.signer, t);
   }
   return out;
 }
@@ -110,10 +112,10 @@ function message(read, t, strings) {
   return null;
 }
 
-function sectionsOf(read, t, cards, trust) {
+function sectionsOf(read, t, cards, trust, signedLabel = true) {
   const out = {};
   for (const [key, entries] of Object.entries(read.sections || {})) {
-    out[key] = (entries || []).map((entry) => viewEntry(key, entry, t, cards, trust));
+    out[key] = (entries || []).map((entry) => viewEntry(key, entry, t, cards, trust, signedLabel));
   }
   return out;
 }
@@ -132,7 +134,7 @@ export function decorate(read, t, data) {
     const signer = signerJson({ ...read.signer, verified: true }, trust);
     Object.assign(out, { signer, signer_label: signerLabel(signer, t), issued_at: read.issued_at, expires_at: read.expires_at,
       expired: status === "expired", written_for: read.written_for ?? null, records: read.records,
-      sections: sectionsOf(read, t, cards, trust) });
+      sections: sectionsOf(read, t, cards, trust, false) });
     return out;
   }
   if (!read?.patient) return out;
