@@ -72,7 +72,7 @@ def test_the_page_code_never_writes_markup_stores_or_calls_out():
 def test_the_words_come_from_the_catalog_in_both_languages(built):
     strings = json.loads((built / "data" / "strings.json").read_text("utf-8"))
     for lang in ("da", "en"):
-        for key in ("site.copy", "share.status.valid", "vocab.role.gp", "journal.summary", "signed.checked"):
+        for key in ("journal.copy", "share.status.valid", "vocab.role.gp", "journal.summary", "signed.checked"):
             assert strings[lang][key] == t(key, lang)
     assert strings["reasons"] == {"signature": "signature"}
     assert strings["sections"]["keys"][0] == "red_flags"

@@ -26,12 +26,12 @@ STRINGS = {
     "site.language_label": {"da": "Switch to English", "en": "Skift til dansk"},
     "site.reading": {"da": "Læser koden …", "en": "Reading the code …"},
     "site.new": {"da": "Læs en ny kode", "en": "Read a new code"},
-    "site.copy": {"da": "Kopiér til journalen", "en": "Copy for the patient record"},
-    "site.copied": {
+    "journal.copy": {"da": "Kopiér til journalen", "en": "Copy for the patient record"},
+    "journal.copied": {
         "da": "Kopieret: teksten kan nu indsættes i journalen.",
         "en": "Copied: the text can now be pasted into the patient record.",
     },
-    "site.copy_failed": {
+    "journal.copy_failed": {
         "da": "Browseren tillod ikke at kopiere. Markér teksten herunder og kopiér den selv.",
         "en": "The browser did not allow copying. Select the text below and copy it yourself.",
     },

@@ -48,7 +48,7 @@ async function copyJournal(said) {
   if (text === null) return;
   try {
     await navigator.clipboard.writeText(text);
-    said.textContent = t("site.copied");
+    said.textContent = t("journal.copied");
   } catch {
     showJournal(said, text, t);
   }

@@ -136,7 +136,7 @@ export function renderResult(container, data, t, copy) {
   if (isNote ? !data.signer : !data.patient) return;
   container.append(...(isNote ? noteParts(data, t) : summaryParts(data, t)));
   if (data.status === "valid") {
-    const button = el("button", "copy", t("site.copy"));
+    const button = el("button", "copy", t("journal.copy"));
     button.type = "button";
     button.id = "copy";
     const said = el("p", "note copied");
@@ -153,7 +153,7 @@ export function renderResult(container, data, t, copy) {
 
 // Where the browser refuses the clipboard: the text itself, to select and copy by hand.
 export function showJournal(said, text, t) {
-  said.textContent = t("site.copy_failed");
+  said.textContent = t("journal.copy_failed");
   const box = el("textarea", "journal");
   box.readOnly = true;
   box.value = text;
