@@ -70,7 +70,7 @@ async function read(text) {
   show();
   if (state.read.status === "valid" || state.read.status === "expired") {
     $("paste").value = "";
-    result.scrollIntoView({ block: "start" });
+    window.scrollTo(0, 0); // the status first, under the language switch
   }
 }
 
