@@ -113,6 +113,19 @@ def test_one_line_drops_controls_format_and_bidi_characters():
     assert one_line("Anna\u202e nesneJ\u200b\r\nx\tY\u0007\u2028z") == "Anna nesneJ x Y z"
 
 
+@pytest.mark.skipif(NODE is None, reason="needs Node (scripts/test.sh installs Debian's nodejs)")
+def test_the_page_strips_the_same_characters_as_python():
+    samples = ["Anna\u202e nesneJ\u200b\r\nx\tY\u0007\u2028z", "Mette\u2066 Hansen\u2069\u0085!",
+               "a\ufeffb\u00adc\u061cd"]
+    script = (f"import({json.dumps((STATIC / 'js' / 'page' / 'text.mjs').as_uri())})"
+              f".then(m => process.stdout.write(JSON.stringify({json.dumps(samples)}.map(m.oneLine))))")
+    done = subprocess.run([NODE, "--input-type=module", "-e", script], capture_output=True, text=True, timeout=60,
+                          check=False)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == [one_line(text) for text in samples]
+    assert json.loads(done.stdout)[0] == "Anna nesneJ x Y z"
+
+
 def test_an_expired_code_gives_no_journal(copenhagen):
     vector = json.loads((VECTORS / "expired.json").read_text("utf-8"))
     assert vector["expected"]["status"] == "expired"
