@@ -4,19 +4,38 @@ from __future__ import annotations
 
 import math
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from infocards.errors import ConfigError
+from infocards.errors import ConfigError, ReaderUrlError
 
-__all__ = ["Settings", "assets_root", "config_path", "content_root", "load_settings", "resolve_pack"]
+__all__ = [
+    "READER_URL_ENV",
+    "Settings",
+    "assets_root",
+    "check_reader_url",
+    "config_path",
+    "content_root",
+    "load_settings",
+    "resolve_pack",
+]
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 _CHECKOUT_ROOT = _PACKAGE_DIR.parent.parent  # src/infocards -> the repository, in a checkout
 # share.issue.MAX_LIFETIME (30 days) in minutes; config cannot import share, which imports config.
 # tests/reader/test_expiry.py checks the two agree.
 _SHARE_EXPIRY_MAX_MINUTES = 30 * 24 * 60
+READER_URL_ENV = "INFOCARDS_READER_URL"
+_READER_URL_MAX = 100
+# https://HOST[:PORT]/PATH; http only to this machine, for testing. No user-info (an `@` before
+# the path is no host), no query, no fragment: the fragment is the code's.
+_READER_URL = re.compile(
+    r"(?P<scheme>https?)://(?P<host>[a-z0-9-]+(?:\.[a-z0-9-]+)*)(?::(?P<port>[0-9]{1,5}))?(?P<path>/[!-~]*)",
+    re.IGNORECASE | re.ASCII,
+)
+_TEST_HOSTS = ("localhost", "127.0.0.1")
 
 
 @dataclass(frozen=True)
@@ -28,6 +47,7 @@ class Settings:
     auto_lock_minutes: float = 5.0
     share_expiry_minutes: float = 30.0
     share_display_seconds: float = 120.0
+    reader_url: str = ""  # where codes link to ([share] reader_url, INFOCARDS_READER_URL); "" = no links
     source: Path | None = field(default=None, compare=False)
 
 
@@ -97,6 +117,35 @@ def _region(value: object, path: Path) -> str:
         raise ConfigError(path=str(path), detail=f"[app] region {shown!r} is not a Danish region ({known})") from None
 
 
+def check_reader_url(value: object) -> bool:
+    """Whether `value` is a reader address codes may link to: `https://HOST[:PORT]/PATH`, or
+    `http://localhost[:PORT]/...` / `http://127.0.0.1[:PORT]/...` for testing; printable ASCII, no
+    space, user-info, query or `#`, at most 100 characters."""
+    if not isinstance(value, str) or len(value) > _READER_URL_MAX:
+        return False
+    match = _READER_URL.fullmatch(value)
+    if match is None or "?" in match["path"] or "#" in match["path"]:
+        return False
+    if match["port"] is not None and not 1 <= int(match["port"]) <= 65535:
+        return False
+    if any(not label.strip("-") or label != label.strip("-") for label in match["host"].split(".")):
+        return False
+    return match["scheme"].lower() == "https" or match["host"].lower() in _TEST_HOSTS
+
+
+def _reader_url(share: dict, path: Path) -> str:
+    """The reader's address: INFOCARDS_READER_URL when set (even empty), else [share] reader_url."""
+    if READER_URL_ENV in os.environ:
+        value, where = os.environ[READER_URL_ENV], READER_URL_ENV
+    else:
+        value, where = share.get("reader_url", ""), f"[share] reader_url ({path})"
+    if value == "":
+        return ""
+    if not check_reader_url(value):
+        raise ReaderUrlError(where=where)
+    return value
+
+
 def load_settings(path: Path | None = None) -> Settings:
     """Read and check flet.toml; raise ConfigError with the file and the problem."""
     path = path or config_path()
@@ -125,5 +174,6 @@ def load_settings(path: Path | None = None) -> Settings:
         auto_lock_minutes=_number(wallet, "auto_lock_minutes", 5, path, 0.1),
         share_expiry_minutes=_number(share, "expiry_minutes", 30, path, 0.01, _SHARE_EXPIRY_MAX_MINUTES),
         share_display_seconds=_number(share, "display_seconds", 120, path, 1),
+        reader_url=_reader_url(share, path),
         source=path,
     )

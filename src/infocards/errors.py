@@ -22,6 +22,7 @@ __all__ = [
     "NewerFormat",
     "NoQrFound",
     "NotInfocardsCode",
+    "ReaderUrlError",
     "Reason",
     "RecordNotFound",
     "ShareError",
@@ -57,6 +58,14 @@ class UsageError(InfocardsError):
 
 class ConfigError(InfocardsError):
     key = "error.config"
+
+
+class ReaderUrlError(ConfigError):
+    """The reader's address codes link to ([share] reader_url, INFOCARDS_READER_URL) is not one a
+    camera may open safely: refused, never ignored (exit 2, as for other unusable settings)."""
+
+    key = "error.config.reader_url"
+    exit_code = 2
 
 
 class ContentError(InfocardsError):
@@ -139,6 +148,8 @@ class Reason(StrEnum):
     RECORD_TYPE = "record type"
     LIFETIME = "lifetime over 30 days"
     FUTURE = "issued in the future"
+    DIGITS_LENGTH = "digits length"
+    DIGITS_OVERFLOW = "digits overflow"
 
 
 class InvalidCode(ShareError):

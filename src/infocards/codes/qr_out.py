@@ -1,4 +1,8 @@
-"""QR images out: the version a code needs, and the PNG (error correction M, quiet zone 4)."""
+"""QR images out: the version a code needs, and the PNG (error correction M, quiet zone 4).
+
+A code's text form is one alphanumeric segment. A code's link (FORMAT.md §7) is two: the
+address up to and with `#` in byte mode, then the digits in numeric mode.
+"""
 
 from __future__ import annotations
 
@@ -7,13 +11,26 @@ from functools import lru_cache
 from pathlib import Path
 
 import qrcode
+from qrcode import util as qr_util
 from qrcode.constants import ERROR_CORRECT_M
-from qrcode.util import MODE_8BIT_BYTE, MODE_ALPHA_NUM, QRData
+from qrcode.util import MODE_8BIT_BYTE, MODE_ALPHA_NUM, MODE_NUMBER, QRData
 
 from infocards.atomicfile import write_private
 from infocards.codes.base45 import ALPHABET
+from infocards.codes.link import looks_like_code_link
 
-__all__ = ["MAX_VERSION", "QUIET_ZONE", "max_code_length", "png_bytes", "qr_modules", "qr_version", "write_png"]
+__all__ = [
+    "MAX_VERSION",
+    "QUIET_ZONE",
+    "excess_characters",
+    "fits",
+    "max_code_length",
+    "png_bytes",
+    "qr_modules",
+    "qr_segments",
+    "qr_version",
+    "write_png",
+]
 
 # SMART Health Cards cap their QR codes at version 22 (error correction M) so that phones can
 # scan them from a screen or paper; we keep the same cap.
@@ -22,14 +39,50 @@ QUIET_ZONE = 4  # modules of white around the code, as ISO/IEC 18004 asks
 _ALNUM = frozenset(ALPHABET)
 
 
+def qr_segments(text: str) -> list[tuple[int, bytes]]:
+    """The QR segments (mode, data) that carry `text`: a code's link as its address with `#` in
+    byte mode and its digits in numeric mode, anything else as one segment (alphanumeric where
+    every character allows it, else UTF-8 bytes)."""
+    if looks_like_code_link(text):
+        address, _, digits = text.partition("#")
+        return [(MODE_8BIT_BYTE, (address + "#").encode("utf-8")), (MODE_NUMBER, digits.encode("ascii"))]
+    if text and set(text) <= _ALNUM:
+        return [(MODE_ALPHA_NUM, text.encode("ascii"))]
+    return [(MODE_8BIT_BYTE, text.encode("utf-8"))]
+
+
 def _qr(text: str, box_size: int = 1, make: bool = True) -> qrcode.QRCode:
-    mode = MODE_ALPHA_NUM if text and set(text) <= _ALNUM else MODE_8BIT_BYTE
     qr = qrcode.QRCode(error_correction=ERROR_CORRECT_M, box_size=box_size, border=QUIET_ZONE)
-    # One segment in one mode: qrcode's own optimiser would split codes into mixed segments.
-    qr.add_data(QRData(text.encode("utf-8") if mode == MODE_8BIT_BYTE else text, mode=mode))
+    # The segments chosen here: qrcode's own optimiser would split a code into other mixed segments.
+    for mode, data in qr_segments(text):
+        qr.add_data(QRData(data, mode=mode))
     if make:
         qr.make(fit=True)
     return qr
+
+
+def _bits(text: str, version: int) -> int:
+    """The data bits `text` needs in a QR code of `version` (mode indicators and counts included)."""
+    sizes = qr_util.mode_sizes_for_version(version)
+    buffer = qr_util.BitBuffer()
+    for mode, data in qr_segments(text):
+        segment = QRData(data, mode=mode)
+        buffer.put(mode, 4)
+        buffer.put(len(segment), sizes[mode])
+        segment.write(buffer)
+    return len(buffer)
+
+
+def fits(text: str, version: int = MAX_VERSION) -> bool:
+    """Whether `text` (a code's text form or link) fits a QR code of at most `version` at level M."""
+    return _bits(text, version) <= qr_util.BIT_LIMIT_TABLE[ERROR_CORRECT_M][version]
+
+
+def excess_characters(text: str, version: int = MAX_VERSION) -> int:
+    """About how many characters of the text form too many `text` has for `version` (0 if it fits):
+    the data bits over the limit at 5.5 bits a base45 character, rounded up."""
+    over = _bits(text, version) - qr_util.BIT_LIMIT_TABLE[ERROR_CORRECT_M][version]
+    return max(0, -(-over * 2 // 11))
 
 
 def qr_version(text: str) -> int:

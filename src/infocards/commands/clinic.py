@@ -122,14 +122,17 @@ def _binding(source: str, lang: str):
 
 
 def run_note(args: argparse.Namespace) -> int:
+    from infocards.codes.link import code_to_link
     from infocards.codes.note_code import DEFAULT_NOTE_LIFETIME, make_note, make_note_code
-    from infocards.codes.qr_out import MAX_VERSION, max_code_length, qr_version, write_png
+    from infocards.codes.qr_out import excess_characters, qr_version, write_png
     from infocards.commands.share import parse_duration
+    from infocards.config import load_settings
     from infocards.errors import NoteTooLarge
     from infocards.notes.clinic_key import open_clinic_key, read_signer
 
     lang = cli_language()
     lifetime = parse_duration(args.expires) if args.expires else DEFAULT_NOTE_LIFETIME
+    reader_url = load_settings().reader_url  # a bad reader address is refused before anything is asked
     records = _note_records(args.file)
     binding = _binding(args.for_source, lang) if args.for_source else None
     read_signer(args.key)
@@ -137,11 +140,13 @@ def run_note(args: argparse.Namespace) -> int:
     issued_at = datetime.now(UTC).replace(microsecond=0)
     note = make_note(key.key, key.signer, records, issued_at, lifetime, binding)
     text = make_note_code(note, key.key)
-    limit = max_code_length(MAX_VERSION)
-    if len(text) > limit:
+    if reader_url:
+        text = code_to_link(text, reader_url)
+    over = excess_characters(text)
+    if over:
         # base45 spends 1.5 characters a byte and DEFLATE roughly halves text: about a
         # character of writing per character of code over the limit, rounded up generously.
-        raise NoteTooLarge(chars=len(text) - limit + 10)
+        raise NoteTooLarge(chars=over + 10)
     try:
         write_png(text, args.out)
     except OSError as exc:

@@ -123,11 +123,13 @@ def run_share(args: argparse.Namespace) -> int:
     period = parse_period(args.period)
     if not args.path.exists():
         raise WalletNotFound(path=str(args.path))
+    reader_url = load_settings().reader_url  # a bad reader address is refused before the passphrase
     with Wallet.open(args.path, ask_secret(lang, "wallet.prompt.passphrase")) as wallet:
         if wallet.used_backup is not None:
             when = wallet.used_backup.strftime("%Y-%m-%d %H:%M %Z").strip()
             _err(t("cli.share.backup_used", lang, time=when))
-        share = issue_share(wallet, sections, to_role=args.to, lifetime=lifetime, period=period, log=False)
+        share = issue_share(wallet, sections, to_role=args.to, lifetime=lifetime, period=period, log=False,
+                            reader_url=reader_url)
         try:
             write_png(share.text, args.out)
         except OSError as exc:

@@ -73,6 +73,10 @@ _REASONS = {  # why a code was refused, in words (reader.readable.REASONS maps e
         "the code is cut short or has wrong characters, e.g. from an incomplete copy",
     ),
     "damaged_content": ("indholdet er beskadiget", "the content is damaged"),
+    "damaged_link": (
+        "tallene i linket er afkortet eller ændret, fx fra en ufuldstændig kopi",
+        "the digits of the link are cut short or changed, e.g. from an incomplete copy",
+    ),
 }
 
 STRINGS: dict[str, dict[str, str]] = {
@@ -104,6 +108,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "error.share.foreign_qr": {
         "da": "Billedet har en QR-kode, men det er ikke en infocards-kode.",
         "en": "The image holds a QR code, but it is not an infocards code.",
+    },
+    "error.share.foreign_link": {
+        "da": "Linket fører ikke til en infocards-kode.",
+        "en": "The link does not hold an infocards code.",
     },
     "error.share.empty_input": {
         "da": "Der er ingen kode at læse (tom tekst).",

@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 from PIL import Image
 
+from infocards.codes.link import link_to_code, looks_like_code_link
 from infocards.codes.note_code import Note, is_note_text, open_note_code
 from infocards.codes.payload import Summary
 from infocards.codes.qr_in import decode_image
@@ -79,10 +80,18 @@ def _read_note(text: str, now: datetime) -> ReadResult:
 
 
 def read_text(text: str, now: datetime | None = None) -> ReadResult:
-    """Check a code's text. Expired codes keep their data (marked), invalid ones never do."""
+    """Check a code's text form or link. Expired codes keep their data (marked), invalid ones never do."""
     now = now or datetime.now(UTC)
     if not clean_text(text):
         return ReadResult("not_infocards", error=NotInfocardsCode("error.share.empty_input"))
+    try:
+        linked = link_to_code(text)  # a link is another spelling of the text form (FORMAT.md §7)
+    except InvalidCode as exc:
+        return ReadResult("invalid", error=exc)
+    except NotInfocardsCode as exc:
+        return ReadResult("not_infocards", error=exc)
+    if linked is not None:
+        text = linked
     if is_note_text(text):
         return _read_note(text, now)
     try:
@@ -116,8 +125,8 @@ def read_image(image: Image.Image, now: datetime | None = None, thorough: bool =
         return ReadResult("not_infocards", error=exc)
     if not texts:
         return ReadResult("not_infocards", error=NoQrFound())
-    # Several codes in one picture: ours wins over a poster's URL beside it.
-    ours = [text for text in texts if clean_text(text).startswith(("IC", "IN"))]
+    # Several codes in one picture: ours (a text form or a code's link) wins over a poster's URL beside it.
+    ours = [text for text in texts if clean_text(text).startswith(("IC", "IN")) or looks_like_code_link(text)]
     if not ours:
         return ReadResult("not_infocards", error=NotInfocardsCode("error.share.foreign_qr"))
     results = [read_text(text, now) for text in ours]

@@ -41,6 +41,8 @@ REASONS = {
     Reason.RECORD_TYPE: "damaged_content",
     Reason.LIFETIME: "lifetime",
     Reason.FUTURE: "future",
+    Reason.DIGITS_LENGTH: "damaged_link",
+    Reason.DIGITS_OVERFLOW: "damaged_link",
 }
 
 

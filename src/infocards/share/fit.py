@@ -27,8 +27,10 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import datetime
 
+from infocards.codes.link import code_to_link
 from infocards.codes.payload import Summary, entry_kind
-from infocards.codes.qr_out import MAX_VERSION, max_code_length, qr_version
+from infocards.codes.qr_out import MAX_VERSION, qr_version
+from infocards.codes.qr_out import fits as fits_qr
 from infocards.codes.sections import SECTION_KEYS
 from infocards.codes.signing import SigningKey
 from infocards.codes.summary_code import make_code
@@ -110,9 +112,11 @@ def fit_code(
     issued_at: datetime,
     expires_at: datetime,
     max_version: int = MAX_VERSION,
+    reader_url: str = "",
 ) -> FittedCode:
-    """The signed code of as much of `summary` as fits in one QR code of at most `max_version`."""
-    limit = max_code_length(max_version)
+    """The signed code of as much of `summary` as fits in one QR code of at most `max_version`.
+
+    With a `reader_url` the code is its link (FORMAT.md §7), and the link is what must fit."""
     queue = drop_order(summary)
     made: dict[int, tuple[Summary, str]] = {}
 
@@ -120,8 +124,9 @@ def fit_code(
         """Whether the code leaving out the first k entries of the order fits (each k made once)."""
         if k not in made:
             kept = _without(summary, queue[:k])
-            made[k] = (kept, make_code(kept, key, issued_at, expires_at))
-        return len(made[k][1]) <= limit
+            text = make_code(kept, key, issued_at, expires_at)
+            made[k] = (kept, code_to_link(text, reader_url) if reader_url else text)
+        return fits_qr(made[k][1], max_version)
 
     if fits(0):
         k = 0

@@ -40,7 +40,8 @@ MAX_LIFETIME = timedelta(days=30)
 
 @dataclass(frozen=True)
 class IssuedShare:
-    """A code ready to show: its text, QR version, what it carries and what was left out."""
+    """A code ready to show: its text (the link when the deployment has a reader_url), QR version,
+    what it carries and what was left out."""
 
     text: str
     version: int
@@ -81,8 +82,10 @@ def issue_from_records(
     period: tuple[date | str | None, date | str | None] = (None, None),
     now: datetime | None = None,
     max_version: int = MAX_VERSION,
+    reader_url: str = "",
 ) -> IssuedShare:
-    """The code for `records` signed with the Ed25519 `seed`, without touching a wallet."""
+    """The code for `records` signed with the Ed25519 `seed`, without touching a wallet; its
+    link to `reader_url` (FORMAT.md §7) when one is given."""
     # Whole seconds: the code stores seconds, so the times here match what a reader sees.
     issued_at = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
     lifetime = lifetime if lifetime is not None else default_lifetime()
@@ -95,7 +98,7 @@ def issue_from_records(
     signed = [record for note in notes for _, record in note.entries.values()]
     summary = build_summary(profile, own, sections, period=period, to_role=to_role, alongside=signed)
     summary = replace(summary, notes=select_notes(notes, summary.sections, summary.period, alongside=own))
-    fitted = fit_code(summary, key, issued_at, expires_at, max_version)
+    fitted = fit_code(summary, key, issued_at, expires_at, max_version, reader_url)
     return IssuedShare(
         fitted.text, fitted.version, fitted.summary, issued_at, expires_at, fingerprint(key.public_bytes)
     )
@@ -110,8 +113,10 @@ def issue_share(
     period: tuple[date | str | None, date | str | None] = (None, None),
     now: datetime | None = None,
     log: bool = True,
+    reader_url: str | None = None,
 ) -> IssuedShare:
-    """Build the code from an open wallet and (unless log=False) log the share in it."""
+    """Build the code from an open wallet and (unless log=False) log the share in it. The code
+    is a link when `reader_url` (by default the deployment's [share] reader_url) is set."""
     data = wallet.export_data()
     share = issue_from_records(
         data["profile"],
@@ -122,6 +127,7 @@ def issue_share(
         lifetime=lifetime,
         period=period,
         now=now,
+        reader_url=load_settings().reader_url if reader_url is None else reader_url,
     )
     if log:
         log_issued(wallet, share)

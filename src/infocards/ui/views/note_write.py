@@ -7,8 +7,9 @@ from datetime import UTC, date, datetime
 import flet as ft
 
 from infocards import vocab
+from infocards.codes.link import code_to_link
 from infocards.codes.note_code import Binding, make_note, make_note_code
-from infocards.codes.qr_out import MAX_VERSION, max_code_length, png_bytes
+from infocards.codes.qr_out import excess_characters, png_bytes
 from infocards.codes.record_codec import normalise_note_record
 from infocards.errors import InfocardsError
 from infocards.i18n import t
@@ -205,8 +206,10 @@ def view(state, nav) -> ft.View:
                                                   clinic.key.place), clean, datetime.now(UTC).replace(microsecond=0),
                                  binding=binding)
                 text = make_note_code(note, clinic.key.key)
-                if len(text) > max_code_length(MAX_VERSION):
-                    problem = t("error.note.too_large", lang, chars=len(text) - max_code_length(MAX_VERSION) + 10)
+                if state.settings.reader_url:  # the deployment's codes are links (FORMAT.md §7)
+                    text = code_to_link(text, state.settings.reader_url)
+                if excess_characters(text):
+                    problem = t("error.note.too_large", lang, chars=excess_characters(text) + 10)
         except InfocardsError as exc:
             problem = exc.message(lang)
         error.value = problem or ""

@@ -183,6 +183,7 @@ def _form(state, nav, column: ft.Column, to_top: Callable[[], Awaitable[None]]) 
                 lifetime=timedelta(minutes=state.settings.share_expiry_minutes),
                 period=(period_start, None),
                 now=datetime.now(UTC),
+                reader_url=state.settings.reader_url,
             )
         except InfocardsError as exc:
             error.value = exc.message(lang)
