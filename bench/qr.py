@@ -41,6 +41,7 @@ from infocards.share.issue import issue_from_records
 from infocards.share.summary import build_summary
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the degraded set lives with the tests
+from bench.links import READER_URLS, links_of
 from tests.share.degraded import bench_set
 
 COURSE = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "wallets" / "reference-course.json"
@@ -210,6 +211,8 @@ def main() -> int:
 
     print(f"QR size, reference course, all sections ({len(course['records'])} records), error correction M")
     _row("infocards IC1 (base45, alphanumeric)", len(share.text), ours_version)
+    for label, link in links_of(share.text):
+        _row(label, len(link), qr_version(link))
     _row("same, without the preset dictionary", no_dict_chars, qr_version("A" * no_dict_chars))
     _row("plain JSON, same content (byte)", len(plain), plain_version)
     _row("SMART-style shc:/ (ES256, numeric)", len(shc), shc_version)
@@ -301,6 +304,11 @@ def hand_back_budget(course: dict, now: datetime) -> None:
             f"  {count} note(s): {share.text[:4]} {len(share.text):>5} chars  version {share.version:>2}"
             f"  left out: {left or 'nothing'}"
         )
+        for url in READER_URLS:  # fitted as a link: the link is what must fit version 22
+            linked = issue_from_records(course["profile"], [*course["records"], *received], seed, now=now,
+                                        lifetime=timedelta(minutes=30), reader_url=url)
+            print(f"    as a link, {len(url)}-char address: {len(linked.text):>5} chars  version {linked.version:>2}"
+                  f"  left out: {dict(linked.omitted) or 'nothing'}")
     wide = dict(now=now, lifetime=timedelta(minutes=30), max_version=30)  # room: nothing left out
     received = _received(course, seed, now)
     as_patient = [{k: v for k, v in r.items() if k not in ("signer", "proof")} for r in received]

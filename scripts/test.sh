@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Sets up and runs every test: a venv with the test extra, Debian's chromium for the browser
-# tests (Playwright drives it; never `playwright install`), then pytest. README.md gives this
+# tests (Playwright drives it; never `playwright install`), Debian's nodejs for the JavaScript
+# reader's tests (pytest runs `node --test tests/js/`), then pytest. README.md gives this
 # command and .ci/run calls it, so the two stay the same. Each step says what it does first,
 # so a newcomer knows the quiet minutes of an install are not a hang.
 set -euo pipefail
@@ -8,7 +9,7 @@ cd "$(dirname "$0")/.."
 
 step() { echo "==> $*"; }
 
-step "1/6 Checking for Debian's chromium (the browser tests drive it)"
+step "1/7 Checking for Debian's chromium (the browser tests drive it)"
 if [[ ! -x /usr/bin/chromium ]]; then
   if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
     step "    installing chromium with apt-get (a few minutes)"
@@ -20,13 +21,25 @@ if [[ ! -x /usr/bin/chromium ]]; then
   fi
 fi
 
-step "2/6 Creating the virtual environment in .venv"
+step "2/7 Checking for node (Debian's nodejs runs the JavaScript reader's tests)"
+if ! command -v node >/dev/null; then
+  if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
+    step "    installing nodejs with apt-get (a minute or two)"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs >/dev/null
+  else
+    echo "The JavaScript reader's tests need Node.js 20 or later: sudo apt-get install nodejs" >&2
+    exit 1
+  fi
+fi
+
+step "3/7 Creating the virtual environment in .venv"
 python3 -m venv .venv
-step "3/6 Updating pip"
+step "4/7 Updating pip"
 .venv/bin/python -m pip install -q --upgrade pip >/dev/null
-step "4/6 Installing infocards and its test tools (the first time takes a few minutes)"
+step "5/7 Installing infocards and its test tools (the first time takes a few minutes)"
 .venv/bin/python -m pip install -q -e ".[test]"
-step "5/6 Checking the code style (ruff)"
+step "6/7 Checking the code style (ruff)"
 .venv/bin/ruff check src tests bench
-step "6/6 Running the tests (pytest; the browser tests take most of the time)"
+step "7/7 Running the tests (pytest; the browser tests take most of the time)"
 exec .venv/bin/python -m pytest "$@"

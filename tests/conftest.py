@@ -17,6 +17,9 @@ def wallet_state_folder(tmp_path, monkeypatch):
     """Each test's own folder for the device's save counters (never the real user state)."""
     folder = tmp_path / "device-state"
     monkeypatch.setenv("INFOCARDS_STATE_DIR", str(folder))
+    # A deployment's reader address in the developer's shell would turn every code made in the
+    # tests into a link; the tests of links set it themselves.
+    monkeypatch.delenv("INFOCARDS_READER_URL", raising=False)
     return folder
 
 

@@ -25,7 +25,8 @@ REQUIRED = (
     "tampered-body.json", "tampered-deflated.json", "tampered-signed-part.json", "tampered-signature.json",
     "tampered-text.json", "prefix-foreign.json", "cut-short.json", "format-ic1.json",
     "format-ic2-without-notes.json", "note-tampered-body.json", "note-tampered-deflated.json",
-    "tampered-raw-signed.json",
+    "tampered-raw-signed.json", "link-ic1.json", "link-ic2.json", "link-in1.json", "link-digits-length.json",
+    "link-digits-overflow.json", "link-not-infocards-fragment.json", "link-other-site.json",
 )
 
 
@@ -39,6 +40,21 @@ def test_the_folder_holds_exactly_the_cases_and_every_required_one():
     assert {f"section-{key}.json" for key in ("red-flags", "findings", "imaging", "treatments", "medication",
                                               "referrals", "plan-goals", "work", "involved")} <= set(FILES)
     assert sum((VECTOR_DIR / name).stat().st_size for name in FILES) < 1_000_000
+
+
+def test_every_link_vector_spells_a_text_vector_or_is_refused_before_the_text():
+    links = [name for name in FILES if name.startswith("link-")]
+    assert len(links) >= 10
+    for name in links:
+        vector = _load(name)
+        stages, expected = vector["stages"], vector["expected"]
+        assert stages["code"] == stages["link_address"] + stages["fragment"]
+        if expected["fails_at"] in ("link", "digits"):
+            assert "text" not in stages and "prefix" not in stages
+        else:
+            assert stages["prefix"] == stages["text"][: len(stages["prefix"])]
+        if expected["status"] == "valid":
+            assert stages["text"] == vector["input"]["text_code"]
 
 
 # The zlib that wrote the vectors' compressed stages. Another DEFLATE (zlib-ng, say) writes other

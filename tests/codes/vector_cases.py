@@ -19,6 +19,7 @@ from infocards.codes.signing import SigningKey
 from infocards.codes.summary_code import encode_body, make_code
 from infocards.errors import InvalidCode
 from infocards.share.summary import build_summary
+from tests.codes.vector_links import link_cases
 from tests.codes.vector_stages import _split
 from tests.codes.vectors import (
     _GP,
@@ -358,6 +359,7 @@ def _cases() -> dict:
         "cut-to-header": lambda n: _cut_case(n, "Cut to 57 characters of base45 (38 bytes): shorter than any code.",
                                              lambda c: c[: 4 + 57], "header", "too short"),
     })
+    cases.update(link_cases())  # the same codes spelled as links (FORMAT.md §7)
     return cases
 
 

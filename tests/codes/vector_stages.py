@@ -18,17 +18,20 @@ from pathlib import Path
 
 from infocards.codes.base45 import b45decode
 from infocards.codes.binary import ByteReader, ByteWriter
+from infocards.codes.link import is_link, link_to_code
 from infocards.codes.note_code import NOTE_VERSION, open_note_code
 from infocards.codes.packing import clean_text, decompress
 from infocards.codes.signing import PUBLIC_KEY_SIZE, SIGNATURE_SIZE, verify
 from infocards.codes.summary_code import NOTES_VERSION, VERSIONS, open_code
-from infocards.errors import InfocardsError, InvalidCode
+from infocards.errors import InfocardsError, InvalidCode, NotInfocardsCode
 from infocards.reader.read import read_text
 
 __all__ = ["STAGES", "expected_read", "failing_stage", "stages"]
 
 # The order in which a reader meets the stages; a negative vector names the first that refuses it.
 STAGES = (
+    "link",  # a link whose fragment is not DIGITS (FORMAT.md §7): not an infocards code
+    "digits",  # DIGITS of a bad length, or a chunk too large for its bytes
     "prefix",
     "base45",
     "header",
@@ -102,14 +105,29 @@ def _split(text: str, out: dict, check: bool = True) -> dict:
     return out
 
 
+def _unlinked(text: str) -> tuple[dict, str | None]:
+    """A link's own stages (address, fragment, the text form it spells) and that text form;
+    ({}, text) for a text that is no link, (stages, None) when the link spells no text form."""
+    if not is_link(text):
+        return {}, text
+    address, _, fragment = clean_text(text).partition("#")
+    out = {"link_address": address + "#", "fragment": fragment}
+    try:
+        out["text"] = link_to_code(text)
+    except (InvalidCode, NotInfocardsCode):
+        return out, None
+    return out, out["text"]
+
+
 def stages(text: str) -> dict:
-    """The stages of a code text, bytes in hex: as many as can be split (signature not checked)."""
+    """The stages of a code text or link, bytes in hex: as many as can be split (signature not checked)."""
+    out, spelled = _unlinked(text)
     parts: dict = {}
     try:
-        _split(text, parts, check=False)
+        if spelled is not None:
+            _split(spelled, parts, check=False)
     except _Refused:
         pass  # a broken code: the stages before the break
-    out: dict = {}
     for name in ("prefix", "base45"):
         if name in parts:
             out[name] = parts[name]
@@ -121,8 +139,15 @@ def stages(text: str) -> dict:
 
 
 def failing_stage(text: str, now: datetime) -> tuple[str | None, str | None]:
-    """(stage, reason) of the first stage that refuses the code; ("expiry", None) for an expired
-    code; (None, None) for a valid one."""
+    """(stage, reason) of the first stage that refuses the code or link; ("expiry", None) for an
+    expired code; (None, None) for a valid one."""
+    if is_link(text):
+        try:
+            text = link_to_code(text)
+        except NotInfocardsCode:
+            return "link", None
+        except InvalidCode as exc:
+            return "digits", _reason(exc)
     parts: dict = {}
     try:
         _split(text, parts)
