@@ -21,14 +21,14 @@ if [[ ! -x /usr/bin/chromium ]]; then
   fi
 fi
 
-step "2/7 Checking for node (Debian's nodejs runs the JavaScript reader's tests)"
-if ! command -v node >/dev/null; then
+step "2/7 Checking for node and npm (the JavaScript reader's tests; npm fetches axe-core for the static reader's)"
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
   if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
-    step "    installing nodejs with apt-get (a minute or two)"
+    step "    installing nodejs and npm with apt-get (a minute or two)"
     apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null
   else
-    echo "The JavaScript reader's tests need Node.js 20 or later: sudo apt-get install nodejs" >&2
+    echo "The JavaScript reader's tests need Node.js 20 or later and npm: sudo apt-get install nodejs npm" >&2
     exit 1
   fi
 fi
