@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from infocards.codes import SECTION_KEYS
 from infocards.codes.link import code_to_link
 from infocards.config import load_settings
 from infocards.reader import journal_text, read_text
@@ -25,7 +26,7 @@ from infocards.share import issue_from_records
 from tests.e2e.harness import launch_chromium
 from tests.e2e.static_site import axe_source, serve_folder
 from tests.share.codes import tampered_code
-from tests.share.notes import note_for
+from tests.share.notes import clinic_key, note_for
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "wallets" / "reference-course.json"
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
@@ -244,3 +245,37 @@ def test_axe_core_finds_nothing_serious(browser, site, course):
     page.evaluate(source)
     found = page.evaluate("axe.run().then(r => r.violations.map(v => ({id: v.id, impact: v.impact})))")
     assert not [v for v in found if v["impact"] in ("serious", "critical")], found
+
+
+def test_a_carried_note_shows_who_signed_the_list_and_what_was_not_shared(browser, tmp_path, course):
+    """A summary carrying a physiotherapist's note whose treatment the patient did not share, read
+    by a site whose region pack lists the clinic's key."""
+    from infocards.codes.signing import fingerprint
+    from infocards.notes.receive import entry_ids
+    from infocards.share.carry import stored_records
+
+    page, requests = browser
+    key = clinic_key()
+    note, _ = note_for(course["profile"], SEED, key=key, now=datetime.now(UTC).replace(microsecond=0))
+    ids = entry_ids(note)
+    received = stored_records(note, lambda index: ids[index])
+    sections = [s for s in SECTION_KEYS if s != "treatments"]
+    code = issue_from_records(course["profile"], [*course["records"], *received], SEED, sections,
+                              lifetime=timedelta(minutes=30)).text
+    pack = tmp_path / "region-pack"
+    pack.mkdir()
+    (pack / "pack.yaml").write_text(
+        'name: region-syd\nkind: region\nregion: "syddanmark"\npublisher: tests\ncontact: https://example.org\n'
+        f"trusted_keys:\n  - fingerprint: {fingerprint(key.public_bytes)}\n    name: Mette Hansen\n"
+        "    role: physiotherapist\n    place: Middelfart Fysioterapi\n", "utf-8")
+    build_site(tmp_path / "www" / "laes", [*load_settings().packs, pack],
+               {str(reason): key for reason, key in REASONS.items()})
+    with serve_folder(tmp_path / "www") as (base, hits):
+        site = Site(base + "laes/", hits)
+        assert _open(page, code_to_link(code, site), LAPTOP) == "valid"
+        signed = page.locator(".source.signed").first.text_content()
+        assert signed.startswith("Mette Hansen, Fysioterapeut, Middelfart Fysioterapi · underskrift kontrolleret")
+        assert "nøglen står på listen fra region-syd" in signed
+        assert "1 andre punkter i samme note er ikke delt" in signed
+        assert page.locator("[data-section=findings] .source.signed").count() == 1
+        _only_the_folder(requests, site)
