@@ -25,7 +25,6 @@ STRINGS = {
     "site.language": {"da": "English", "en": "Dansk"},
     "site.language_label": {"da": "Switch to English", "en": "Skift til dansk"},
     "site.reading": {"da": "Læser koden …", "en": "Reading the code …"},
-    "site.new": {"da": "Læs en ny kode", "en": "Read a new code"},
     "journal.copy": {"da": "Kopiér til journalen", "en": "Copy for the patient record"},
     "journal.copied": {
         "da": "Kopieret: teksten kan nu indsættes i journalen.",
@@ -37,7 +36,6 @@ STRINGS = {
     },
     "site.journal_heading": {"da": "Tekst til journalen", "en": "Text for the patient record"},
     "site.result": {"da": "Resultat", "en": "Result"},
-    "site.note_for": {"da": "Skrevet til", "en": "Written for"},
     # -- the copy for the journal (reader/journal.py and the page's journal.mjs) ------------------
     "journal.summary": {
         "da": "Patientens eget resumé fra infocards, læst {when}: gyldigt, nøgle {fingerprint}",
