@@ -63,8 +63,13 @@ async function read(text) {
   const now = new Date();
   if (input.length > MAX_INPUT) state.read = { status: "not_infocards" };
   else {
-    const { read: answer, code } = await inspectCode(input, { now });
-    state.read = attachWithheld(answer, code?.summary?.notes);
+    try {
+      const { read: answer, code } = await inspectCode(input, { now });
+      state.read = attachWithheld(answer, code?.summary?.notes);
+    } catch {
+      // The decoder refuses bad input with a status; anything else is still nothing to show.
+      state.read = { status: "invalid", reason: "damaged" };
+    }
   }
   state.readAt = now;
   show();

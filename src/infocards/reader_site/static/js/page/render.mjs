@@ -154,6 +154,7 @@ export function renderResult(container, data, t, copy) {
 // Where the browser refuses the clipboard: the text itself, to select and copy by hand.
 export function showJournal(said, text, t) {
   said.textContent = t("journal.copy_failed");
+  said.parentElement.querySelector("textarea.journal")?.remove();
   const box = el("textarea", "journal");
   box.readOnly = true;
   box.value = text;
