@@ -22,12 +22,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_build(args: argparse.Namespace) -> int:
-    from infocards.config import load_settings
+    from infocards.config import load_settings, resolve_pack
     from infocards.reader.readable import REASONS
     from infocards.reader_site import build_site
 
     lang = cli_language()
-    packs = [Path(p) for p in args.packs] if args.packs else list(load_settings().packs)
+    # A pack is named as in flet.toml ("national") or given as a folder.
+    packs = [resolve_pack(p) for p in args.packs] if args.packs else list(load_settings().packs)
     built = build_site(args.out, packs, {str(reason): key for reason, key in REASONS.items()})
     kib = round(built.size / 1024)
     sys.stderr.write(t("cli.reader.written", lang, path=built.out, files=built.files, kib=kib) + "\n")
