@@ -32,6 +32,12 @@ if ! command -v node >/dev/null; then
     exit 1
   fi
 fi
+if (( $(node -p 'process.versions.node.split(".")[0]') < 20 )); then
+  # Node 18 (Debian 12's) has no DecompressionStream("deflate-raw") and no global WebCrypto.
+  echo "The JavaScript reader's tests need Node.js 20 or later; this node is $(node --version)." >&2
+  echo "Debian 13 has it (apt-get install nodejs); Debian 12 ships Node 18: install Node.js 20 from NodeSource." >&2
+  exit 1
+fi
 
 step "3/7 Creating the virtual environment in .venv"
 python3 -m venv .venv
