@@ -32,9 +32,9 @@ if ! command -v node >/dev/null; then
     exit 1
   fi
 fi
-if (( $(node -p 'process.versions.node.split(".")[0]') < 20 )); then
-  # Node 18 (Debian 12's) has no DecompressionStream("deflate-raw") and no global WebCrypto.
-  echo "The JavaScript reader's tests need Node.js 20 or later; this node is $(node --version)." >&2
+if ! node -e 'new DecompressionStream("deflate-raw"); globalThis.crypto.subtle.digest' 2>/dev/null; then
+  # Node 18 (Debian 12's) has no DecompressionStream("deflate-raw"); Node 21.2 brought it, and it is in 20.x now.
+  echo "The JavaScript reader's tests need a Node.js 20 or later with DecompressionStream(\"deflate-raw\"); this node is $(node --version)." >&2
   echo "Debian 13 has it (apt-get install nodejs); Debian 12 ships Node 18: install Node.js 20 from NodeSource." >&2
   exit 1
 fi
