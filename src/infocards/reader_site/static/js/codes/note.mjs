@@ -1,5 +1,4 @@
 // A professional's note, IN1 (docs/FORMAT.md 4), and the note core the clinic key signs (4.2).
-import { b45decode } from "./base45.mjs";
 import { BodyReader, ByteReader, CanonicalWriter, utf8 } from "./bytes.mjs";
 import { FINGERPRINT_BYTES, fingerprint, fingerprintText, verifyEd25519 } from "./crypto.mjs";
 import { BIRTH_EPOCH, isoDate } from "./dates.mjs";
@@ -8,6 +7,7 @@ import { VOCAB } from "./format-data.mjs";
 import { inflateWithDictionary } from "./inflate.mjs";
 import { signerFieldsProblem } from "./names.mjs";
 import { SALT_BYTES, entryDigest, readRecord } from "./records.mjs";
+import { openSigned } from "./signed.mjs";
 
 export const MAX_NOTE_ENTRIES = 64;
 const CORE_DOMAIN = utf8("infocards note core v1\0");
@@ -58,24 +58,7 @@ export function signerJson(core, fingerprintValue, verified) {
  * body, the core signature. Returns the note; refuses with the stage that fails.
  */
 export async function openNote(base45) {
-  const data = await atStage("base45", () => b45decode(base45));
-  if (data.length < MIN_LENGTH || data[0] !== 1) throw invalid("too short", "header");
-  const signed = data.subarray(0, data.length - 64);
-  const codeSignature = data.subarray(data.length - 64);
-  const src = new ByteReader(signed.subarray(0, signed.length - 64));
-  const { issued, lifetime, publicKey } = await atStage("header", () => {
-    src.raw(1);
-    const time = src.raw(4);
-    return {
-      issued: ((time[0] * 256 + time[1]) * 256 + time[2]) * 256 + time[3],
-      lifetime: src.uint(),
-      publicKey: src.raw(32),
-    };
-  });
-  const message = new Uint8Array(4 + signed.length);
-  message.set(utf8("IN1:"));
-  message.set(signed, 4);
-  if (!(await verifyEd25519(publicKey, message, codeSignature))) throw invalid("signature", "signature");
+  const { signed, src, issued, lifetime, publicKey } = await openSigned("IN1:", 1, base45, MIN_LENGTH, 64);
   const raw = await atStage("body", () => new ByteReader(src.raw(src.uint())));
   const deflated = src.rest();
   const body = await atStage("decompress", () => inflateWithDictionary(deflated));
