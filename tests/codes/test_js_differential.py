@@ -311,3 +311,19 @@ def test_a_changed_body_signed_again_is_read_alike(node_reader, base, body_edits
     now = datetime.fromisoformat(base["clock"])
     read = _agree(node_reader, code, now)
     event(f"{code[:3]} {read['status']} {read.get('reason')}")
+
+
+def test_the_text_is_cleaned_and_its_prefix_read_alike(node_reader):
+    """Python's whitespace (str.isspace) before a code, line ends after it, look-alike digits."""
+    vector = next(v for v in _BASES if v["name"] == "format-ic1")
+    code, now = vector["stages"]["code"], datetime.fromisoformat(vector["clock"])
+    spaces = [chr(c) for c in range(0x3001) if chr(c).isspace()]
+    others = ["\ufeff", "\u180e", "\u200b", "\u2060", "\x00", "\x7f"]
+    texts = [char + code for char in spaces + others]
+    texts += [code + char for char in [*spaces, *others, "\r\n", "\n\t\x00"]]
+    texts += [code.replace("1", digit, 1) for digit in ["\u0661", "\uff11", "\u0967", "\U0001d7cf", "01", "001"]]
+    texts += [code.replace("IC", "IN", 1), "", " ", "IC", "IC1", "IC1:", "IN1:", "https://x.example/#"]
+    statuses = set()
+    for text in texts:
+        statuses.add(_agree(node_reader, text, now)["status"])
+    assert statuses == {"valid", "invalid", "not_infocards"}
