@@ -139,6 +139,8 @@ class Reason(StrEnum):
     RECORD_TYPE = "record type"
     LIFETIME = "lifetime over 30 days"
     FUTURE = "issued in the future"
+    PATIENT_NAME = "patient name"
+    SIGNER_NAME = "signer name"
 
 
 class InvalidCode(ShareError):

@@ -25,7 +25,9 @@ REQUIRED = (
     "tampered-body.json", "tampered-deflated.json", "tampered-signed-part.json", "tampered-signature.json",
     "tampered-text.json", "prefix-foreign.json", "cut-short.json", "format-ic1.json",
     "format-ic2-without-notes.json", "note-tampered-body.json", "note-tampered-deflated.json",
-    "tampered-raw-signed.json",
+    "tampered-raw-signed.json", "name-line-break.json", "name-zero-width.json", "name-too-long.json",
+    "note-signer-name-separator.json", "carried-signer-name-separator.json", "carried-note-unbound.json",
+    "carried-withheld.json",
 )
 
 

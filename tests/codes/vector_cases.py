@@ -19,6 +19,7 @@ from infocards.codes.signing import SigningKey
 from infocards.codes.summary_code import encode_body, make_code
 from infocards.errors import InvalidCode
 from infocards.share.summary import build_summary
+from tests.codes.vector_names import name_cases
 from tests.codes.vector_stages import _split
 from tests.codes.vectors import (
     _GP,
@@ -358,6 +359,7 @@ def _cases() -> dict:
         "cut-to-header": lambda n: _cut_case(n, "Cut to 57 characters of base45 (38 bytes): shorter than any code.",
                                              lambda c: c[: 4 + 57], "header", "too short"),
     })
+    cases.update(name_cases())
     return cases
 
 

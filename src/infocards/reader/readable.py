@@ -41,6 +41,8 @@ REASONS = {
     Reason.RECORD_TYPE: "damaged_content",
     Reason.LIFETIME: "lifetime",
     Reason.FUTURE: "future",
+    Reason.PATIENT_NAME: "patient_name",
+    Reason.SIGNER_NAME: "signer_name",
 }
 
 
