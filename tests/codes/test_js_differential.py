@@ -108,9 +108,10 @@ def _note_record_ok(record: dict) -> bool:
 
 
 # A professional's records of every type a note holds: required texts not blank, cards card ids.
-_text = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\0"), min_size=1,
-                max_size=30).filter(lambda s: s.strip())
-_blank = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\0"), max_size=20)
+# Any text a record may hold: line breaks and tabs, but no other control character (records v1).
+_chars = st.characters(blacklist_categories=("Cs", "Cc")) | st.sampled_from("\n\t")
+_text = st.text(_chars, min_size=1, max_size=30).filter(lambda s: s.strip())
+_blank = st.text(_chars, max_size=20)
 _optional = st.none() | _text
 _card = st.none() | st.from_regex(r"[a-z0-9][a-z0-9_-]{0,12}", fullmatch=True)
 _hours = st.none() | st.integers(0, 80) | st.integers(0, 800).map(lambda n: n / 10)

@@ -5,7 +5,7 @@ import { BIRTH_EPOCH, isoDate } from "./dates.mjs";
 import { atStage, invalid } from "./errors.mjs";
 import { VOCAB } from "./format-data.mjs";
 import { inflateWithDictionary } from "./inflate.mjs";
-import { signerFieldsProblem } from "./names.mjs";
+import { patientNameProblem, signerFieldsProblem } from "./names.mjs";
 import { SALT_BYTES, entryDigest, readRecord } from "./records.mjs";
 import { openSigned } from "./signed.mjs";
 
@@ -43,13 +43,21 @@ export function coreBytes(core) {
   return out.bytes();
 }
 
-export function signerJson(core, fingerprintValue, verified) {
+/**
+ * `signer` of --json (signed_view.signer_json, without `listed`): who the key says signed,
+ * whether the note names a patient (`bound`), how many of its entries the patient did not share
+ * (`withheld`), and why it is not verified (`reason`: "signature" or "signer name"; null if it is).
+ */
+export function signerJson(core, fingerprintValue, { verified, withheld = 0, reason = null }) {
   return {
     name: core.name,
     role: VOCAB.ROLES[core.roleIndex],
     place: core.place,
     fingerprint: fingerprintValue,
     verified,
+    bound: core.binding !== null,
+    withheld,
+    reason: verified ? null : reason || "signature",
   };
 }
 
@@ -81,8 +89,6 @@ export async function openNote(base45) {
     for (let i = 0; i < count; i += 1) read.push(readRecord(reader));
     const salts = read.map(() => raw.raw(SALT_BYTES));
     if (!reader.atEnd() || !raw.atEnd()) throw invalid("trailing bytes");
-    const problem = signerFieldsProblem(name, place);
-    if (problem) throw invalid(problem);
     const digests = [];
     for (let i = 0; i < count; i += 1) digests.push(await entryDigest(salts[i], read[i].canonical));
     return { name, roleIndex, place, binding, records: read.map((r) => r.record), digests };
@@ -90,6 +96,9 @@ export async function openNote(base45) {
   const core = { issued, lifetime, publicKey, ...note };
   const coreSignature = signed.subarray(signed.length - 64);
   if (!(await verifyEd25519(publicKey, coreBytes(core), coreSignature))) throw invalid("signature", "core_signature");
+  // docs/FORMAT.md 5.3: the names are checked once the note verifies.
+  const problem = signerFieldsProblem(note.name, note.place) || (note.binding && patientNameProblem(note.binding.name));
+  if (problem) throw invalid(problem, "names");
   return {
     kind: "note",
     issued,

@@ -71,7 +71,7 @@ function summaryJson(status, opened) {
 }
 
 function noteJson(status, opened) {
-  const signer = signerJson(opened.core, opened.fingerprint, true);
+  const signer = signerJson(opened.core, opened.fingerprint, { verified: true });
   return {
     status,
     kind: "note",

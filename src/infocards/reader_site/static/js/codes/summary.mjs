@@ -94,7 +94,7 @@ async function decodeBody(data, issueDay, raw, publicKey) {
   }
   if (!src.atEnd()) throw invalid("trailing bytes");
   const problem = patientNameProblem(name);
-  if (problem) throw invalid(problem);
+  if (problem) throw invalid(problem, "names"); // FORMAT.md 5.3: once the whole body is read
   return { name, birthDate, sections, entries, toRole, period, omitted, notes };
 }
 
