@@ -16,6 +16,12 @@ ROOT = Path(__file__).resolve().parents[2]
 def test_node_runs_the_javascript_reader_tests():
     node = shutil.which("node")
     assert node is not None, "node is missing: scripts/test.sh installs Debian's nodejs (apt-get install nodejs)"
+    probe = 'new DecompressionStream("deflate-raw"); globalThis.crypto.subtle.digest'
+    able = subprocess.run([node, "-e", probe], capture_output=True, text=True, timeout=30, check=False)
+    assert able.returncode == 0, (
+        "this node is too old for the JavaScript reader: it needs Node.js 20 or later with "
+        "DecompressionStream('deflate-raw') and WebCrypto, as scripts/test.sh says"
+    )
     done = subprocess.run(
         [node, "--test", "tests/js/"], cwd=ROOT, capture_output=True, text=True, timeout=300, check=False
     )

@@ -207,7 +207,7 @@ test("links: foreign or fragment-less links are not infocards; bad digits are in
   const now = new Date(byName["format-ic1"].clock);
   const link = asLink(byName["format-ic1"].stages.code);
   const cases = [
-    ["https://example.org/", { status: "not_infocards" }, "link"],
+    ["https://example.org/", { status: "not_infocards" }, "prefix"],
     ["https://example.org/page#section-2", { status: "not_infocards" }, "link"],
     ["https://example.org/#", { status: "not_infocards" }, "link"],
     ["https://example.org/#10", { status: "not_infocards" }, "link"],

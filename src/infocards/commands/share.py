@@ -26,6 +26,7 @@ from infocards.errors import (
     WalletNotFound,
 )
 from infocards.i18n import cli_language, t
+from infocards.reader.key_memory import KEY_WARNINGS
 from infocards.reader.read import ReadResult, read_image, read_text
 from infocards.reader.signed_view import note_json, render_note
 from infocards.reader.view import build_view, render_text
@@ -215,6 +216,8 @@ def trust_list():
         return TrustList()
 
 
+
+
 def _key_check(result: ReadResult) -> str | None:
     """Whether this device key is new for a name and birth date the reader has seen before."""
     from infocards.reader.key_memory import KeyMemory
@@ -280,8 +283,8 @@ def run_read(args: argparse.Namespace) -> int:
         key = _key_check(result)
         if key is not None:
             data["key_seen"] = key
-            if key == "new":
-                lines.insert(min(2, len(lines)), t("share.reader.key_new", lang))
+            if key in KEY_WARNINGS:
+                lines.insert(min(2, len(lines)), t(KEY_WARNINGS[key], lang))
     if args.json:
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         sys.stdout.flush()

@@ -46,19 +46,24 @@ export async function readNotes(body, raw, binding, limit) {
       }
     }
     const core = { issued, lifetime, publicKey, name, roleIndex, place, binding: bound ? binding : null, digests };
-    const signed = await verifyEd25519(publicKey, coreBytes(core), signature);
+    // A signer's name or place that breaks the name rule is not shown as signed, even when the
+    // signature holds (FORMAT.md 5.3): the summary stays readable, the note does not verify.
+    let reason = signerFieldsProblem(name, place);
+    if (!reason && !(await verifyEd25519(publicKey, coreBytes(core), signature))) reason = "signature";
     const keyFingerprint = await fingerprint(publicKey);
-    const verified = signed && !signerFieldsProblem(name, place);
+    const verified = reason === null;
+    const withheld = total - shown;
     notes.push({
       issued,
       lifetime,
       core,
       fingerprint: keyFingerprint,
       verified,
-      signer: signerJson(core, keyFingerprint, verified),
+      reason,
+      signer: signerJson(core, keyFingerprint, { verified, withheld, reason }),
       records: shared.map((entry) => entry.record),
       indexes: shared.map((entry) => entry.index),
-      withheld: total - shown,
+      withheld,
     });
   }
   return notes;

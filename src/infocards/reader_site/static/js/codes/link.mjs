@@ -13,9 +13,10 @@ const KINDS = { 1: "IC", 2: "IN" };
 const LINK_START = /^https?:\/\//i;
 const FRAGMENT = /^[12][0-9]{2}[0-9]*$/;
 
-/** Whether the (cleaned) text is a link: http:// or https:// (any case) holding a "#". */
+/** Whether the (cleaned) text is a link: http:// or https:// (any case) and a "#" after it.
+ * Anything else is read as a text form (a web address without "#" is then not_infocards). */
 export function isLink(text) {
-  return LINK_START.test(text);
+  return LINK_START.test(text) && text.includes("#");
 }
 
 /** The bytes that the digits N carry; refuses "digits length" and "digits overflow". */
@@ -57,9 +58,8 @@ export function bytesToDigits(bytes) {
  * code (not_infocards) and digits that cannot be bytes (invalid).
  */
 export function linkToText(link) {
-  const hash = link.indexOf("#");
-  if (!isLink(link) || hash < 0) throw notInfocards("link");
-  const fragment = link.slice(hash + 1);
+  if (!isLink(link)) throw notInfocards("link");
+  const fragment = link.slice(link.indexOf("#") + 1);
   if (!FRAGMENT.test(fragment)) throw notInfocards("link");
   const prefix = `${KINDS[fragment[0]]}${Number(fragment.slice(1, 3))}:`;
   return prefix + b45encode(digitsToBytes(fragment.slice(3)));

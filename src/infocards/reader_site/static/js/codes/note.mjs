@@ -1,13 +1,13 @@
 // A professional's note, IN1 (docs/FORMAT.md 4), and the note core the clinic key signs (4.2).
-import { b45decode } from "./base45.mjs";
 import { BodyReader, ByteReader, CanonicalWriter, utf8 } from "./bytes.mjs";
 import { FINGERPRINT_BYTES, fingerprint, fingerprintText, verifyEd25519 } from "./crypto.mjs";
 import { BIRTH_EPOCH, isoDate } from "./dates.mjs";
 import { atStage, invalid } from "./errors.mjs";
 import { VOCAB } from "./format-data.mjs";
 import { inflateWithDictionary } from "./inflate.mjs";
-import { signerFieldsProblem } from "./names.mjs";
+import { patientNameProblem, signerFieldsProblem } from "./names.mjs";
 import { SALT_BYTES, entryDigest, readRecord } from "./records.mjs";
+import { openSigned } from "./signed.mjs";
 
 export const MAX_NOTE_ENTRIES = 64;
 const CORE_DOMAIN = utf8("infocards note core v1\0");
@@ -43,13 +43,21 @@ export function coreBytes(core) {
   return out.bytes();
 }
 
-export function signerJson(core, fingerprintValue, verified) {
+/**
+ * `signer` of --json (signed_view.signer_json, without `listed`): who the key says signed,
+ * whether the note names a patient (`bound`), how many of its entries the patient did not share
+ * (`withheld`), and why it is not verified (`reason`: "signature" or "signer name"; null if it is).
+ */
+export function signerJson(core, fingerprintValue, { verified, withheld = 0, reason = null }) {
   return {
     name: core.name,
     role: VOCAB.ROLES[core.roleIndex],
     place: core.place,
     fingerprint: fingerprintValue,
     verified,
+    bound: core.binding !== null,
+    withheld,
+    reason: verified ? null : reason || "signature",
   };
 }
 
@@ -58,24 +66,7 @@ export function signerJson(core, fingerprintValue, verified) {
  * body, the core signature. Returns the note; refuses with the stage that fails.
  */
 export async function openNote(base45) {
-  const data = await atStage("base45", () => b45decode(base45));
-  if (data.length < MIN_LENGTH || data[0] !== 1) throw invalid("too short", "header");
-  const signed = data.subarray(0, data.length - 64);
-  const codeSignature = data.subarray(data.length - 64);
-  const src = new ByteReader(signed.subarray(0, signed.length - 64));
-  const { issued, lifetime, publicKey } = await atStage("header", () => {
-    src.raw(1);
-    const time = src.raw(4);
-    return {
-      issued: ((time[0] * 256 + time[1]) * 256 + time[2]) * 256 + time[3],
-      lifetime: src.uint(),
-      publicKey: src.raw(32),
-    };
-  });
-  const message = new Uint8Array(4 + signed.length);
-  message.set(utf8("IN1:"));
-  message.set(signed, 4);
-  if (!(await verifyEd25519(publicKey, message, codeSignature))) throw invalid("signature", "signature");
+  const { signed, src, issued, lifetime, publicKey } = await openSigned("IN1:", 1, base45, MIN_LENGTH, 64);
   const raw = await atStage("body", () => new ByteReader(src.raw(src.uint())));
   const deflated = src.rest();
   const body = await atStage("decompress", () => inflateWithDictionary(deflated));
@@ -98,8 +89,6 @@ export async function openNote(base45) {
     for (let i = 0; i < count; i += 1) read.push(readRecord(reader));
     const salts = read.map(() => raw.raw(SALT_BYTES));
     if (!reader.atEnd() || !raw.atEnd()) throw invalid("trailing bytes");
-    const problem = signerFieldsProblem(name, place);
-    if (problem) throw invalid(problem);
     const digests = [];
     for (let i = 0; i < count; i += 1) digests.push(await entryDigest(salts[i], read[i].canonical));
     return { name, roleIndex, place, binding, records: read.map((r) => r.record), digests };
@@ -107,6 +96,9 @@ export async function openNote(base45) {
   const core = { issued, lifetime, publicKey, ...note };
   const coreSignature = signed.subarray(signed.length - 64);
   if (!(await verifyEd25519(publicKey, coreBytes(core), coreSignature))) throw invalid("signature", "core_signature");
+  // docs/FORMAT.md 5.3: the names are checked once the note verifies.
+  const problem = signerFieldsProblem(note.name, note.place) || (note.binding && patientNameProblem(note.binding.name));
+  if (problem) throw invalid(problem, "names");
   return {
     kind: "note",
     issued,

@@ -1,13 +1,13 @@
 // The patient's summary, IC1 and IC2 (docs/FORMAT.md 2 and 3).
-import { b45decode } from "./base45.mjs";
-import { BodyReader, ByteReader, unzigzag, utf8 } from "./bytes.mjs";
+import { BodyReader, ByteReader, unzigzag } from "./bytes.mjs";
 import { readNotes } from "./carried.mjs";
-import { fingerprint, fingerprintBytes, verifyEd25519 } from "./crypto.mjs";
+import { fingerprint, fingerprintBytes } from "./crypto.mjs";
 import { BIRTH_EPOCH, dayOf, isoDate } from "./dates.mjs";
 import { atStage, invalid } from "./errors.mjs";
 import { ENTRY_FIELDS, SECTION_KEYS, VOCAB } from "./format-data.mjs";
 import { inflateWithDictionary } from "./inflate.mjs";
 import { patientNameProblem } from "./names.mjs";
+import { openSigned } from "./signed.mjs";
 
 const MIN_LENGTH = 5 + 1 + 32 + 64;
 const PLAN_GOAL_KINDS = ["plan", "goal"];
@@ -94,7 +94,7 @@ async function decodeBody(data, issueDay, raw, publicKey) {
   }
   if (!src.atEnd()) throw invalid("trailing bytes");
   const problem = patientNameProblem(name);
-  if (problem) throw invalid(problem);
+  if (problem) throw invalid(problem, "names"); // FORMAT.md 5.3: once the whole body is read
   return { name, birthDate, sections, entries, toRole, period, omitted, notes };
 }
 
@@ -103,24 +103,7 @@ async function decodeBody(data, issueDay, raw, publicKey) {
  * Returns { kind: "summary", issued, lifetime, publicKey, fingerprint, summary }.
  */
 export async function openSummary(version, base45) {
-  const data = await atStage("base45", () => b45decode(base45));
-  if (data.length < MIN_LENGTH || data[0] !== version) throw invalid("too short", "header");
-  const signed = data.subarray(0, data.length - 64);
-  const signature = data.subarray(data.length - 64);
-  const src = new ByteReader(signed);
-  const { issued, lifetime, publicKey } = await atStage("header", () => {
-    src.raw(1);
-    const time = src.raw(4);
-    return {
-      issued: ((time[0] * 256 + time[1]) * 256 + time[2]) * 256 + time[3],
-      lifetime: src.uint(),
-      publicKey: src.raw(32),
-    };
-  });
-  const message = new Uint8Array(4 + signed.length);
-  message.set(utf8(`IC${version}:`));
-  message.set(signed, 4);
-  if (!(await verifyEd25519(publicKey, message, signature))) throw invalid("signature", "signature");
+  const { src, issued, lifetime, publicKey } = await openSigned(`IC${version}:`, version, base45, MIN_LENGTH);
   const raw = version === 2 ? await atStage("body", () => new ByteReader(src.raw(src.uint()))) : null;
   const deflated = src.rest();
   const body = await atStage("decompress", () => inflateWithDictionary(deflated));
