@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from infocards.i18n import t
 from infocards.reader.read import ReadResult
 from infocards.reader.readable import readable_date, readable_moment
-from infocards.reader.signed_view import note_json
+from infocards.reader.signed_view import note_json, signer_who
 from infocards.reader.view import build_view
 
 if TYPE_CHECKING:
@@ -41,16 +41,11 @@ def one_line(text: object) -> str:
     return "".join(ch for ch in joined if unicodedata.category(ch) not in _DROPPED)
 
 
-def _who(signer: Mapping, lang: str) -> str:
-    role = t(f"vocab.role.{signer['role']}", lang)
-    return ", ".join(part for part in (signer["name"], role, signer["place"]) if part)
-
-
 def _signed_by(signer: Mapping, lang: str, key: str = "journal.signed") -> str:
     """ "skrevet og underskrevet af Mette Hansen, fysioterapeut, FysioMidt" (and the list, if any)."""
     if not signer.get("verified"):
-        return t("journal.unverified", lang, who=_who(signer, lang))
-    text = t(key, lang, who=_who(signer, lang))
+        return t("journal.unverified", lang, who=signer_who(signer, lang))
+    text = t(key, lang, who=signer_who(signer, lang))
     if signer.get("listed"):
         text += "; " + t("signed.listed", lang, pack=signer["list"])
     return text
@@ -109,7 +104,7 @@ def _note_lines(data: Mapping, lang: str, moment: datetime) -> list[str]:
              _signed_by(signer, lang, "journal.note_by")]
     bound = data["written_for"]
     if bound is None:
-        lines.append(t("note.reader.for_anyone", lang))
+        lines.append(t("signed.unbound", lang))
     else:
         birth = readable_date(bound["birth_date"], lang) or t("share.reader.birth_unknown", lang)
         lines.append(t("note.reader.for", lang, name=bound["name"], birth_date=birth))

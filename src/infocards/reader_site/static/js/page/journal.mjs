@@ -1,10 +1,7 @@
 // The copy for the journal, as reader/journal.py writes it: the same lines from the same JSON.
 
 import { oneLine, shortDate, shortMoment } from "./text.mjs";
-
-function who(signer, t) {
-  return [signer.name, t(`vocab.role.${signer.role}`), signer.place].filter(Boolean).join(", ");
-}
+import { signerWho as who } from "./view.mjs";
 
 function signedBy(signer, t, key = "journal.signed") {
   if (!signer.verified) return t("journal.unverified", { who: who(signer, t) });
@@ -60,7 +57,7 @@ function noteLines(data, t, moment) {
   const lines = [t("journal.note", { when: shortMoment(moment, t.lang), fingerprint: signer.fingerprint }),
     signedBy(signer, t, "journal.note_by")];
   const bound = data.written_for;
-  if (bound == null) lines.push(t("note.reader.for_anyone"));
+  if (bound == null) lines.push(t("signed.unbound"));
   else {
     const birth = shortDate(bound.birth_date, t.lang) || t("share.reader.birth_unknown");
     lines.push(t("note.reader.for", { name: bound.name, birth_date: birth }));

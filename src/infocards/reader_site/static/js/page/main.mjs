@@ -1,9 +1,9 @@
 // The static reader's page: reads the code in the link's fragment (or a pasted one) with the
 // JavaScript decoder, shows it as the app's reader does, then removes the code from the address.
 
-import { inspectCode } from "../codes/read.mjs";
+import { readCode } from "../codes/read.mjs";
 import { translator } from "./text.mjs";
-import { attachWithheld, decorate } from "./view.mjs";
+import { decorate } from "./view.mjs";
 import { journalText } from "./journal.mjs";
 import { renderResult, showJournal } from "./render.mjs";
 
@@ -64,8 +64,7 @@ async function read(text) {
   if (input.length > MAX_INPUT) state.read = { status: "not_infocards" };
   else {
     try {
-      const { read: answer, code } = await inspectCode(input, { now });
-      state.read = attachWithheld(answer, code?.summary?.notes);
+      state.read = await readCode(input, { now });
     } catch {
       // The decoder refuses bad input with a status; anything else is still nothing to show.
       state.read = { status: "invalid", reason: "damaged" };

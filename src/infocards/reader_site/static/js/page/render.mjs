@@ -2,6 +2,7 @@
 // sections (red flags and diagnoses first). Text from a code is only ever set as textContent.
 
 import { oneLine, shortDate, shortMoment } from "./text.mjs";
+import { signerNotes } from "./view.mjs";
 
 // The left column holds what decides today's care (ui/views/reader.py LEFT_SECTIONS).
 const LEFT = new Set(["red_flags", "diagnoses", "findings", "imaging"]);
@@ -29,9 +30,7 @@ function banner(data) {
 function sourceLine(entry, t) {
   const signer = entry.signer;
   const line = el("p", signer ? (signer.verified ? "source signed" : "source unverified") : "source", oneLine(entry.source_label));
-  if (signer && Number.isInteger(signer.withheld) && signer.withheld > 0) {
-    line.append(el("span", "withheld", " · " + t("signed.withheld", { count: signer.withheld })));
-  }
+  for (const note of signer ? signerNotes(signer, t) : []) line.append(el("span", "signer-note", note));
   return line;
 }
 
@@ -96,10 +95,6 @@ function summaryParts(data, t) {
     parts.push(el("p", "strong not-shared", t("share.reader.not_shared", { sections: names })));
   }
   if (data.omitted_note) parts.push(el("p", "note", data.omitted_note));
-  for (const note of data.notes_withheld || []) {
-    const who = [oneLine(note.signer.name), t(`vocab.role.${note.signer.role}`), oneLine(note.signer.place)].filter(Boolean).join(", ");
-    parts.push(el("p", "note", `${who}: ${t("signed.withheld", { count: note.withheld })}`));
-  }
   return parts;
 }
 
@@ -118,7 +113,7 @@ function noteParts(data, t) {
   const parts = [el("h2", "patient", t("note.reader.title")), el("p", "key", t("note.reader.signer", { signer: oneLine(data.signer_label) }))];
   parts[0].id = "patient";
   const bound = data.written_for;
-  if (bound == null) parts.push(el("p", "strong", t("note.reader.for_anyone")));
+  if (bound == null) parts.push(el("p", "strong", t("signed.unbound")));
   else {
     const birth = shortDate(bound.birth_date, t.lang) || t("share.reader.birth_unknown");
     parts.push(el("p", "strong", t("note.reader.for", { name: oneLine(bound.name), birth_date: birth })));

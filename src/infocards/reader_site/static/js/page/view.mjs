@@ -10,18 +10,32 @@ function lookupKey(trust, fingerprint) {
   return (trust?.keys || []).find((key) => key.fingerprint.toUpperCase() === wanted) || null;
 }
 
+// `listed` only when the signature checks and a loaded pack lists the key (signed_view.signer_json).
 export function signerJson(signer, trust) {
-  const listed = lookupKey(trust, signer.fingerprint);
+  const listed = signer.verified ? lookupKey(trust, signer.fingerprint) : null;
   const data = { ...signer, listed: Boolean(listed) };
   if (listed) Object.assign(data, { name: listed.name, role: listed.role, place: listed.place, list: listed.pack });
   return data;
 }
 
+// "Mette Hansen, Fysioterapeut, Klinik": never a name that broke the name rule (signer_who).
+export function signerWho(signer, t) {
+  if (signer.reason === "signer name") return t("signed.bad_name");
+  return [signer.name, t(`vocab.role.${signer.role}`), signer.place].filter(Boolean).join(", ");
+}
+
 export function signerLabel(signer, t) {
-  const who = [oneLine(signer.name), t(`vocab.role.${signer.role}`), oneLine(signer.place)].filter(Boolean).join(", ");
-  if (!signer.verified) return `${who} · ${t("signed.failed")}`;
+  if (!signer.verified) return `${signerWho(signer, t)} · ${t("signed.failed")}`;
   const listed = signer.listed ? t("signed.listed", { pack: signer.list }) : t("signed.not_listed");
-  return `${who} · ${t("signed.checked", { fingerprint: signer.fingerprint })} · ${listed}`;
+  return `${signerWho(signer, t)} · ${t("signed.checked", { fingerprint: signer.fingerprint })} · ${listed}`;
+}
+
+// The lines under a signer's line: a note for no particular patient, entries not shared (signer_notes).
+export function signerNotes(signer, t) {
+  const lines = [];
+  if (signer.bound === false) lines.push(t("signed.unbound"));
+  if (signer.withheld) lines.push(t("signed.withheld", { count: signer.withheld }));
+  return lines;
 }
 
 function cardTitle(cards, card, lang) {
@@ -80,6 +94,11 @@ export function viewEntry(key, entry, t, cards, trust, signedLabel = true) {
   const [title, details, roleValue, title_of_card = null] = shape(key, fields, t, cards);
   const out = { ...fields, title, details: details.filter(Boolean), role_label: null, role_card: null, ...role(roleValue, t),
     card_title: ["diagnoses", "findings", "imaging"].includes(key) ? title_of_card : null };
+  if (key === "referrals" && roleValue) {
+    // The recipient as the referral's goal ("Henvisning til fysioterapeut"), never as who wrote it.
+    const label = t.label("vocab.role", roleValue);
+    out.role_label = t("share.reader.referral_to", { to_role: t.lang === "da" ? label.slice(0, 1).toLowerCase() + label.slice(1) : label });
+  }
   out.source_label = fields.changed ? t("share.reader.source.changed") : t(`share.reader.source.${fields.source}`);
   if (entry.signer) {
     out.signer = signerJson(entry.signer, trust);
@@ -149,30 +168,7 @@ export function decorate(read, t, data) {
   Object.assign(out, { patient: read.patient, fingerprint: read.fingerprint, issued_at: read.issued_at, expires_at: read.expires_at,
     expired: status === "expired", shown_to: read.shown_to ?? null, period, sections, omitted: read.omitted || {},
     omitted_note: omittedNote(read.omitted, t, strings), not_shared: read.not_shared || [], empty,
-    shown_to_label: read.shown_to ? t.label("vocab.role", read.shown_to) : null,
-    notes_withheld: (read.notes_withheld || []).map((n) => ({ ...n, signer: signerJson(n.signer, trust) })) });
+    shown_to_label: read.shown_to ? t.label("vocab.role", read.shown_to) : null });
   return out;
 }
 
-const sameSigner = (a, b) => ["fingerprint", "name", "role", "place", "verified"].every((k) => a[k] === b[k]);
-
-// How many entries of each carried note the patient did not share (readCode's JSON has no
-// such count; inspectCode's decoded notes do): set on a signed entry's signer where exactly one
-// carried note has that signer, else listed apart in `notes_withheld`.
-export function attachWithheld(read, notes) {
-  if (!read?.sections || !notes?.length) return read;
-  const sections = {};
-  const ambiguous = [];
-  for (const note of notes) {
-    const twins = notes.filter((other) => sameSigner(other.signer, note.signer));
-    if (twins.length > 1 && note.withheld) ambiguous.push({ signer: note.signer, withheld: note.withheld });
-  }
-  for (const [key, entries] of Object.entries(read.sections)) {
-    sections[key] = entries.map((entry) => {
-      if (!entry.signer) return entry;
-      const owners = notes.filter((note) => sameSigner(note.signer, entry.signer));
-      return owners.length === 1 ? { ...entry, signer: { ...entry.signer, withheld: owners[0].withheld } } : entry;
-    });
-  }
-  return { ...read, sections, notes_withheld: ambiguous };
-}
