@@ -19,3 +19,4 @@ copy test_two_columns_on_a_laptop_one_on_a_phone-laptop-first-screen reader-vali
 copy test_a_note_goes_from_the_reader_to_the_wallet_and_on_signed-note-qr note-qr
 copy test_a_note_goes_from_the_reader_to_the_wallet_and_on_signed-note-receive note-receive
 copy test_a_note_goes_from_the_reader_to_the_wallet_and_on_signed-reader-signed reader-signed
+copy 'test_a_link_opens_to_valid_with_name_and_diagnoses_in_view[1280px]-static-reader' static-reader

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 SRC = Path(__file__).resolve().parents[1] / "src"
-PACKAGES = ("codes", "wallet", "share", "notes", "reader", "content", "ui", "commands", "web", "i18n", "sealed")
+PACKAGES = ("codes", "wallet", "share", "notes", "reader", "reader_site", "content", "ui", "commands", "web", "i18n",
+            "sealed")
 # The base: what every concern may use. The top-level modules (errors, vocab, records, regions,
 # config, terminal, atomicfile, folding, ...) and two base packages: the da/en catalog and the
 # sealed-file format. Read from the disk, so a new top-level module is base unless named here.
@@ -22,7 +23,7 @@ BASE = (
     "i18n",
     "sealed",
 )
-CORE = ("codes", "wallet", "share", "notes", "reader", "content", "web", *BASE)
+CORE = ("codes", "wallet", "share", "notes", "reader", "reader_site", "content", "web", *BASE)
 
 
 def _module_name(path: Path) -> str:
@@ -97,6 +98,14 @@ def test_codes_imports_only_the_base():
 
 def test_the_reader_never_imports_the_wallet_or_the_patients_side():
     bad = {(m, d) for m, d in _arrows("reader") if _concern(d) in ("wallet", "share", "notes")}
+    assert not bad, sorted(bad)
+
+
+def test_the_static_reader_imports_only_content_codes_and_the_base():
+    # reader_site builds a folder from the packs and the catalog; it never needs the wallet, the
+    # patient's side, the reader's Python view or anything that draws a screen.
+    allowed = {"reader_site", "content", "codes", *BASE}
+    bad = {(m, d) for m, d in _arrows("reader_site") if _concern(d) not in allowed}
     assert not bad, sorted(bad)
 
 

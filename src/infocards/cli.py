@@ -13,11 +13,11 @@ from infocards.i18n import cli_language, t
 __all__ = ["main"]
 
 # One module per command (infocards/commands/<name>.py), each with register(subparsers).
-COMMAND_MODULES = ("app", "content", "wallet", "share", "clinic")
+COMMAND_MODULES = ("app", "content", "wallet", "share", "clinic", "reader")
 # Which module registers each subcommand: running one imports only its module, so `infocards web`
 # does not load the sealed-file crypto or the QR decoder before it serves (help still lists them all).
 SUBCOMMANDS = {"web": "app", "content": "content", "wallet": "wallet", "share": "share", "read": "share",
-               "clinic": "clinic", "note": "clinic"}
+               "clinic": "clinic", "note": "clinic", "reader": "reader"}
 
 
 class _Parser(argparse.ArgumentParser):

@@ -150,6 +150,8 @@ class Reason(StrEnum):
     FUTURE = "issued in the future"
     DIGITS_LENGTH = "digits length"
     DIGITS_OVERFLOW = "digits overflow"
+    PATIENT_NAME = "patient name"
+    SIGNER_NAME = "signer name"
 
 
 class InvalidCode(ShareError):

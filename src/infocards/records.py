@@ -17,6 +17,7 @@ from datetime import date
 
 from infocards import vocab
 from infocards.errors import InvalidRecord, NewerFormat, WalletError
+from infocards.names import MAX_NAME, is_good_name, normalise_name
 
 __all__ = [
     "PROFILE_FIELDS",
@@ -35,6 +36,7 @@ MAX_TEXT = 10_000
 MAX_SHORT = 200
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+EARLIEST_DATE = date(1900, 1, 1)
 _CARD = re.compile(r"[a-z0-9][a-z0-9_-]{0,79}")
 
 # Field kinds: "text" (non-blank free text), "blank" (free text, may be empty), "short" (a code
@@ -117,6 +119,11 @@ def _fail(kind: str, record: str, field: str, **extra: str) -> InvalidRecord:
 def _check_text(value: object, rid: str, name: str, limit: int, blank_ok: bool) -> str:
     if not isinstance(value, str):
         raise _fail("not_text", rid, name)
+    value = value.replace("\r\n", "\n")
+    # Line breaks and tabs are text; any other control character (a NUL, an escape) is not. A code
+    # ends each text with a NUL, so a NUL inside one would be signed and then lost.
+    if any((char < " " and char not in "\n\t") or "\x7f" <= char <= "\x9f" for char in value):
+        raise _fail("control", rid, name)
     if not blank_ok and not value.strip():
         raise _fail("blank", rid, name)
     if len(value) > limit:
@@ -132,9 +139,11 @@ def _check_date(value: object, rid: str, name: str) -> str:
     if not isinstance(value, str) or not _ISO_DATE.fullmatch(value):
         raise _fail("date", rid, name)
     try:
-        date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError as exc:
         raise _fail("date", rid, name) from exc
+    if day < EARLIEST_DATE:  # codes count days from 1900-01-01 (docs/FORMAT.md §2.3, §4.3)
+        raise _fail("date_range", rid, name, earliest=EARLIEST_DATE.isoformat())
     return value
 
 
@@ -259,6 +268,12 @@ def validate_profile(profile: object) -> dict:
             out[name] = ""
         elif name == "birth_date":
             out[name] = _check_date(value, "profile", name)
+        elif name == "name":
+            # Whitespace collapsed; anything else a code could not carry is refused (docs/FORMAT.md §5.3).
+            text = normalise_name(_check_text(value, "profile", name, MAX_SHORT, blank_ok=True))
+            if not is_good_name(text):
+                raise InvalidRecord("error.profile.bad_name", limit=MAX_NAME)
+            out[name] = text
         else:
             out[name] = _check_text(value, "profile", name, MAX_SHORT, blank_ok=True)
     return out

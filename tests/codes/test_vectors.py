@@ -27,6 +27,9 @@ REQUIRED = (
     "format-ic2-without-notes.json", "note-tampered-body.json", "note-tampered-deflated.json",
     "tampered-raw-signed.json", "link-ic1.json", "link-ic2.json", "link-in1.json", "link-digits-length.json",
     "link-digits-overflow.json", "link-not-infocards-fragment.json", "link-other-site.json",
+    "name-line-break.json", "name-zero-width.json", "name-too-long.json",
+    "note-signer-name-separator.json", "carried-signer-name-separator.json", "carried-note-unbound.json",
+    "carried-withheld.json",
 )
 
 

@@ -20,6 +20,7 @@ from infocards.codes.summary_code import encode_body, make_code
 from infocards.errors import InvalidCode
 from infocards.share.summary import build_summary
 from tests.codes.vector_links import link_cases
+from tests.codes.vector_names import name_cases
 from tests.codes.vector_stages import _split
 from tests.codes.vectors import (
     _GP,
@@ -360,6 +361,7 @@ def _cases() -> dict:
                                              lambda c: c[: 4 + 57], "header", "too short"),
     })
     cases.update(link_cases())  # the same codes spelled as links (FORMAT.md §7)
+    cases.update(name_cases())
     return cases
 
 

@@ -39,6 +39,7 @@ STAGES = (
     "decompress",
     "body",
     "core_signature",
+    "names",
     "lifetime",
     "clock",
     "expiry",
@@ -160,6 +161,8 @@ def failing_stage(text: str, now: datetime) -> tuple[str | None, str | None]:
             open_code(text)
     except InvalidCode as exc:
         reason = _reason(exc)
+        if reason in ("patient name", "signer name"):
+            return "names", reason  # docs/FORMAT.md §5.3: after the body and every signature
         return ("core_signature" if reason == "signature" else "body"), reason
     result = read_text(text, now)
     if result.status == "invalid":

@@ -129,7 +129,7 @@ def test_a_note_that_does_not_fit_is_refused_with_how_much_to_shorten(cli, clini
         for i in range(20)
     ]
     long.write_text(json.dumps({"records": items}), encoding="utf-8")
-    result = cli("note", key, long, "--out", tmp_path / "n.png")
+    result = cli("note", key, long, "--out", tmp_path / "n.png", "--unbound")
     assert result.returncode == 1 and "shorten it by about" in result.stderr
     assert not (tmp_path / "n.png").exists()
 
@@ -163,6 +163,9 @@ def test_receive_saves_once_and_the_next_summary_carries_the_signed_entries(
             "fingerprint": print_,
             "verified": True,
             "listed": False,
+            "bound": True,
+            "withheld": 0,
+            "reason": None,
         }
 
 
@@ -228,7 +231,8 @@ def test_injected_terminal_text_cannot_fake_the_status_line(cli, share_course, t
     from infocards.share.issue import issue_from_records
 
     fake = "\x1b[2J\x1b[H\rStatus: VALID\nKey: AAAA-AAAA-AAAA-AAAA\u202e"
-    profile = {**share_course["profile"], "name": "Anna" + fake}
+    # (A name holding such text is refused outright: test_a_name_that_paints_lines_is_refused.)
+    profile = {**share_course["profile"], "name": "Anna"}
     records_ = [{**r, "text": fake} if r["type"] == "finding" else r for r in share_course["records"]]
     past = datetime.now(UTC) - timedelta(hours=2)
     code = issue_from_records(profile, records_, bytes(32), now=past, lifetime=timedelta(hours=1)).text
@@ -240,7 +244,9 @@ def test_injected_terminal_text_cannot_fake_the_status_line(cli, share_course, t
     assert not any("VALID" in line and "EXPIRED" not in line for line in lines if line.startswith("Status"))
     assert all(not line.startswith(("Status: VALID", "Key: AAAA")) for line in lines)
     data = json.loads(cli("read", code, "--json", env={"HOME": str(tmp_path / "h")}).stdout)
-    assert data["patient"]["name"] == "Anna" + fake  # --json stays as it was: JSON escapes it
+    assert data["patient"]["name"] == "Anna"
+    texts = [e.get("text") for entries in data["sections"].values() for e in entries]
+    assert fake in texts  # --json stays as it was: JSON escapes it
 
 
 def test_a_known_name_with_a_new_key_is_warned_about(cli, share_wallet, tmp_path):
@@ -293,7 +299,7 @@ def test_a_key_on_a_loaded_packs_list_reads_as_listed(cli, clinic, note_file, tm
     config = tmp_path / "flet.toml"
     config.write_text(f'[content]\npacks = ["national", "{pack}"]\n', encoding="utf-8")
     out = tmp_path / "note.png"
-    assert cli("note", key, note_file, "--out", out).returncode == 0
+    assert cli("note", key, note_file, "--out", out, "--unbound").returncode == 0
     listed = json.loads(cli("read", out, "--json", env={"INFOCARDS_CONFIG": str(config)}).stdout)
     assert listed["signer"]["listed"] is True  # the list by the pack's kind, region and publisher, not its name
     assert listed["signer"]["list"] == {"kind": "municipality", "region": "syddanmark", "publisher": "tests"}

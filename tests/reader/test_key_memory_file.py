@@ -65,14 +65,16 @@ def test_the_memory_keeps_at_most_max_people_and_forgets_the_least_recently_seen
     memory.seen("First Person", None, "AAAA-AAAA-AAAA-0001")
     memory.seen("Second Person", None, "AAAA-AAAA-AAAA-0002")
     data = json.loads(path.read_text())
-    for number in range(MAX_PEOPLE - 2):
-        data["people"][f"{number:032x}"] = ["CCCC-CCCC-CCCC-CCCC"] * 16  # the worst case: full lists
+    for number in range(MAX_PEOPLE - 2):  # the worst case: both tables full, full lists
+        data["people"][f"{number:032x}"] = ["CCCC-CCCC-CCCC-CCCC"] * 16
+        data["skeletons"][f"{number:032x}"] = ["CCCC-CCCC-CCCC-CCCC"] * 16
     path.write_text(json.dumps(data))
     memory = KeyMemory(path)
     assert memory.seen("First Person", None, "AAAA-AAAA-AAAA-0001") == "known"  # seen again: kept
     memory.seen("Third Person", None, "AAAA-AAAA-AAAA-0003")  # one over the limit
     saved = path.read_bytes()
     assert len(json.loads(saved)["people"]) == MAX_PEOPLE and len(saved) < MAX_FILE_BYTES
+    assert len(json.loads(saved)["skeletons"]) == MAX_PEOPLE
     memory = KeyMemory(path)
     assert memory.seen("Second Person", None, "AAAA-AAAA-AAAA-0002") == "first"  # the one forgotten
     assert memory.seen("First Person", None, "AAAA-AAAA-AAAA-0001") == "known"

@@ -5,10 +5,16 @@ from datetime import date
 from hypothesis import strategies as st
 
 from infocards import vocab
+from infocards.names import is_good_name, normalise_name
 
-# Any Unicode a patient could type; NUL never belongs in a record (the codec drops it).
-text = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\0"), max_size=30)
-short = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\0"), min_size=1, max_size=12)
+# Any Unicode a patient could type; control characters never belong in a record (records.py
+# refuses them: a NUL would be signed and then lost), line breaks and tabs do.
+_typed = st.characters(blacklist_categories=("Cs", "Cc")) | st.sampled_from("\n\t")
+text = st.text(_typed, max_size=30)
+short = st.text(_typed, min_size=1, max_size=12)
+# A name as a code may carry it (docs/FORMAT.md §5.3): whitespace collapsed, nothing invisible.
+names = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Cf", "Zl", "Zp")), max_size=30).map(
+    normalise_name).filter(is_good_name)
 days = st.dates(min_value=date(1990, 1, 1), max_value=date(2030, 12, 31)).map(date.isoformat)
 sources = st.sampled_from(vocab.SOURCES)
 roles = st.sampled_from(vocab.ROLES)
@@ -38,5 +44,5 @@ records = st.one_of(
     _record("note", text=text),
 )
 profiles = st.fixed_dictionaries(
-    {"name": text, "birth_date": st.none() | days, "gp": st.none() | text, "municipality": text}
+    {"name": names, "birth_date": st.none() | days, "gp": st.none() | text, "municipality": text}
 )

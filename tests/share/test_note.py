@@ -345,6 +345,9 @@ def test_the_clinician_view_names_the_signer_and_whether_the_key_is_listed(share
         "fingerprint": fingerprint(key.public_bytes),
         "verified": True,
         "listed": False,
+        "bound": True,
+        "withheld": 0,
+        "reason": None,
     }
     assert "underskrift kontrolleret" in entry["source_label"] and "ikke på en liste" in entry["source_label"]
     listing = TrustedKey(

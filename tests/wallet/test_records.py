@@ -31,6 +31,9 @@ BASE = {"id": "r1", "type": "finding", "date": "2026-08-02", "source": "patient"
         ({"text": 42}, "text"),
         ({"text": "x" * 10_001}, "text"),
         ({"text": "bad \ud800 surrogate"}, "text"),
+        ({"text": "a NUL\x00 inside"}, "text"),
+        ({"text": "an escape \x1b[2J"}, "text"),
+        ({"date": "1899-12-31"}, "date"),
         ({"card": "Not A Card!"}, "card"),
         ({"type": "diary"}, "type"),
     ],
@@ -109,7 +112,9 @@ def test_an_id_is_assigned_only_when_asked():
 
 # -- hypothesis: arbitrary valid records survive save, reopen and export ------------------------
 
-_text = st.text(min_size=1, max_size=60).filter(lambda s: s.strip())
+# What a record's text may hold: any character but a control one (line breaks and tabs are text).
+_typed = st.characters(blacklist_categories=("Cc",)) | st.sampled_from("\n\t")
+_text = st.text(_typed, min_size=1, max_size=60).filter(lambda s: s.strip())
 _dates = st.dates(min_value=date(1990, 1, 1), max_value=date(2099, 12, 31)).map(date.isoformat)
 
 
@@ -118,7 +123,7 @@ def _field(kind):
         return st.sampled_from(kind)
     return {
         "text": _text,
-        "blank": st.text(max_size=30),
+        "blank": st.text(_typed, max_size=30),
         "short": _text,
         "date": st.just("2100-01-01"),  # `end` after any generated `date`
         "hours": st.integers(0, 168) | st.floats(0, 168, allow_nan=False),

@@ -23,6 +23,7 @@ from infocards.codes.note_code import Binding, NoteCore, Signer
 from infocards.codes.record_codec import DIGEST_BYTES, SALT_BYTES, entry_digest, read_record, write_record
 from infocards.codes.signing import PUBLIC_KEY_SIZE, SIGNATURE_SIZE
 from infocards.errors import InvalidCode, Reason
+from infocards.names import is_good_signer_field
 
 __all__ = ["CarriedNote", "read_notes", "write_notes"]
 
@@ -35,6 +36,7 @@ class CarriedNote:
     signature: bytes
     shared: tuple[tuple[int, bytes, dict], ...]  # (index in the note, salt, record)
     verified: bool = True
+    reason: str | None = None  # why not verified: Reason.SIGNATURE or Reason.SIGNER_NAME
 
     @property
     def signer(self) -> Signer:
@@ -106,5 +108,13 @@ def read_notes(body: BodyReader, raw: ByteReader, binding: Binding, limit: int) 
                 digests.append(raw.raw(DIGEST_BYTES))
         signer = Signer(name, vocab.ROLES[role], place, public_key)
         core = NoteCore(signer, issued, lifetime, binding if bound else None, tuple(digests))
-        notes.append(CarriedNote(core, signature, tuple(shared), verified=core.verifies(signature)))
+        # A signer's name or place that breaks the name rule (docs/FORMAT.md §5.3) is not shown
+        # as signed even when the signature holds: the summary stays readable, the note does not.
+        reason = None
+        if not (is_good_signer_field(name) and is_good_signer_field(place)):
+            reason = Reason.SIGNER_NAME
+        elif not core.verifies(signature):
+            reason = Reason.SIGNATURE
+        notes.append(CarriedNote(core, signature, tuple(shared), verified=reason is None,
+                                 reason=None if reason is None else str(reason)))
     return tuple(notes)

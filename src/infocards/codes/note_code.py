@@ -44,6 +44,7 @@ from infocards.codes.signing import (
     verify,
 )
 from infocards.errors import InvalidCode, NotInfocardsCode, Reason
+from infocards.names import is_good_name, is_good_signer_field
 
 __all__ = [
     "DEFAULT_NOTE_LIFETIME",
@@ -56,6 +57,7 @@ __all__ = [
     "is_note_text",
     "make_note",
     "make_note_code",
+    "note_code_text",
     "open_note_code",
     "parse_core",
 ]
@@ -203,6 +205,10 @@ def make_note(
     if lifetime > MAX_NOTE_LIFETIME or lifetime.total_seconds() < 1:
         raise ValueError("a note lives from a second to 30 days")
     name, role, place = signer
+    if not (is_good_signer_field(name) and is_good_signer_field(place)):
+        raise ValueError("the signer's name or place breaks the name rule")  # clinic_key refuses it first
+    if binding is not None and not is_good_name(binding.name):
+        raise ValueError("the patient's name breaks the name rule")  # a summary that breaks it is invalid
     if salts is None:
         salts = tuple(new_salt() for _ in records)
     elif len(salts) != len(records) or any(len(salt) != SALT_BYTES for salt in salts):
@@ -219,7 +225,20 @@ def make_note(
 
 
 def make_note_code(note: Note, key: SigningKey) -> str:
-    """The note's code text (QR alphanumeric characters only), signed again as a whole."""
+    """The note's code text (QR alphanumeric characters only), signed again as a whole, and read
+    back before anyone is shown it: what a reader will verify is what was meant (ValueError if not)."""
+    text = note_code_text(note, key)
+    try:
+        again = open_note_code(text)
+    except InvalidCode:
+        raise ValueError("the note does not read back as written") from None
+    if again.core != note.core or again.records != note.records:
+        raise ValueError("the note does not read back as written")
+    return text
+
+
+def note_code_text(note: Note, key: SigningKey) -> str:
+    """The code text of a note, unchecked (make_note_code checks it; test vectors need bad notes too)."""
     core = note.core
     out = ByteWriter()
     out.raw(bytes([NOTE_VERSION]) + core.issued.to_bytes(4, "big"))
@@ -294,6 +313,11 @@ def open_note_code(text: str) -> Note:
     signature = signed[-SIGNATURE_SIZE:]
     if not core.verifies(signature):
         raise InvalidCode(reason=Reason.SIGNATURE)
+    # docs/FORMAT.md §5.3: the names are checked once the note verifies.
+    if not (is_good_signer_field(name) and is_good_signer_field(place)):
+        raise InvalidCode(reason=Reason.SIGNER_NAME)
+    if binding is not None and not is_good_name(binding.name):
+        raise InvalidCode(reason=Reason.PATIENT_NAME)
     return Note(core, signature, records, salts)
 
 

@@ -30,6 +30,7 @@ from infocards.codes.payload import ENTRY_FIELDS, Summary, entry_kind
 from infocards.codes.sections import SECTION_KEYS
 from infocards.codes.signing import PUBLIC_KEY_SIZE, SIGNATURE_SIZE, SigningKey, verify
 from infocards.errors import InvalidCode, NotInfocardsCode, Reason
+from infocards.names import is_good_name
 
 __all__ = ["FORMAT_VERSION", "PREFIX", "OpenedCode", "make_code", "open_code"]
 
@@ -223,6 +224,8 @@ def decode_body(
             raise InvalidCode(reason=Reason.TRAILING_BYTES)
     if not src.at_end():
         raise InvalidCode(reason=Reason.TRAILING_BYTES)
+    if not is_good_name(name):  # docs/FORMAT.md §5.3: checked once the whole body has been read
+        raise InvalidCode(reason=Reason.PATIENT_NAME)
     return Summary(
         name=name,
         notes=notes,
@@ -255,6 +258,8 @@ def make_code(summary: Summary, key: SigningKey, issued_at: datetime, expires_at
     lifetime = _utc_seconds(expires_at) - issued
     if lifetime <= 0:
         raise ValueError("a code must expire after it is issued")
+    if not is_good_name(summary.name):  # the caller says why in words (share.summary.check_name)
+        raise ValueError("the patient's name breaks the name rule")
     issue_day = datetime.fromtimestamp(issued, UTC).date().toordinal()
     version = NOTES_VERSION if _needs_notes_format(summary) else FORMAT_VERSION
     prefix = f"IC{version}:"

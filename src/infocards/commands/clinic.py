@@ -41,6 +41,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     note.add_argument("--out", type=Path, required=True, metavar="note.png", help=t("cli.note.out", lang))
     note.add_argument("--text", action="store_true", help=t("cli.note.text", lang))
     note.add_argument("--for", dest="for_source", metavar="SOURCE", help=t("cli.note.for", lang))
+    note.add_argument("--unbound", action="store_true", help=t("cli.note.unbound", lang))
     note.add_argument("--expires", metavar="7d|24h|30m", help=t("cli.note.expires", lang))
     note.set_defaults(handler=run_note)
 
@@ -131,6 +132,12 @@ def run_note(args: argparse.Namespace) -> int:
     from infocards.notes.clinic_key import open_clinic_key, read_signer
 
     lang = cli_language()
+    # A note is bound to the patient whose summary the professional read; a note for anyone (a
+    # leaflet) must be asked for by name, or it could be carried into any patient's summary.
+    if args.for_source and args.unbound:
+        raise UsageError("error.note.for_and_unbound")
+    if not args.for_source and not args.unbound:
+        raise UsageError("error.note.needs_patient")
     lifetime = parse_duration(args.expires) if args.expires else DEFAULT_NOTE_LIFETIME
     reader_url = load_settings().reader_url  # a bad reader address is refused before anything is asked
     records = _note_records(args.file)
@@ -138,8 +145,11 @@ def run_note(args: argparse.Namespace) -> int:
     read_signer(args.key)
     key = open_clinic_key(args.key, _passphrase(lang))
     issued_at = datetime.now(UTC).replace(microsecond=0)
-    note = make_note(key.key, key.signer, records, issued_at, lifetime, binding)
-    text = make_note_code(note, key.key)
+    try:
+        note = make_note(key.key, key.signer, records, issued_at, lifetime, binding)
+        text = make_note_code(note, key.key)
+    except ValueError:  # the records and key were checked above: a note that fails its own reading
+        raise ShareError("error.note.read_back") from None
     if reader_url:
         text = code_to_link(text, reader_url)
     over = excess_characters(text)

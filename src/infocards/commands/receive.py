@@ -53,7 +53,12 @@ def run_receive(args: argparse.Namespace) -> int:
     from infocards.commands.share import trust_list
     from infocards.reader.signed_view import signer_json
 
-    signer = signer_json(note.signer, True, trust_list())
+    bound = note.core.binding is not None
+    signer = signer_json(note.signer, True, trust_list(), bound=bound)
+    if not bound:
+        # A note for anyone is kept, as a leaflet would be, but never passes for one written for
+        # this patient: every reader marks its entries (the signed core says it names nobody).
+        sys.stderr.write(t("receive.unbound", lang) + "\n")
     if args.json:
         _json({"status": "saved", "signer": signer, "ids": list(received.ids), "new": list(received.new_ids)})
     else:

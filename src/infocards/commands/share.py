@@ -7,7 +7,7 @@ import json
 import re
 import sys
 from dataclasses import fields, is_dataclass, replace
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from infocards import vocab
@@ -26,6 +26,7 @@ from infocards.errors import (
     WalletNotFound,
 )
 from infocards.i18n import cli_language, t
+from infocards.reader.key_memory import KEY_WARNINGS
 from infocards.reader.read import ReadResult, read_image, read_text
 from infocards.reader.signed_view import note_json, render_note
 from infocards.reader.view import build_view, render_text
@@ -67,7 +68,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         epilog=t("cli.read.epilog", lang),
     )
     read.add_argument("source", metavar="SOURCE", help=t("cli.read.source", lang))
-    read.add_argument("--json", action="store_true", help=t("cli.read.json", lang))
+    output = read.add_mutually_exclusive_group()
+    output.add_argument("--json", action="store_true", help=t("cli.read.json", lang))
+    output.add_argument("--journal", action="store_true", help=t("cli.read.journal", lang))
     read.set_defaults(handler=run_read)
 
 
@@ -244,10 +247,34 @@ def _card_titles(lang: str):
     return title
 
 
+def _print_journal(result: ReadResult, lang: str, trust) -> int:
+    """`read --journal`: the text for the patient record on stdout; an expired, invalid or foreign
+    code prints its status (and why) on stderr instead, and exits as `read` does."""
+    from infocards.reader.journal import journal_text
+    from infocards.reader.readable import readable_error
+
+    titles = _card_titles(lang) if result.summary is not None else None
+    text = journal_text(result, lang, datetime.now(UTC), card_titles=titles, trust=trust)
+    if text is None:
+        lines = [t("share.reader.status", lang, status=t(f"share.status.{result.status}", lang))]
+        message = readable_error(result.error, lang)
+        if message:
+            lines.append(clean_line(message))
+        if result.status == "expired":
+            lines.append(t("cli.read.journal_expired", lang))
+        sys.stderr.write("\n".join(lines) + "\n")
+        return result.exit_code
+    sys.stdout.write(text + "\n")
+    sys.stdout.flush()
+    return result.exit_code
+
+
 def run_read(args: argparse.Namespace) -> int:
     lang = cli_language()
     result = read_source(args.source)
     trust = trust_list() if result.shows_data else None
+    if getattr(args, "journal", False):
+        return _print_journal(result, lang, trust)
     if result.is_note:
         data = note_json(result, lang, trust)
         lines = render_note(data, lang) if not args.json else []
@@ -258,8 +285,8 @@ def run_read(args: argparse.Namespace) -> int:
         key = _key_check(result, lang)
         if key is not None:
             data["key_seen"] = key
-            if key == "new":
-                lines.insert(min(2, len(lines)), t("share.reader.key_new", lang))
+            if key in KEY_WARNINGS:
+                lines.insert(min(2, len(lines)), t(KEY_WARNINGS[key], lang))
     if args.json:
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         sys.stdout.flush()

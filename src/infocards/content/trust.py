@@ -18,7 +18,7 @@ can be the national one: a municipal pack cannot call its list national by namin
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -121,6 +121,9 @@ class TrustList:
 
     def __len__(self) -> int:
         return len(self._keys)
+
+    def __iter__(self) -> Iterator[TrustedKey]:
+        return iter(self._keys.values())
 
 
 def _same_holder(first: TrustedKey, other: TrustedKey) -> bool:

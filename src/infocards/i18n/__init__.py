@@ -14,9 +14,11 @@ from infocards.i18n import (
     content,
     content_checks,
     extras,
+    names,
     note,
     patient,
     share,
+    site,
     ui,
     vocab,
     wallet,
@@ -39,7 +41,8 @@ def _merge(*modules) -> dict[str, Mapping[str, str]]:
     return merged
 
 
-CATALOG = _merge(common, content, content_checks, wallet, share, ui, vocab, wallet_ui, websec, extras, note, patient)
+CATALOG = _merge(common, content, content_checks, wallet, share, ui, vocab, wallet_ui, websec, extras, names, note,
+                 patient, site)
 
 
 def t(key: str, lang: str = "da", /, **params: object) -> str:

@@ -155,8 +155,8 @@ STRINGS = {
     "signed.listed": {"da": "nøglen står på listen fra {pack}", "en": "key on the list of {pack}"},
     "signed.not_listed": {"da": "signeret, nøglen står ikke på en liste", "en": "signed, key not on a list"},
     "signed.withheld": {
-        "da": "{count} andre punkter i samme note er ikke delt",
-        "en": "{count} other entries of the same note were not shared",
+        "da": "{count} punkter mere i denne note er ikke delt",
+        "en": "{count} more entries of this note were not shared",
     },
     "share.reader.source.changed": {"da": "ændret af patienten", "en": "changed by the patient"},
     "share.reader.omitted_notes": {

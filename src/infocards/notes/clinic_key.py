@@ -25,6 +25,7 @@ from infocards import vocab
 from infocards.atomicfile import write_private
 from infocards.codes.signing import PUBLIC_KEY_SIZE, SigningKey, fingerprint
 from infocards.errors import ClinicKeyDamaged, ClinicKeyError, ClinicKeyNewer, KdfParamsRejected, WrongClinicPassphrase
+from infocards.names import MAX_NAME, is_good_signer_field, normalise_name
 from infocards.sealed import (
     DEFAULT_KDF,
     NONCE_BYTES,
@@ -45,7 +46,7 @@ __all__ = ["CLINIC_KEY_FORMAT", "ClinicKey", "create_clinic_key", "open_clinic_k
 CLINIC_KEY_FORMAT = "infocards-clinic-key"
 CLINIC_KEY_VERSION = 1
 _MAX_FILE = 16 * 1024
-_MAX_NAME = 200
+_MAX_NAME = 4 * MAX_NAME  # before whitespace is collapsed; MAX_NAME after
 _SEALED_BYTES = 32 + 16
 
 
@@ -87,13 +88,19 @@ def _header_bytes(data: dict) -> bytes:
 
 
 def _check_signer(name: object, role: object, place: object) -> tuple[str, str, str]:
-    if not isinstance(name, str) or not name.strip() or len(name) > _MAX_NAME:
-        raise ClinicKeyError("error.clinic.bad_name", limit=_MAX_NAME)
+    """The signer's fields with whitespace collapsed, or ClinicKeyError: every note shows them, so
+    they follow the name rule of docs/FORMAT.md §5.3 (a reader refuses a note that breaks it)."""
+    if not isinstance(name, str) or not normalise_name(name) or len(name) > _MAX_NAME:
+        raise ClinicKeyError("error.clinic.bad_name", limit=MAX_NAME)
     if role not in vocab.ROLES:
         raise ClinicKeyError("error.clinic.bad_role", known=", ".join(vocab.ROLES))
     if not isinstance(place, str) or len(place) > _MAX_NAME:
-        raise ClinicKeyError("error.clinic.bad_name", limit=_MAX_NAME)
-    return name.strip(), role, place.strip()  # type: ignore[return-value]
+        raise ClinicKeyError("error.clinic.bad_name", limit=MAX_NAME)
+    name, place = normalise_name(name), normalise_name(place)
+    for field, value in (("name", name), ("place", place)):
+        if not is_good_signer_field(value):
+            raise ClinicKeyError(f"error.clinic.bad_signer_{field}", limit=MAX_NAME)
+    return name, role, place  # type: ignore[return-value]
 
 
 def create_clinic_key(
@@ -163,7 +170,9 @@ def _parse(path: Path) -> tuple[dict, bytes, bytes]:
         signer = data["signer"]
         if not isinstance(signer, dict) or set(signer) != {"name", "role", "place"}:
             raise ClinicKeyDamaged()
-        _check_signer(signer["name"], signer["role"], signer["place"])
+        fields = (signer["name"], signer["role"], signer["place"])
+        if _check_signer(*fields) != fields:  # a key that would sign a name a reader refuses
+            raise ClinicKeyError("error.clinic.bad_signer_name", limit=MAX_NAME)
         _unb64(data["public_key"], PUBLIC_KEY_SIZE)
         _unb64(data["salt"], SALT_BYTES)
         _unb64(data["nonce"], NONCE_BYTES)

@@ -5,6 +5,7 @@ the screen, render_text(view) for a terminal; KeyMemory remembers which key each
 """
 
 from infocards.reader.entries import ViewEntry, role_card
+from infocards.reader.journal import journal_lines, journal_text
 from infocards.reader.key_memory import KeyMemory, default_keys_path
 from infocards.reader.read import STATUS_EXIT_CODES, STATUSES, ReadResult, read_image, read_text
 from infocards.reader.view import ClinicianView, ViewSection, build_view, render_text
@@ -19,6 +20,8 @@ __all__ = [
     "ViewSection",
     "build_view",
     "default_keys_path",
+    "journal_lines",
+    "journal_text",
     "read_image",
     "read_text",
     "render_text",

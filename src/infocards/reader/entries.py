@@ -89,6 +89,12 @@ def _entry(entry: Mapping, lang: str, title: str, details: list[str | None], **e
     )
 
 
+def _mid_sentence(role: str, lang: str) -> str:
+    """A role's label inside a sentence: Danish writes it in lower case ("til fysioterapeut")."""
+    label = label_for("vocab.role", role, lang)
+    return label[:1].lower() + label[1:] if lang == "da" else label
+
+
 def _ended(entry: Mapping, lang: str) -> str:
     if entry.get("end"):
         return t("share.reader.ended", lang, date=readable_date(entry["end"], lang))
@@ -154,7 +160,10 @@ def view_entries(key: str, summary: Summary, lang: str, card_titles: CardTitles 
                     ),
                     label_for("vocab.referral_status", e["status"], lang),
                 ],
-                **_role(e["to_role"], lang),
+                # The line under it names the recipient as the referral's goal, never as who wrote it
+                # ("Henvisning til fysioterapeut · oplyst af patienten").
+                **{**_role(e["to_role"], lang),
+                   "role_label": t("share.reader.referral_to", lang, to_role=_mid_sentence(e["to_role"], lang))},
             )
             for e in entries.get("referrals", ())
         ]

@@ -43,6 +43,8 @@ REASONS = {
     Reason.FUTURE: "future",
     Reason.DIGITS_LENGTH: "damaged_link",
     Reason.DIGITS_OVERFLOW: "damaged_link",
+    Reason.PATIENT_NAME: "patient_name",
+    Reason.SIGNER_NAME: "signer_name",
 }
 
 

@@ -25,30 +25,66 @@ if TYPE_CHECKING:
     from infocards.content.trust import TrustList
     from infocards.reader.read import ReadResult
 
-__all__ = ["note_json", "render_note", "signed_entries", "signer_json", "signer_label"]
+__all__ = ["note_json", "render_note", "signed_entries", "signer_json", "signer_label", "signer_notes", "signer_trust",
+           "signer_who"]
 
 # A note read on its own shows its records in every section but "involved" (the visits a summary lists).
 _NOTE_SECTIONS = tuple(key for key in SECTION_KEYS if key != "involved")
 
 
-def signer_json(signer: Signer, verified: bool, trust: TrustList | None) -> dict:
-    """`signer` of --json: as the key states it; `listed` only when a loaded pack lists the key."""
-    listed = trust.lookup(signer.fingerprint) if trust is not None else None
-    data = {**signer.to_json(), "verified": verified, "listed": listed is not None}
-    if listed is not None:  # the list's own words for who holds the key; the list by kind, region, publisher
+def signer_json(
+    signer: Signer,
+    verified: bool,
+    trust: TrustList | None,
+    *,
+    bound: bool,
+    withheld: int = 0,
+    reason: str | None = None,
+) -> dict:
+    """`signer` of --json: as the key states it, whether the note names a patient (`bound`), how
+    many of its entries the patient did not share (`withheld`), and why it is not verified
+    (`reason`: "signature" or "signer name"; None when it is). `listed` only when the signature
+    checks and a loaded pack lists the key."""
+    listed = trust.lookup(signer.fingerprint) if trust is not None and verified else None
+    data = {**signer.to_json(), "verified": verified, "listed": listed is not None, "bound": bound,
+            "withheld": withheld, "reason": None if verified else (reason or "signature")}
+    if listed is not None:
+        # the list's own words for who holds the key; the list named by kind, region, publisher
         data.update(name=listed.name, role=listed.role, place=listed.place, list=listed.list_json())
     return data
 
 
-def signer_label(signer: Mapping, lang: str) -> str:
-    """ "Mette Hansen, fysioterapeut, Klinik · underskrift kontrolleret, nøgle ... · nøglen står ikke på en liste"."""
+def signer_who(signer: Mapping, lang: str) -> str:
+    """ "Mette Hansen, fysioterapeut, Klinik": from the signer's fields; never a name that broke the rule."""
+    if signer.get("reason") == "signer name":
+        return t("signed.bad_name", lang)
     role = t(f"vocab.role.{signer['role']}", lang)
-    who = ", ".join(part for part in (signer["name"], role, signer["place"]) if part)
+    return ", ".join(part for part in (signer["name"], role, signer["place"]) if part)
+
+
+def signer_trust(signer: Mapping, lang: str) -> str:
+    """What the signature and the lists say: checked and listed, checked and not listed, or not checked."""
     if not signer["verified"]:
-        return f"{who} · {t('signed.failed', lang)}"
+        return t("signed.failed", lang)
     listed = signer["listed"]
     trust = t("signed.listed", lang, pack=list_label(signer["list"], lang)) if listed else t("signed.not_listed", lang)
-    return f"{who} · {t('signed.checked', lang, fingerprint=signer['fingerprint'])} · {trust}"
+    return f"{t('signed.checked', lang, fingerprint=signer['fingerprint'])} · {trust}"
+
+
+def signer_notes(signer: Mapping, lang: str) -> list[str]:
+    """The lines under the signer line: a note not written for a particular patient, and the
+    entries of the note the patient did not share."""
+    lines = []
+    if not signer.get("bound", True):
+        lines.append(t("signed.unbound", lang))
+    if signer.get("withheld"):
+        lines.append(t("signed.withheld", lang, count=signer["withheld"]))
+    return lines
+
+
+def signer_label(signer: Mapping, lang: str) -> str:
+    """ "Mette Hansen, fysioterapeut, Klinik · underskrift kontrolleret, nøgle ... · nøglen står ikke på en liste"."""
+    return f"{signer_who(signer, lang)} · {signer_trust(signer, lang)}"
 
 
 def _as_summary(records: list[dict], sections: tuple[str, ...]) -> Summary:
@@ -61,7 +97,8 @@ def signed_entries(key: str, summary: Summary, lang: str, trust: TrustList | Non
     out: list[ViewEntry] = []
     notes: tuple[CarriedNote, ...] = summary.notes
     for note in sorted(notes, key=lambda n: n.core.issued, reverse=True):
-        signer = signer_json(note.signer, note.verified, trust)
+        signer = signer_json(note.signer, note.verified, trust, bound=note.core.binding is not None,
+                             withheld=note.withheld, reason=note.reason)
         label = signer_label(signer, lang)
         mini = _as_summary(note.records(), summary.sections)
         for entry in view_entries(key, mini, lang):
@@ -80,7 +117,7 @@ def note_json(result: ReadResult, lang: str, trust: TrustList | None = None) -> 
     data: dict = {"status": result.status, "status_label": t(f"share.status.{result.status}", lang), "kind": "note"}
     if note is None:
         return data
-    signer = signer_json(note.signer, True, trust)
+    signer = signer_json(note.signer, True, trust, bound=note.core.binding is not None)
     mini = _as_summary(list(note.records), _NOTE_SECTIONS)
     sections = {}
     for key in VIEW_SECTION_KEYS:
@@ -108,7 +145,7 @@ def render_note(data: Mapping, lang: str) -> list[str]:
     lines.append(t("note.reader.signer", lang, signer=data["signer_label"]))
     bound = data["written_for"]
     if bound is None:
-        lines.append(t("note.reader.for_anyone", lang))
+        lines.append(t("signed.unbound", lang))
     else:
         birth = bound["birth_date"] or t("share.reader.birth_unknown", lang)
         lines.append(t("note.reader.for", lang, name=bound["name"], birth_date=birth))

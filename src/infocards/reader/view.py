@@ -19,7 +19,7 @@ from infocards.i18n import label_for, t
 from infocards.reader.entries import CardTitles, ViewEntry, role_card, view_entries
 from infocards.reader.read import ReadResult
 from infocards.reader.readable import readable_date, readable_error, readable_moment
-from infocards.reader.signed_view import signed_entries
+from infocards.reader.signed_view import signed_entries, signer_notes
 
 if TYPE_CHECKING:
     from infocards.content.trust import TrustList
@@ -183,8 +183,9 @@ def render_text(view: ClinicianView) -> str:
     if view.name is None:
         return "\n".join(lines) + "\n"
     birth = readable_date(view.birth_date, lang) or t("share.reader.birth_unknown", lang)
-    lines.append(t("share.reader.patient", lang, name=view.name, birth_date=birth))
+    # The key first, in a place of its own: nothing in the name can move it or paint another.
     lines.append(t("share.reader.fingerprint", lang, fingerprint=view.fingerprint))
+    lines.append(t("share.reader.patient", lang, name=view.name, birth_date=birth))
     lines.append(t("share.reader.times", lang, issued=readable_moment(view.issued_at, lang) or "?",
                    expires=readable_moment(view.expires_at, lang) or "?"))
     if view.shown_to_label:
@@ -208,4 +209,6 @@ def render_text(view: ClinicianView) -> str:
             if entry.card and not entry.card_title:
                 who += " · " + t("share.reader.card", lang, card=entry.card)
             lines.append(f"  {'':<10}    ({who})")
+            if entry.signer is not None:  # a note for anyone, entries withheld: under the signer line
+                lines += [f"  {'':<10}    {line}" for line in signer_notes(entry.signer, lang)]
     return "\n".join(lines) + "\n"

@@ -13,6 +13,7 @@ from infocards.codes.sections import SECTION_KEYS
 from infocards.codes.signing import SigningKey, fingerprint
 from infocards.config import load_settings
 from infocards.errors import ShareError
+from infocards.names import MAX_NAME, is_good_name
 from infocards.reader.view import omitted_note
 from infocards.share.carry import select_notes, split_records
 from infocards.share.fit import fit_code
@@ -91,6 +92,8 @@ def issue_from_records(
     lifetime = lifetime if lifetime is not None else default_lifetime()
     if lifetime > MAX_LIFETIME:
         raise ShareError("error.share.lifetime_too_long", days=MAX_LIFETIME.days)
+    if not is_good_name(str(profile.get("name") or "")):  # a reader would refuse the code (FORMAT §5.3)
+        raise ShareError("error.share.bad_name", limit=MAX_NAME)
     expires_at = issued_at + lifetime
     key = SigningKey(seed)
     # Professionals' entries that still verify travel as signed notes, apart from the patient's.

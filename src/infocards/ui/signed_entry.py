@@ -5,7 +5,7 @@ from __future__ import annotations
 import flet as ft
 
 from infocards.i18n import t
-from infocards.reader.key_memory import KeyMemory
+from infocards.reader.key_memory import KEY_WARNINGS, KeyMemory
 
 __all__ = ["key_warning", "source_line"]
 
@@ -32,7 +32,8 @@ def key_warning(state, view) -> ft.Control | None:
         # An open reader serves anyone who can reach it: without the clinic's own key unlocked in
         # this session, it neither tells nor learns which patients this clinic has seen.
         return None
-    if KeyMemory().seen(view.name, view.birth_date, view.fingerprint) != "new":
+    seen = KeyMemory().seen(view.name, view.birth_date, view.fingerprint)
+    if seen not in KEY_WARNINGS:
         return None
-    text = ft.Text(t("share.reader.key_new", state.lang), size=18, weight=ft.FontWeight.BOLD, color=ft.Colors.ERROR)
-    return ft.Semantics(content=text, identifier="reader-key-new", live_region=True)
+    text = ft.Text(t(KEY_WARNINGS[seen], state.lang), size=18, weight=ft.FontWeight.BOLD, color=ft.Colors.ERROR)
+    return ft.Semantics(content=text, identifier=f"reader-key-{seen}", live_region=True)

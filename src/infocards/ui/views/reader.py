@@ -22,6 +22,7 @@ from infocards.reader.read import read_pasted
 from infocards.reader.readable import readable_date, readable_moment
 from infocards.ui.camera import take_picture
 from infocards.ui.clinic_session import clinic_of
+from infocards.ui.journal_button import journal_button
 from infocards.ui.signed_entry import key_warning, source_line
 from infocards.ui.widgets import TOUCH_HEIGHT, app_bar, big_button, heading, labelled, secondary_button
 
@@ -131,6 +132,9 @@ def _result(state, nav, result_view) -> list[ft.Control]:
     if result_view.name is None:
         return controls
     controls += _header(state, result_view)
+    copy = journal_button(result_view)  # a valid code only: what the professional pastes into the record
+    if copy is not None:
+        controls.append(copy)
     left: list[ft.Control] = []
     right: list[ft.Control] = []
     if "red_flags" in result_view.not_shared:

@@ -1,0 +1,39 @@
+// Text rules shared by the readers: Python's whitespace (str.isspace, str.strip) and the clean-up
+// of a code's text (docs/FORMAT.md 1.1: leading whitespace, trailing CR, LF, TAB and NUL go).
+
+const PY_SPACE = new Set([
+  0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x1c, 0x1d, 0x1e, 0x1f, 0x20, 0x85, 0xa0, 0x1680,
+  0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a,
+  0x2028, 0x2029, 0x202f, 0x205f, 0x3000,
+]);
+
+export function isPySpace(char) {
+  return char.length === 1 && PY_SPACE.has(char.charCodeAt(0));
+}
+
+export function pyLstrip(text) {
+  let start = 0;
+  while (start < text.length && PY_SPACE.has(text.charCodeAt(start))) start += 1;
+  return text.slice(start);
+}
+
+export function pyStrip(text) {
+  let end = text.length;
+  while (end > 0 && PY_SPACE.has(text.charCodeAt(end - 1))) end -= 1;
+  return pyLstrip(text.slice(0, end));
+}
+
+const TRAILING = new Set(["\r", "\n", "\t", "\0"]);
+
+/** packing.clean_text: leading whitespace and trailing line ends go; trailing spaces stay. */
+export function cleanText(text) {
+  let out = pyLstrip(text);
+  let end = out.length;
+  while (end > 0 && TRAILING.has(out[end - 1])) end -= 1;
+  return out.slice(0, end);
+}
+
+/** optional_text of codes/payload.py: a text that is there (not blank), else null. */
+export function optionalText(value) {
+  return typeof value === "string" && pyStrip(value) ? value : null;
+}
