@@ -34,7 +34,15 @@ import platformdirs
 
 from infocards.atomicfile import write_private
 
-__all__ = ["KEYS_FILE_ENV", "KEY_WARNINGS", "MAX_FILE_BYTES", "MAX_PEOPLE", "KeyMemory", "default_keys_path", "skeleton"]
+__all__ = [
+    "KEYS_FILE_ENV",
+    "KEY_WARNINGS",
+    "MAX_FILE_BYTES",
+    "MAX_PEOPLE",
+    "KeyMemory",
+    "default_keys_path",
+    "skeleton",
+]
 
 KEYS_FILE_ENV = "INFOCARDS_READER_KEYS"
 MAX_FILE_BYTES = 4 * 1024 * 1024

@@ -111,6 +111,7 @@ export function viewEntries(key, entries) {
       return of("medication").map((e) => withRole(e, null));
     case "referrals":
       return of("referrals").map((e) => withRole(e, e.to_role));
+    case "visits": // an encounter's text: the patient's own are visits, a signed note's its plan
     case "plan":
       return of("plan_goals").filter((e) => !("status" in e)).map((e) => withRole(e, e.role));
     case "goals":
@@ -133,12 +134,14 @@ export function summarySections(summary) {
   for (const key of VIEW_SECTION_KEYS) {
     const origin = SHARED_SECTION_OF[key];
     if (!summary.sections.includes(origin) && !(key === "diagnoses" && summary.sections.includes("imaging"))) continue;
-    const count = key === origin || key === "plan" ? summary.omitted[origin] || 0 : 0;
+    const count = key === origin || key === "visits" ? summary.omitted[origin] || 0 : 0;
     const list = [];
-    for (const note of carried) {
+    // What happened at a visit never reads as the plan (FORMAT.md §6.2): the plan is what a signed
+    // note says, the visits what the patient's own entries say.
+    for (const note of key === "visits" ? [] : carried) {
       for (const entry of viewEntries(key, note.entries)) list.push({ ...entry, signer: { ...note.signer } });
     }
-    list.push(...viewEntries(key, summary.entries));
+    if (key !== "plan") list.push(...viewEntries(key, summary.entries));
     const own = summary.entries[key];
     if (!list.length && !count && (key === "findings" || key === "imaging") && own && own.length) continue;
     sections[key] = list;
