@@ -89,7 +89,8 @@ def test_card_titles_and_trust_lists_come_from_the_packs(tmp_path, content_pack,
     assert cards == {"disc-herniation": {"da": "Diskusprolaps"}}
     trust = json.loads((tmp_path / "out" / "data" / "trust.json").read_text("utf-8"))
     assert trust["keys"] == [{"fingerprint": LISTED, "name": "Mette Hansen", "role": "physiotherapist",
-                              "place": "Middelfart Fysioterapi", "pack": "region"}]
+                              "place": "Middelfart Fysioterapi", "pack": "region",
+                              "list": {"kind": "national", "publisher": "tests", "region": ""}}]
     assert [p["name"] for p in trust["packs"]] == ["region"]
 
 

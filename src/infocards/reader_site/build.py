@@ -19,6 +19,7 @@ from infocards.content.library import Library
 from infocards.content.trust import load_trust
 from infocards.errors import UsageError
 from infocards.i18n import CATALOG, LANGS
+from infocards.regions import REGIONS
 
 __all__ = ["MAX_SITE_BYTES", "STATIC", "SiteBuild", "build_site", "site_strings"]
 
@@ -27,7 +28,7 @@ MAX_SITE_BYTES = 400 * 1024
 # The catalog's keys the page uses: statuses, reasons, section names, the reader's sentences, the
 # signed-entry labels, every vocabulary label, the note reader's lines, the page's own and the journal's.
 _PREFIXES = ("share.status.", "share.reason.", "share.view.", "share.section.", "share.empty.", "share.reader.",
-             "signed.", "vocab.", "note.reader.", "site.", "journal.", "error.share.")
+             "signed.", "vocab.", "note.reader.", "site.", "journal.", "error.share.", "content.trust.")
 _KEYS = ("reader.ui.heading", "reader.ui.fingerprint", "reader.ui.expires", "reader.ui.shown_to", "reader.ui.no_name")
 # Only the files the page needs are copied: no tests, no editor files.
 _SUFFIXES = {".html", ".css", ".mjs", ".js", ".svg", ".ico"}
@@ -48,6 +49,7 @@ def site_strings(reasons: Mapping[str, str] | None = None) -> dict[str, dict[str
     keys = sorted(k for k in CATALOG if k.startswith(_PREFIXES) or k in _KEYS)
     words = {lang: {key: CATALOG[key].get(lang) or CATALOG[key]["da"] for key in keys} for lang in LANGS}
     return {**words, "reasons": dict(sorted((reasons or {}).items())),
+            "regions": {r.id: {lang: r.name(lang) for lang in LANGS} for r in REGIONS.values()},
             "sections": {"keys": list(SECTION_KEYS), "shared_of": dict(SHARED_SECTION_OF)}}
 
 
@@ -64,8 +66,8 @@ def _cards(library: Library | None) -> dict[str, dict[str, str]]:
 def _trust(pack_paths: Sequence[Path], library: Library | None) -> dict:
     packs = [{"name": p.name, "kind": p.kind, "region": p.region, "publisher": p.publisher}
              for p in (library.packs if library else ())]
-    keys = [{"fingerprint": k.fingerprint, "name": k.name, "role": k.role, "place": k.place, "pack": k.pack}
-            for k in load_trust(pack_paths)]
+    keys = [{"fingerprint": k.fingerprint, "name": k.name, "role": k.role, "place": k.place, "pack": k.pack,
+             "list": k.list_json()} for k in load_trust(pack_paths)]
     return {"packs": packs, "keys": keys}
 
 

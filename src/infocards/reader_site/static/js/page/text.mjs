@@ -33,6 +33,18 @@ export function translator(strings, lang) {
     const key = `${prefix}.${value}`;
     return Object.hasOwn(own, key) || Object.hasOwn(danish, key) ? t(key) : String(value);
   };
+  // content.trust.list_label: a list named by its pack's kind, region and publisher, never by a
+  // pack's free-text name; a publisher that could not be shown on one line as it is is left out.
+  t.listLabel = (list) => {
+    const region = list?.region ? strings.regions?.[list.region]?.[lang] : null;
+    let label = list?.kind === "national" ? t("content.trust.national")
+      : region ? t("content.trust.municipality_in", { region }) : t("content.trust.municipality");
+    const publisher = String(list?.publisher || "");
+    if (publisher && oneLine(publisher) === publisher && !publisher.includes("\u00b7") && [...publisher].length <= 100) {
+      label = t("content.trust.published_by", { list: label, publisher });
+    }
+    return label;
+  };
   t.lang = lang;
   return t;
 }

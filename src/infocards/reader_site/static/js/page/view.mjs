@@ -14,7 +14,7 @@ function lookupKey(trust, fingerprint) {
 export function signerJson(signer, trust) {
   const listed = signer.verified ? lookupKey(trust, signer.fingerprint) : null;
   const data = { ...signer, listed: Boolean(listed) };
-  if (listed) Object.assign(data, { name: listed.name, role: listed.role, place: listed.place, list: listed.pack });
+  if (listed) Object.assign(data, { name: listed.name, role: listed.role, place: listed.place, list: listed.list });
   return data;
 }
 
@@ -26,7 +26,7 @@ export function signerWho(signer, t) {
 
 export function signerLabel(signer, t) {
   if (!signer.verified) return `${signerWho(signer, t)} · ${t("signed.failed")}`;
-  const listed = signer.listed ? t("signed.listed", { pack: signer.list }) : t("signed.not_listed");
+  const listed = signer.listed ? t("signed.listed", { pack: t.listLabel(signer.list) }) : t("signed.not_listed");
   return `${signerWho(signer, t)} · ${t("signed.checked", { fingerprint: signer.fingerprint })} · ${listed}`;
 }
 
@@ -56,6 +56,7 @@ function shape(key, e, t, cards) {
   const label = t.label;
   switch (key) {
     case "red_flags":
+    case "visits":
     case "plan":
       return [e.text, [], e.role];
     case "goals":
