@@ -29,6 +29,7 @@ from infocards.codes.sections import SECTION_KEYS
 from infocards.codes.signing import SigningKey
 from infocards.content.trust import TrustList
 from infocards.errors import InvalidRecord
+from infocards.names import is_good_name, is_good_signer_field
 from infocards.reader.read import read_text
 from infocards.reader.signed_view import note_json
 from infocards.reader.view import build_view
@@ -59,12 +60,15 @@ class NodeReader:
             text=True, encoding="utf-8",
         )
 
-    def read(self, text: str, now: datetime) -> tuple[dict, str | None]:
-        self.process.stdin.write(json.dumps({"text": text, "now": now.isoformat()}) + "\n")
+    def ask(self, request: dict) -> dict:
+        self.process.stdin.write(json.dumps(request) + "\n")
         self.process.stdin.flush()
         line = self.process.stdout.readline()
         assert line, "the Node reader stopped"
-        answer = json.loads(line)
+        return json.loads(line)
+
+    def read(self, text: str, now: datetime) -> tuple[dict, str | None]:
+        answer = self.ask({"text": text, "now": now.isoformat()})
         return answer["read"], answer["failsAt"]
 
     def close(self) -> None:
@@ -328,3 +332,15 @@ def test_the_text_is_cleaned_and_its_prefix_read_alike(node_reader):
     for text in texts:
         statuses.add(_agree(node_reader, text, now)["status"])
     assert statuses == {"valid", "invalid", "not_infocards"}
+
+
+_name_chars = st.characters(blacklist_categories=("Cs",)) | st.sampled_from(" \u00a0\u200b\u202e\u2028\u00b7\u30fb\t")
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(name=st.text(_name_chars, max_size=110) | st.text(_name_chars, min_size=95, max_size=105))
+def test_the_name_rule_is_the_same(node_reader, name):
+    """names.is_good_name and is_good_signer_field against the JavaScript reader's nameIsAcceptable."""
+    answer = node_reader.ask({"name": name})
+    event(f"patient {answer['patient']}, signer {answer['signer']}")
+    assert answer == {"patient": is_good_name(name), "signer": is_good_signer_field(name)}
