@@ -192,8 +192,9 @@ def view(state, nav) -> ft.View:
     lang = state.lang
     clinic = clinic_of(state)
     values = state.drafts.setdefault(ROUTE, {})
-    if not values:
-        values.update(DEFAULTS, date=numeric_date(date.today()))
+    if "date" not in values:  # a new draft (the reader may have set only who it is for)
+        for name, value in {**DEFAULTS, "date": numeric_date(date.today())}.items():
+            values.setdefault(name, value)
     if clinic.key is not None and not values.get("role"):
         values["role"] = clinic.key.role
     binding = None if values.get("for_anyone") else _binding(state)
