@@ -9,7 +9,9 @@ import flet as ft
 from infocards.i18n import t
 from infocards.i18n.formats import format_date, format_datetime, format_month
 from infocards.notes.receive import received_standing
+from infocards.share.carry import unbound_entries
 from infocards.ui.app import card_route
+from infocards.ui.clinic_session import clinic_of
 from infocards.ui.record_text import record_detail, record_title
 from infocards.ui.views.wallet_common import busy_row, error_text, password_field, run_guarded
 from infocards.ui.widgets import (
@@ -163,9 +165,10 @@ def _empty(state, nav) -> list[ft.Control]:
     return controls
 
 
-def _source_line(record: dict, standing: dict, lang: str) -> str:
+def _source_line(record: dict, standing: dict, lang: str, trust=None, unbound=frozenset()) -> str:
     """Who wrote a received entry, as the signed note says (never the record's own, unsigned
-    `signer` field), while the signature holds it; "changed by you" once edited; '' otherwise."""
+    `signer` field), while the signature holds it, whether a list holds the key, and whether the
+    note named no patient; "changed by you" once edited; '' otherwise."""
     key = str(record.get("id"))
     if key not in standing:
         return ""
@@ -173,7 +176,12 @@ def _source_line(record: dict, standing: dict, lang: str) -> str:
     if signer is None:
         return t("timeline.source.changed", lang)
     who = ", ".join(p for p in (signer.name, t(f"vocab.role.{signer.role}", lang), signer.place) if p)
-    return t("timeline.source.signed", lang, who=who)
+    listed = trust.lookup(signer.fingerprint) if trust is not None else None
+    lines = [t("timeline.source.signed", lang, who=who),
+             t("timeline.source.listed", lang, pack=listed.pack) if listed else t("timeline.source.not_listed", lang)]
+    if key in unbound:
+        lines.append(t("signed.unbound", lang))
+    return "\n".join(lines)
 
 
 def _records(state, nav, months) -> list[ft.Control]:
@@ -181,13 +189,15 @@ def _records(state, nav, months) -> list[ft.Control]:
     wallet = state.wallet.require()
     controls: list[ft.Control] = []
     standing = received_standing(wallet)
+    unbound = unbound_entries(wallet.records())
+    trust = clinic_of(state).trust()
     for month, records in months:
         controls.append(heading(format_month(month, lang), 2))
         for record in records:
             when = format_date(date.fromisoformat(record["date"]), lang)
             card = state.finding_card(record) if record.get("type") == "finding" else None
             detail = record_detail(record, lang, card_title=card.title if card else None)
-            source = _source_line(record, standing, lang)
+            source = _source_line(record, standing, lang, trust, unbound)
             subtitle = f"{when} · {detail}" + (f"\n{source}" if source else "")
             tile = ft.ListTile(
                 title=ft.Text(record_title(record, lang), size=17, weight=ft.FontWeight.W_600),
