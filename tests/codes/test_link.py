@@ -172,3 +172,16 @@ def test_the_reference_course_as_a_link_of_up_to_40_characters_stays_at_version_
     assert symbol.text == link
     assert symbol.version <= 20, (len(url), symbol.version)
     assert qr_version(link) == symbol.version and fits(link, 20)
+
+
+def test_fits_and_excess_agree_with_the_version_a_real_qr_needs():
+    from infocards.codes.qr_out import excess_characters, max_code_length
+
+    code = _vector("reference-course")["stages"]["code"]
+    link = code_to_link(code, URL_40)
+    assert fits(link, 20) and not fits(link, 19) and qr_version(link) == 20
+    assert excess_characters(link, 20) == 0 and excess_characters(link, 19) > 0
+    long = code_to_link("IC1:" + "0" * (max_code_length() + 300), URL_23)  # base45 of some 800 bytes
+    assert not fits(long) and excess_characters(long) > 0 and qr_version(long) > MAX_VERSION
+    text = "A" * max_code_length()
+    assert fits(text) and not fits(text + "A") and excess_characters(text + "AAAA") == 4

@@ -121,3 +121,36 @@ def test_with_a_reader_address_the_share_qr_is_a_link_and_scan_a_note_takes_note
         paste_into(page, "receive-paste", note_link)
         tap(page, "receive-read")
         assert SIGNER[0] in wait_for_text(page, "receive-signer-name", SIGNER[0])
+
+
+def test_with_a_reader_address_the_note_screen_writes_a_note_link(tmp_path, browser_page):
+    from infocards.share import issue_share
+    from infocards.wallet import Wallet
+
+    course = json.loads(FIXTURE.read_text(encoding="utf-8"))
+    env = {"INFOCARDS_READER_URL": READER, "INFOCARDS_CLINIC_KEY": str(tmp_path / "clinic.key")}
+    with served_with_wallet(tmp_path, PASSPHRASE, course["profile"], course["records"], env=env) as (url, wallet):
+        with Wallet.open(wallet, PASSPHRASE) as opened:
+            summary = issue_share(opened, log=False, reader_url=READER).text
+        page = browser_page
+        page.set_viewport_size({"width": 1280, "height": 3400})  # the whole note form and its QR
+        open_app(page, url + "reader")
+        paste_into(page, "reader-paste", summary)
+        tap(page, "reader-read")
+        wait_for_text(page, "reader-status", "GYLDIG")
+        tap(page, "reader-write-note")
+        type_into(page, "note-key-name", "Mette Hansen")
+        type_into(page, "note-key-place", "Middelfart Fysioterapi")
+        type_into(page, "note-key-passphrase", "klinikkens lange kodeord")
+        type_into(page, "note-key-passphrase-again", "klinikkens lange kodeord")
+        tap(page, "note-key-create")
+        wait_for_text(page, "note-key-fingerprint")
+        type_into(page, "note-finding_text", "SLR negativ begge sider")
+        tap(page, "note-make")
+        qr = wait_id(page, "note-qr")
+        shown = wait_for_text(page, "note-code-text", READER + "#201")  # the text to copy is the link
+        (decoded,) = decoded_codes(qr.screenshot)
+        assert decoded.startswith(READER + "#201") and decoded in shown.replace("\n", "")
+        note = read_text(decoded)
+        assert note.is_note and note.status == "valid" and note.note.core.binding is not None
+        assert [mode for mode, _ in read_segments(png_bytes(decoded))] == ["byte", "numeric"]

@@ -1,4 +1,4 @@
-"""The wire formats and nothing else: summary codes (IC1, IC2), note codes (IN1), QR out and in.
+"""The wire formats and nothing else: summary codes (IC1, IC2), note codes (IN1), their links, QR out and in.
 
 Specified in docs/FORMAT.md; docs/format/vectors/ is the contract that every reader passes.
 Imports only the base (errors, vocab, the record schema): never the wallet, the content, the
@@ -6,6 +6,7 @@ sharing side, the reader, the UI or the CLI.
 """
 
 from infocards.codes.carried import CarriedNote
+from infocards.codes.link import code_to_link, link_to_code
 from infocards.codes.note_code import Binding, Note, NoteCore, Signer, make_note, make_note_code, open_note_code
 from infocards.codes.payload import ENTRY_FIELDS, Summary
 from infocards.codes.qr_in import decode_image, load_image
@@ -27,8 +28,10 @@ __all__ = [
     "Signer",
     "SigningKey",
     "Summary",
+    "code_to_link",
     "decode_image",
     "fingerprint",
+    "link_to_code",
     "load_image",
     "make_code",
     "make_note",

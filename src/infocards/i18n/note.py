@@ -114,7 +114,10 @@ STRINGS = {
         "en": 'the note as {"records": [...]} (encounter, finding, referral, treatment, medication, goal, work)',
     },
     "cli.note.out": {"da": "QR-billedet (PNG)", "en": "the QR image (PNG)"},
-    "cli.note.text": {"da": "skriv også notens tekst ud", "en": "also print the note's text"},
+    "cli.note.text": {
+        "da": "skriv også notens tekst ud (linket, når [share] reader_url er sat)",
+        "en": "also print the note's text (the link when [share] reader_url is set)",
+    },
     "cli.note.for": {
         "da": "patientens resumé, som noten svarer på (billede, - eller teksten): noten bindes til patienten",
         "en": "the patient's summary this note answers (image, - or the text): binds the note to that patient",

@@ -185,7 +185,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "diagnoses, treatment, medication, goals and referrals that still held (dates YYYY-MM-DD, either "
         "side may be left out)",
     },
-    "cli.share.text": {"da": "skriv også kodens tekst", "en": "also print the code's text"},
+    "cli.share.text": {
+        "da": "skriv også kodens tekst (linket, når [share] reader_url er sat)",
+        "en": "also print the code's text (the link when [share] reader_url is set)",
+    },
     "cli.share.epilog": {
         "da": "Adgangskoden læses fra INFOCARDS_PASSPHRASE, ellers spørges der. Passer resuméet ikke i én "
         "QR-kode (version 22, fejlkorrektion M), udelades først de ældste og mindst vigtige detaljer, og "
@@ -210,9 +213,9 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "cli.read.source": {
         "da": "et billede (PNG, JPEG, foto eller skærmbillede), en tekstfil, '-' for tekst på standard-ind, "
-        "eller kodens tekst",
+        "eller kodens tekst eller link",
         "en": "an image (PNG, JPEG, photo or screenshot), a text file, '-' for text on standard input, "
-        "or the code's text",
+        "or the code's text or link",
     },
     "cli.read.json": {"da": "skriv ét JSON-objekt", "en": "print one JSON object"},
     "cli.read.epilog": {
