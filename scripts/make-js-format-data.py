@@ -53,12 +53,11 @@ def _record_fields() -> dict:
     return out
 
 
-def _name_forbidden_ranges() -> list[list[int]]:
-    """[first, last] code point ranges that no name may hold (names.is_good_name on one
-    character), from this Python's Unicode database: so every browser applies the same table."""
+def _ranges(included) -> list[list[int]]:
+    """[first, last] ranges of the code points for which included(code) holds."""
     ranges: list[list[int]] = []
     for code in range(0x110000):
-        if code != 0x20 and not is_good_name(chr(code)):
+        if included(code):
             if ranges and ranges[-1][1] == code - 1:
                 ranges[-1][1] = code
             else:
@@ -78,8 +77,12 @@ def render() -> str:
         "RECORD_SECTIONS": dict(RECORD_SECTIONS),
         "FINDING_SECTIONS": dict(FINDING_SECTIONS),
         "NAME_MAX": MAX_NAME,
-        "NAME_FORBIDDEN_RANGES": _name_forbidden_ranges(),
+        # What no name may hold (names.is_good_name on one character), from this Python's Unicode
+        # database, so every browser refuses the same characters whatever its own Unicode.
+        "NAME_FORBIDDEN_RANGES": _ranges(lambda code: code != 0x20 and not is_good_name(chr(code))),
         "SIGNER_SEPARATORS": "".join(sorted(SEPARATORS)),
+        # Category Nd: what Python's \\d matches in a prefix, so that a look-alike ("IC\u0661:") reads the same.
+        "DECIMAL_DIGIT_RANGES": _ranges(lambda code: unicodedata.category(chr(code)) == "Nd"),
         "NAME_UNICODE_VERSION": unicodedata.unidata_version,
     }
     lines = [

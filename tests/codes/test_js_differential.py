@@ -326,7 +326,9 @@ def test_the_text_is_cleaned_and_its_prefix_read_alike(node_reader):
     others = ["\ufeff", "\u180e", "\u200b", "\u2060", "\x00", "\x7f"]
     texts = [char + code for char in spaces + others]
     texts += [code + char for char in [*spaces, *others, "\r\n", "\n\t\x00"]]
-    texts += [code.replace("1", digit, 1) for digit in ["\u0661", "\uff11", "\u0967", "\U0001d7cf", "01", "001"]]
+    # Arabic-Indic, fullwidth, Devanagari, mathematical digits; Kawi and Nag Mundari (digits since Unicode 15)
+    digits = ["\u0661", "\uff11", "\u0967", "\U0001d7cf", "\U00011f51", "\U0001e4f1", "01", "001", "0001", "\u00b9"]
+    texts += [code.replace("1", digit, 1) for digit in digits]
     texts += [code.replace("IC", "IN", 1), "", " ", "IC", "IC1", "IC1:", "IN1:", "https://x.example/#"]
     statuses = set()
     for text in texts:

@@ -51,3 +51,12 @@ def test_the_name_table_is_the_python_rule_on_every_code_point():
     assert 0x20 not in forbidden and {0x0A, 0xA0, 0x200B, 0x202E, 0x2028, 0xFEFF, 0xD800} <= forbidden
     for code in range(0x110000):
         assert (code in forbidden) == (code != 0x20 and not is_good_name(chr(code))), hex(code)
+
+
+def test_the_digit_table_is_what_python_reads_as_a_digit_in_a_prefix():
+    text = _script().OUT.read_text("utf-8")
+    ranges = json.loads(re.search(r"export const DECIMAL_DIGIT_RANGES = Object.freeze\((\[.*\])\);", text).group(1))
+    digits = {code for first, last in ranges for code in range(first, last + 1)}
+    digit = re.compile(r"\d")
+    for code in range(0x110000):
+        assert (code in digits) == (digit.fullmatch(chr(code)) is not None), hex(code)

@@ -3,22 +3,14 @@
 // (or the carried note) is refused. The characters refused are a table generated from Python's
 // Unicode database (format-data.mjs), not the browser's own: every reader refuses the same ones.
 import { NAME_FORBIDDEN_RANGES, NAME_MAX, SIGNER_SEPARATORS } from "./format-data.mjs";
+import { inRanges } from "./text.mjs";
 
 export const MAX_NAME_LENGTH = NAME_MAX; // Unicode code points
 const SEPARATORS = new Set(SIGNER_SEPARATORS);
 
 /** Whether one code point is of category Cc, Cf, Cs, Zl, Zp, or Zs other than U+0020. */
 export function isForbiddenInName(codePoint) {
-  let low = 0;
-  let high = NAME_FORBIDDEN_RANGES.length - 1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    const [first, last] = NAME_FORBIDDEN_RANGES[middle];
-    if (codePoint < first) high = middle - 1;
-    else if (codePoint > last) low = middle + 1;
-    else return true;
-  }
-  return false;
+  return inRanges(codePoint, NAME_FORBIDDEN_RANGES);
 }
 
 /** Whether `text` satisfies the rule; `signer` adds the separators a signer's fields may not hold. */

@@ -37,3 +37,17 @@ export function cleanText(text) {
 export function optionalText(value) {
   return typeof value === "string" && pyStrip(value) ? value : null;
 }
+
+/** Whether a code point lies in one of `ranges` ([first, last] pairs in order: format-data.mjs). */
+export function inRanges(codePoint, ranges) {
+  let low = 0;
+  let high = ranges.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const [first, last] = ranges[middle];
+    if (codePoint < first) high = middle - 1;
+    else if (codePoint > last) low = middle + 1;
+    else return true;
+  }
+  return false;
+}
