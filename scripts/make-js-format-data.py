@@ -83,6 +83,8 @@ def render() -> str:
         "SIGNER_SEPARATORS": "".join(sorted(SEPARATORS)),
         # Category Nd: what Python's \\d matches in a prefix, so that a look-alike ("IC\u0661:") reads the same.
         "DECIMAL_DIGIT_RANGES": _ranges(lambda code: unicodedata.category(chr(code)) == "Nd"),
+        # str.isspace: what Python's strip() and lstrip() remove (the clean-up of a code's text).
+        "PY_WHITESPACE": [code for code in range(0x110000) if chr(code).isspace()],
         "NAME_UNICODE_VERSION": unicodedata.unidata_version,
     }
     lines = [

@@ -1,11 +1,8 @@
 // Text rules shared by the readers: Python's whitespace (str.isspace, str.strip) and the clean-up
 // of a code's text (docs/FORMAT.md 1.1: leading whitespace, trailing CR, LF, TAB and NUL go).
+import { PY_WHITESPACE } from "./format-data.mjs";
 
-const PY_SPACE = new Set([
-  0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x1c, 0x1d, 0x1e, 0x1f, 0x20, 0x85, 0xa0, 0x1680,
-  0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a,
-  0x2028, 0x2029, 0x202f, 0x205f, 0x3000,
-]);
+const PY_SPACE = new Set(PY_WHITESPACE);
 
 export function isPySpace(char) {
   return char.length === 1 && PY_SPACE.has(char.charCodeAt(0));
