@@ -29,6 +29,7 @@ from infocards.codes.sections import SECTION_KEYS
 from infocards.codes.signing import SigningKey
 from infocards.content.trust import TrustList
 from infocards.errors import InvalidRecord
+from infocards.names import is_good_name, is_good_signer_field
 from infocards.reader.read import read_text
 from infocards.reader.signed_view import note_json
 from infocards.reader.view import build_view
@@ -59,12 +60,15 @@ class NodeReader:
             text=True, encoding="utf-8",
         )
 
-    def read(self, text: str, now: datetime) -> tuple[dict, str | None]:
-        self.process.stdin.write(json.dumps({"text": text, "now": now.isoformat()}) + "\n")
+    def ask(self, request: dict) -> dict:
+        self.process.stdin.write(json.dumps(request) + "\n")
         self.process.stdin.flush()
         line = self.process.stdout.readline()
         assert line, "the Node reader stopped"
-        answer = json.loads(line)
+        return json.loads(line)
+
+    def read(self, text: str, now: datetime) -> tuple[dict, str | None]:
+        answer = self.ask({"text": text, "now": now.isoformat()})
         return answer["read"], answer["failsAt"]
 
     def close(self) -> None:
@@ -322,9 +326,35 @@ def test_the_text_is_cleaned_and_its_prefix_read_alike(node_reader):
     others = ["\ufeff", "\u180e", "\u200b", "\u2060", "\x00", "\x7f"]
     texts = [char + code for char in spaces + others]
     texts += [code + char for char in [*spaces, *others, "\r\n", "\n\t\x00"]]
-    texts += [code.replace("1", digit, 1) for digit in ["\u0661", "\uff11", "\u0967", "\U0001d7cf", "01", "001"]]
+    # Arabic-Indic, fullwidth, Devanagari, mathematical digits; Kawi and Nag Mundari (digits since Unicode 15)
+    digits = ["\u0661", "\uff11", "\u0967", "\U0001d7cf", "\U00011f51", "\U0001e4f1", "01", "001", "0001", "\u00b9"]
+    texts += [code.replace("1", digit, 1) for digit in digits]
     texts += [code.replace("IC", "IN", 1), "", " ", "IC", "IC1", "IC1:", "IN1:", "https://x.example/#"]
     statuses = set()
     for text in texts:
         statuses.add(_agree(node_reader, text, now)["status"])
     assert statuses == {"valid", "invalid", "not_infocards"}
+
+
+_name_chars = st.characters(blacklist_categories=("Cs",)) | st.sampled_from(" \u00a0\u200b\u202e\u2028\u00b7\u30fb\t")
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(name=st.text(_name_chars, max_size=110) | st.text(_name_chars, min_size=95, max_size=105))
+def test_the_name_rule_is_the_same(node_reader, name):
+    """names.is_good_name and is_good_signer_field against the JavaScript reader's nameIsAcceptable
+    (whose table of characters comes from this Python's Unicode database, not Node's)."""
+    answer = node_reader.ask({"name": name})
+    event(f"patient {answer['patient']}, signer {answer['signer']}")
+    assert answer == {"patient": is_good_name(name), "signer": is_good_signer_field(name)}
+
+
+def test_the_name_rule_is_the_same_where_unicode_versions_differ(node_reader):
+    """Characters whose category a newer Unicode changed (Egyptian hieroglyph format controls,
+    Cf since Unicode 15) and the ends of the table's ranges: Node's own Unicode does not decide."""
+    points = [0x13439, 0x1343F, 0x13440, 0x1BCA0, 0x1BCA3, 0xE0001, 0xE0020, 0xE007F, 0x0890, 0x08E2, 0x180E,
+              0x061C, 0x110BD, 0x110CD, 0x1D173, 0x1D17A, 0x2064, 0x2065, 0x206F, 0xFFF9, 0xFFFB, 0xFFFC]
+    for point in points:
+        name = f"Anna{chr(point)}Jensen"
+        assert node_reader.ask({"name": name}) == {"patient": is_good_name(name),
+                                                  "signer": is_good_signer_field(name)}, hex(point)

@@ -164,7 +164,8 @@ def test_a_reader_only_server_never_lets_a_visitor_make_the_clinic_key(tmp_path,
     with served(infocards_web(port, "--reader"), port, tmp_path, env=env) as url:
         page = browser_page
         open_app(page, url + "reader")
-        tap(page, "reader-write-note")
+        assert by_id(page, "reader-write-note").count() == 0  # no summary read: only a note for anyone
+        tap(page, "reader-note-anyone")
         missing = wait_for_text(page, "note-key-missing", "it-ansvarlige")
         assert "clinic init" not in missing and "flet.toml" not in missing and "`" not in missing
         assert by_id(page, "note-key-create").count() == 0

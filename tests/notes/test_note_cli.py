@@ -2,10 +2,8 @@
 
 import io
 import json
-import subprocess
 from datetime import UTC, datetime, timedelta
 
-import pytest
 from PIL import Image
 
 from infocards.codes.note_code import make_note, make_note_code
@@ -14,50 +12,7 @@ from infocards.codes.qr_out import png_bytes, write_png
 from infocards.codes.signing import SigningKey
 from tests.share.notes import NOTE_RECORDS, SIGNER, records
 
-PASSPHRASE = "correct horse battery staple"
 WALLET_FILES = ("", ".bak")
-
-
-@pytest.fixture
-def cli(wallet_cli):
-    def run(*args, input="", env=None):
-        return subprocess.run(
-            [*wallet_cli.program, *map(str, args)],
-            env={**wallet_cli.env, "INFOCARDS_PASSPHRASE": PASSPHRASE, **(env or {})},
-            capture_output=True,
-            text=True,
-            timeout=90,
-            input=input,
-        )
-
-    return run
-
-
-@pytest.fixture
-def clinic(cli, tmp_path):
-    """A clinic key made with `clinic init`; returns (path, fingerprint)."""
-    path = tmp_path / "clinic.key"
-    result = cli("clinic", "init", path, "--name", "Mette Hansen", "--role", "physiotherapist", "--place", "Fysio")
-    assert result.returncode == 0, result.stderr
-    (line,) = result.stdout.splitlines()
-    assert line.startswith("Fingerprint: ")
-    return path, line.removeprefix("Fingerprint: ")
-
-
-@pytest.fixture
-def note_file(tmp_path):
-    path = tmp_path / "note.json"
-    path.write_text(json.dumps({"records": [{**r, "source": "patient"} for r in NOTE_RECORDS]}), encoding="utf-8")
-    return path
-
-
-@pytest.fixture
-def summary_png(cli, share_wallet, tmp_path):
-    """(wallet path, the wallet's summary PNG)."""
-    wallet = share_wallet()
-    png = tmp_path / "summary.png"
-    assert cli("share", wallet, "--out", png).returncode == 0
-    return wallet, png
 
 
 def _snapshot(wallet):

@@ -132,6 +132,7 @@ def run_note(args: argparse.Namespace) -> int:
     from infocards.notes.clinic_key import open_clinic_key, read_signer
 
     lang = cli_language()
+    reader_url = load_settings().reader_url  # a bad reader address is refused before anything is asked
     # A note is bound to the patient whose summary the professional read; a note for anyone (a
     # leaflet) must be asked for by name, or it could be carried into any patient's summary.
     if args.for_source and args.unbound:
@@ -139,7 +140,6 @@ def run_note(args: argparse.Namespace) -> int:
     if not args.for_source and not args.unbound:
         raise UsageError("error.note.needs_patient")
     lifetime = parse_duration(args.expires) if args.expires else DEFAULT_NOTE_LIFETIME
-    reader_url = load_settings().reader_url  # a bad reader address is refused before anything is asked
     records = _note_records(args.file)
     binding = _binding(args.for_source, lang) if args.for_source else None
     read_signer(args.key)

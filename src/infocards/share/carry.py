@@ -34,6 +34,7 @@ __all__ = [
     "select_notes",
     "split_records",
     "stored_records",
+    "unbound_entries",
 ]
 
 
@@ -159,6 +160,21 @@ def record_standing(records: Iterable[Mapping], profile: Mapping, patient_key: b
             signer = parse_core(_unb64(record["proof"].get("core"))).signer  # checked by split_records
         standing[str(record["id"])] = signer
     return standing
+
+
+def unbound_entries(records: Iterable[Mapping]) -> frozenset[str]:
+    """The ids of received entries whose signed note names no patient (made with --unbound, or
+    "note for anyone"): shown so wherever the wallet lists them."""
+    out = set()
+    for record in records:
+        proof = record.get("proof")
+        if isinstance(proof, Mapping) and "id" in record:
+            try:
+                if parse_core(_unb64(proof.get("core"))).binding is None:
+                    out.add(str(record["id"]))
+            except (ValueError, InvalidCode):
+                continue  # not a note's entry any more: split_records makes it the patient's
+    return frozenset(out)
 
 
 def select_notes(

@@ -6,22 +6,54 @@ import flet as ft
 
 from infocards.i18n import t
 from infocards.reader.key_memory import KEY_WARNINGS, KeyMemory
+from infocards.reader.signed_view import signer_trust, signer_who
 
-__all__ = ["key_warning", "source_line"]
+__all__ = ["key_warning", "signer_block", "source_line", "trust_kind"]
 
 
-def source_line(entry) -> ft.Control:
-    """The entry's "who says so" line: a signed entry with a seal icon, in bold; others in italics."""
+# How a signature reads at a glance: icon, colour and words differ for a listed key, a key on no
+# list, and a signature that does not hold (a name alone never decides which).
+_TRUST_LOOK = {
+    "listed": (ft.Icons.VERIFIED, ft.Colors.GREEN_800),
+    "not_listed": (ft.Icons.KEY_OUTLINED, ft.Colors.BLUE_GREY_700),
+    "failed": (ft.Icons.GPP_BAD, ft.Colors.RED_700),
+}
+
+
+def trust_kind(signer) -> str:
+    if not signer.get("verified"):
+        return "failed"
+    return "listed" if signer.get("listed") else "not_listed"
+
+
+def signer_block(signer, lang: str, prefix: str = "signer") -> list[ft.Control]:
+    """The lines of a signed note's signer, each built from the signer's own fields: who, what the
+    signature and the lists say (icon and words), a note for anyone, entries not shared."""
+    kind = trust_kind(signer)
+    icon, colour = _TRUST_LOOK[kind]
+    lines: list[ft.Control] = [
+        ft.Text(signer_who(signer, lang), size=14, weight=ft.FontWeight.W_600),
+        ft.Semantics(content=ft.Row([ft.Icon(icon, color=colour, size=20),
+                                     ft.Text(signer_trust(signer, lang), size=14, color=colour, expand=True)],
+                                    spacing=6),
+                     identifier=f"{prefix}-trust-{kind}"),
+    ]
+    if not signer.get("bound", True):
+        lines.append(ft.Semantics(content=ft.Row([ft.Icon(ft.Icons.PERSON_OFF_OUTLINED, color=ft.Colors.ERROR, size=20),
+                                                  ft.Text(t("signed.unbound", lang), size=14, expand=True,
+                                                          weight=ft.FontWeight.BOLD, color=ft.Colors.ERROR)],
+                                                 spacing=6), identifier=f"{prefix}-unbound"))
+    if signer.get("withheld"):
+        lines.append(ft.Semantics(content=ft.Text(t("signed.withheld", lang, count=signer["withheld"]), size=14,
+                                                  italic=True), identifier=f"{prefix}-withheld"))
+    return lines
+
+
+def source_line(entry, lang: str = "da") -> ft.Control:
+    """The entry's "who says so" lines: a signed entry's signer apart, in bold; others in italics."""
     if not entry.signer:
         return ft.Text(entry.source_label, size=13, italic=True)
-    checked = entry.signer.get("verified")
-    icon = ft.Icons.VERIFIED if checked else ft.Icons.GPP_BAD
-    colour = ft.Colors.GREEN_800 if checked else ft.Colors.RED_700
-    return ft.Row(
-        [ft.Icon(icon, color=colour, size=20), ft.Text(entry.source_label, size=14, weight=ft.FontWeight.W_600,
-                                                       expand=True)],
-        spacing=6,
-    )
+    return ft.Column(signer_block(entry.signer, lang), spacing=2)
 
 
 def key_warning(state, view) -> ft.Control | None:

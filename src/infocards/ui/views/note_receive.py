@@ -16,6 +16,7 @@ from infocards.reader.read import ReadResult, read_image, read_pasted
 from infocards.reader.signed_view import note_json
 from infocards.ui.camera import take_picture
 from infocards.ui.clinic_session import clinic_of
+from infocards.ui.signed_entry import signer_block
 from infocards.ui.views.wallet_common import error_text, locked_view, wallet_view
 from infocards.ui.widgets import big_button, heading, labelled, secondary_button
 
@@ -34,9 +35,14 @@ def _preview(state, data: dict) -> list[ft.Control]:
         ft.Text(", ".join(p for p in (t(f"vocab.role.{signer['role']}", lang), signer["place"]) if p), size=18),
         labelled(ft.Text(signer["fingerprint"], size=24, weight=ft.FontWeight.BOLD, font_family="monospace"),
                  "receive-signer-fingerprint"),
-        labelled(ft.Text(data["signer_label"].split(" · ", 1)[-1], size=16, italic=True), "receive-signer-trust"),
-        heading(t("note.ui.receive_holds", lang), 2),
+        # What the signature and the lists say, and whether the note names a patient: from the
+        # signer's fields (signed_entry.signer_block), never cut out of a label.
+        *signer_block(signer, lang, prefix="receive-signer")[1:],
     ]
+    if not signer["bound"]:
+        # Kept, as a leaflet would be; every reader marks its entries as for no particular patient.
+        controls.append(labelled(ft.Text(t("note.ui.receive_unbound", lang), size=15), "receive-unbound-explain"))
+    controls.append(heading(t("note.ui.receive_holds", lang), 2))
     for section, entries in data["sections"].items():
         controls.append(ft.Text(t(f"share.view.{section}", lang), size=17, weight=ft.FontWeight.W_600))
         controls += [ft.Text("· " + entry["title"], size=16) for entry in entries]

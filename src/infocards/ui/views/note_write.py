@@ -14,6 +14,7 @@ from infocards.codes.record_codec import normalise_note_record
 from infocards.errors import InfocardsError
 from infocards.i18n import t
 from infocards.i18n.formats import format_date, format_datetime, numeric_date
+from infocards.records import EARLIEST_DATE
 from infocards.ui.clinic_session import clinic_of
 from infocards.ui.forms import parse_user_date
 from infocards.ui.views.wallet_common import busy_row, error_text, password_field, run_guarded
@@ -58,6 +59,8 @@ def draft_records(values: dict, place: str, lang: str) -> tuple[list[dict], str 
     day = parse_user_date(values.get("date") or "")
     if day is None:
         return [], t("note.ui.bad_date", lang)
+    if day < EARLIEST_DATE.isoformat():  # codes count days from 1900 (docs/FORMAT.md §4.3)
+        return [], t("note.ui.date_range", lang)
     role = values.get("role") or "other"
     text = {name: (values.get(name) or "").strip() for name in FIELDS}
 
@@ -145,6 +148,24 @@ def _key_section(state, nav) -> list[ft.Control]:
             big_button(t("note.ui.key_create_button", lang), create, "note-key-create", icon=ft.Icons.KEY)]
 
 
+def _choose_patient(state, nav, values: dict) -> list[ft.Control]:
+    """No summary read in this session: read one, or say that the note is for anyone."""
+    lang = state.lang
+
+    async def read_code(_event) -> None:
+        await nav.go("/reader")
+
+    def for_anyone(_event) -> None:
+        values["for_anyone"] = True
+        nav.refresh()
+
+    return [labelled(ft.Text(t("note.ui.needs_summary", lang), size=16, weight=ft.FontWeight.W_600),
+                     "note-needs-summary"),
+            big_button(t("note.ui.back_to_reader", lang), read_code, "note-read-code", icon=ft.Icons.QR_CODE_SCANNER),
+            secondary_button(t("note.ui.for_anyone_button", lang), for_anyone, "note-for-anyone",
+                             icon=ft.Icons.PERSON_OFF_OUTLINED)]
+
+
 def _input(state, name: str, values: dict) -> ft.Control:
     lang = state.lang
     label_key, kind, choices = FIELDS[name]
@@ -172,13 +193,19 @@ def view(state, nav) -> ft.View:
     lang = state.lang
     clinic = clinic_of(state)
     values = state.drafts.setdefault(ROUTE, {})
-    if not values:
-        values.update(DEFAULTS, date=numeric_date(date.today()))
+    if "date" not in values:  # a new draft (the reader may have set only who it is for)
+        for name, value in {**DEFAULTS, "date": numeric_date(date.today())}.items():
+            values.setdefault(name, value)
     if clinic.key is not None and not values.get("role"):
         values["role"] = clinic.key.role
-    binding = _binding(state)
+    binding = None if values.get("for_anyone") else _binding(state)
+    if binding is None and not values.get("for_anyone"):
+        # A note is bound to the patient whose summary was read in this session; a note for
+        # anyone must be chosen by name, or a note could land on any patient (issue 17, item 1).
+        return _view(state, nav, [heading(t("note.ui.title", lang), 1, identifier="note-heading"),
+                                  *_key_section(state, nav), *_choose_patient(state, nav, values)])
     if binding is None:
-        bound_line = t("note.ui.for_anyone", lang)
+        bound_line = t("signed.unbound", lang)
     else:
         birth = format_date(date.fromisoformat(binding.birth_date), lang) if binding.birth_date else "?"
         bound_line = t("note.ui.for_patient", lang, name=binding.name, birth_date=birth)
@@ -216,6 +243,8 @@ def view(state, nav) -> ft.View:
                     problem = t("error.note.too_large", lang, chars=excess_characters(text) + 10)
         except InfocardsError as exc:
             problem = exc.message(lang)
+        except ValueError:  # the note did not read back as written (make_note_code): nothing is shown
+            problem = t("error.note.read_back", lang)
         error.value = problem or ""
         error.update()
         if problem:

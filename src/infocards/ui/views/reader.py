@@ -85,7 +85,7 @@ def _entry_tile(state, nav, entry, section_key: str) -> ft.Control:
     meta = " · ".join(part for part in (readable_date(entry.date, lang), role) if part)
     if meta:
         lines.append(ft.Text(meta, size=13, italic=True, color=_QUIET))
-    lines.append(source_line(entry))  # hand-back: a professional's signature stands apart
+    lines.append(source_line(entry, lang))  # hand-back: a professional's signature stands apart
     return ft.Container(ft.Column(lines, spacing=2), padding=ft.Padding.only(left=8, top=4, bottom=4),
                         border=ft.Border.only(left=ft.BorderSide(3, ft.Colors.OUTLINE_VARIANT)))
 
@@ -103,10 +103,16 @@ def _header(state, result_view) -> list[ft.Control]:
     lang = state.lang
     patient = result_view.patient_line() or t("reader.ui.no_name", lang)
     controls: list[ft.Control] = [
-        heading(patient, 1, identifier="reader-patient"),
-        # The key as large as the name: it is what tells one patient's phone from another's.
-        labelled(ft.Text(t("reader.ui.fingerprint", lang, fingerprint=result_view.fingerprint or ""), size=22,
-                         weight=ft.FontWeight.BOLD), "reader-key"),
+        # The key first, as large as the name and in a box of its own: it is what tells one
+        # patient's phone from another's, and nothing in the name can move it or paint another.
+        labelled(ft.Container(ft.Text(t("reader.ui.fingerprint", lang, fingerprint=result_view.fingerprint or ""),
+                                      size=22, weight=ft.FontWeight.BOLD),
+                              border=ft.Border.all(2, ft.Colors.OUTLINE), border_radius=8, padding=8),
+                 "reader-key"),
+        # The name on one line (a code's name holds no line break; a long one is cut, never wrapped).
+        ft.Semantics(content=ft.Text(patient, size=28, weight=ft.FontWeight.BOLD, max_lines=1, no_wrap=True,
+                                     overflow=ft.TextOverflow.ELLIPSIS, tooltip=patient),
+                     header=True, heading_level=1, identifier="reader-patient"),
     ]
     warning = key_warning(state, result_view)
     if warning is not None:
@@ -187,6 +193,7 @@ def view(state, nav) -> ft.View:
         results.controls = [*_result(state, nav, view), clear_button]
         # A code that shows nothing leaves the input open, with what was pasted, to try again.
         fold_input(result.shows_data)
+        offer_note()
         screen.update()
         if result.shows_data:
             await to_top()
@@ -196,6 +203,7 @@ def view(state, nav) -> ft.View:
         results.controls = []
         pasted.value = ""
         fold_input(False)
+        offer_note()
         screen.update()
         await to_top()
 
@@ -245,7 +253,12 @@ def view(state, nav) -> ft.View:
             return
         await read_bytes(picture)
 
-    async def write_note(_event) -> None:  # hand-back: ui/views/note_write.py
+    async def write_note(_event) -> None:  # hand-back: ui/views/note_write.py, bound to the summary read
+        state.drafts.setdefault("/reader/note", {})["for_anyone"] = False
+        await nav.go("/reader/note")
+
+    async def note_for_anyone(_event) -> None:  # chosen by name: a note that names no patient
+        state.drafts.setdefault("/reader/note", {})["for_anyone"] = True
         await nav.go("/reader/note")
 
     inputs = ft.Column([
@@ -266,8 +279,20 @@ def view(state, nav) -> ft.View:
     # The input reads best as a narrow column; the result uses the width of a clinic's screen.
     narrow = ft.ResponsiveRow([ft.Column([inputs], col={"xs": 12, "wide": 8})],
                               breakpoints=_BREAKPOINTS, alignment=ft.MainAxisAlignment.CENTER)
+    # "Write a note" only once a summary has been read in this session; before that, only a note
+    # for anyone, chosen by name (issue 17, item 1).
     write = secondary_button(t("note.ui.write", lang), write_note, "reader-write-note", icon=ft.Icons.EDIT_NOTE)
-    body = ft.Column([narrow, new_code, busy, labelled(results, "reader-results", live=True), write], spacing=14,
+    anyone = secondary_button(t("note.ui.for_anyone_button", lang), note_for_anyone, "reader-note-anyone",
+                              icon=ft.Icons.PERSON_OFF_OUTLINED)
+    offers = ft.Column([write, anyone], horizontal_alignment=ft.CrossAxisAlignment.STRETCH)
+
+    def offer_note() -> None:
+        read = state.last_read
+        write.visible = read is not None and read.summary is not None
+        anyone.visible = not write.visible
+
+    offer_note()
+    body = ft.Column([narrow, new_code, busy, labelled(results, "reader-results", live=True), offers], spacing=14,
                      horizontal_alignment=ft.CrossAxisAlignment.STRETCH)
     screen = ft.View(
         route="/reader",

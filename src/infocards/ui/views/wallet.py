@@ -8,8 +8,11 @@ import flet as ft
 
 from infocards.i18n import t
 from infocards.i18n.formats import format_date, format_datetime, format_month
+from infocards.content.trust import list_label
 from infocards.notes.receive import edited_standing, received_standing
+from infocards.share.carry import unbound_entries
 from infocards.ui.app import card_route
+from infocards.ui.clinic_session import clinic_of
 from infocards.ui.record_text import record_detail, record_title, signer_words
 from infocards.ui.views.wallet_common import busy_row, error_text, password_field, run_guarded
 from infocards.ui.widgets import (
@@ -166,10 +169,11 @@ def _empty(state, nav) -> list[ft.Control]:
     return controls
 
 
-def _source_line(record: dict, standing: dict, edited: dict, lang: str) -> str:
+def _source_line(record: dict, standing: dict, edited: dict, lang: str, trust=None, unbound=frozenset()) -> str:
     """Who wrote a received entry, as the signed note says (never the record's own, unsigned
-    `signer` field), while the signature holds it; once the patient edited it, who wrote it and
-    "changed by you"; '' for the patient's own entries."""
+    `signer` field), while the signature holds it, whether a list holds the key, and whether the
+    note named no patient; once the patient edited it, who wrote it and "changed by you"; '' for
+    the patient's own entries."""
     key = str(record.get("id"))
     if key in edited:
         if edited[key] is None:
@@ -177,7 +181,14 @@ def _source_line(record: dict, standing: dict, edited: dict, lang: str) -> str:
         return t("timeline.source.changed_from", lang, who=signer_words(edited[key], lang))
     if key not in standing or standing[key] is None:
         return ""
-    return t("timeline.source.signed", lang, who=signer_words(standing[key], lang))
+    signer = standing[key]
+    listed = trust.lookup(signer.fingerprint) if trust is not None else None
+    lines = [t("timeline.source.signed", lang, who=signer_words(signer, lang)),
+             t("timeline.source.listed", lang, pack=list_label(listed, lang)) if listed
+             else t("timeline.source.not_listed", lang)]
+    if key in unbound:
+        lines.append(t("signed.unbound", lang))
+    return "\n".join(lines)
 
 
 def _records(state, nav, months) -> list[ft.Control]:
@@ -186,13 +197,15 @@ def _records(state, nav, months) -> list[ft.Control]:
     controls: list[ft.Control] = []
     standing = received_standing(wallet)
     edited = edited_standing(wallet)
+    unbound = unbound_entries(wallet.records())
+    trust = clinic_of(state).trust()
     for month, records in months:
         controls.append(heading(format_month(month, lang), 2))
         for record in records:
             when = format_date(date.fromisoformat(record["date"]), lang)
             card = state.finding_card(record) if record.get("type") == "finding" else None
             detail = record_detail(record, lang, card_title=card.title if card else None)
-            source = _source_line(record, standing, edited, lang)
+            source = _source_line(record, standing, edited, lang, trust, unbound)
             subtitle = f"{when} · {detail}" + (f"\n{source}" if source else "")
             tile = ft.ListTile(
                 title=ft.Text(record_title(record, lang), size=17, weight=ft.FontWeight.W_600),

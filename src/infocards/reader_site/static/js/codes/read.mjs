@@ -3,11 +3,11 @@
 // details, card_title, listed, key_seen, omitted_note). docs/FORMAT.md 5; shared decision S3.
 import { isoMoment } from "./dates.mjs";
 import { Refused, invalid, notInfocards } from "./errors.mjs";
-import { SECTION_KEYS } from "./format-data.mjs";
+import { DECIMAL_DIGIT_RANGES, SECTION_KEYS } from "./format-data.mjs";
 import { isLink, linkToText } from "./link.mjs";
 import { openNote, signerJson } from "./note.mjs";
 import { openSummary } from "./summary.mjs";
-import { cleanText } from "./text.mjs";
+import { cleanText, inRanges } from "./text.mjs";
 import { noteSections, summarySections } from "./view.mjs";
 
 export const STATUSES = Object.freeze(["valid", "expired", "invalid", "not_infocards"]);
@@ -16,9 +16,25 @@ export const MAX_INPUT = 64 * 1024; // what the command line reads of a text fil
 export const MAX_LIFETIME_SECONDS = 30 * 24 * 3600;
 export const CLOCK_ALLOWANCE_SECONDS = 5 * 60;
 
-const SUMMARY_PREFIX = /^IC(\p{Nd}{1,3}):/u;
-const NOTE_PREFIX = /^IN(\p{Nd}{1,3}):/u;
 const CANONICAL_VERSION = /^(?:[1-9][0-9]{0,2}|0)$/;
+
+/**
+ * Python's re "IC(\\d{1,3}):" (or "IN"): the version's digits (any script's decimal digits, from
+ * Python's Unicode database) and where the base45 starts, or null when the text does not match.
+ */
+function prefixOf(text, letters) {
+  if (!text.startsWith(letters)) return null;
+  let digits = "";
+  let count = 0;
+  for (const char of text.slice(letters.length, letters.length + 8)) {
+    if (count === 4 || !inRanges(char.codePointAt(0), DECIMAL_DIGIT_RANGES)) break;
+    digits += char;
+    count += 1;
+  }
+  const end = letters.length + digits.length;
+  if (count < 1 || count > 3 || text[end] !== ":") return null;
+  return { digits, rest: text.slice(end + 1) };
+}
 
 function nowMillis(now) {
   if (now === undefined || now === null) return Date.now();
@@ -32,17 +48,17 @@ async function open(text) {
   let clean = cleanText(text);
   if (!clean) throw notInfocards("prefix");
   if (isLink(clean)) clean = linkToText(clean);
-  const note = NOTE_PREFIX.exec(clean);
+  const note = prefixOf(clean, "IN");
   if (note) {
-    if (note[1] !== "1") throw invalid(null, "prefix");
-    return openNote(clean.slice(note[0].length));
+    if (note.digits !== "1") throw invalid(null, "prefix");
+    return openNote(note.rest);
   }
-  const summary = SUMMARY_PREFIX.exec(clean);
+  const summary = prefixOf(clean, "IC");
   if (!summary) throw notInfocards("prefix");
-  if (!CANONICAL_VERSION.test(summary[1])) throw invalid("prefix", "prefix");
-  const version = Number(summary[1]);
+  if (!CANONICAL_VERSION.test(summary.digits)) throw invalid("prefix", "prefix");
+  const version = Number(summary.digits);
   if (version !== 1 && version !== 2) throw invalid(null, "prefix");
-  return openSummary(version, clean.slice(summary[0].length));
+  return openSummary(version, summary.rest);
 }
 
 /** reader.read's time rules: lifetime first, then a code from the future, then expiry. */

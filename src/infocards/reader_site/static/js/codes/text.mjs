@@ -1,11 +1,8 @@
 // Text rules shared by the readers: Python's whitespace (str.isspace, str.strip) and the clean-up
 // of a code's text (docs/FORMAT.md 1.1: leading whitespace, trailing CR, LF, TAB and NUL go).
+import { PY_WHITESPACE } from "./format-data.mjs";
 
-const PY_SPACE = new Set([
-  0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x1c, 0x1d, 0x1e, 0x1f, 0x20, 0x85, 0xa0, 0x1680,
-  0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a,
-  0x2028, 0x2029, 0x202f, 0x205f, 0x3000,
-]);
+const PY_SPACE = new Set(PY_WHITESPACE);
 
 export function isPySpace(char) {
   return char.length === 1 && PY_SPACE.has(char.charCodeAt(0));
@@ -36,4 +33,18 @@ export function cleanText(text) {
 /** optional_text of codes/payload.py: a text that is there (not blank), else null. */
 export function optionalText(value) {
   return typeof value === "string" && pyStrip(value) ? value : null;
+}
+
+/** Whether a code point lies in one of `ranges` ([first, last] pairs in order: format-data.mjs). */
+export function inRanges(codePoint, ranges) {
+  let low = 0;
+  let high = ranges.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const [first, last] = ranges[middle];
+    if (codePoint < first) high = middle - 1;
+    else if (codePoint > last) low = middle + 1;
+    else return true;
+  }
+  return false;
 }
