@@ -95,7 +95,7 @@ def test_the_result_comes_first_on_a_phone(reader_url, browser_page, course, scr
     screenshot(page, "phone-first-screen")
     # The input folded into one line; what was read stands in reading order under it.
     assert by_id(page, "reader-paste").count() == 0 and by_id(page, "reader-scan").count() == 0
-    order = ["reader-new", "reader-status", "reader-patient", "reader-key", "reader-section-red_flags",
+    order = ["reader-new", "reader-status", "reader-key", "reader-patient", "reader-section-red_flags",
              "reader-section-diagnoses"]
     tops = [_box(page, identifier)["y"] for identifier in order]
     assert tops == sorted(tops), dict(zip(order, tops, strict=True))

@@ -4,7 +4,6 @@ it is not, a signer's fields cannot paint a list's words, and bad input is refus
 
 import json
 
-from infocards.codes.note_code import NoteCore, Signer, note_code_text
 from tests.notes.test_note_cli import _no_traceback
 from tests.share.notes import NOTE_RECORDS
 
@@ -90,7 +89,7 @@ def test_clinic_init_refuses_signer_fields_a_screen_could_misread(cli, tmp_path)
 def test_a_note_whose_signer_claims_a_list_is_invalid(cli, tmp_path):
     from datetime import UTC, datetime
 
-    from infocards.codes.note_code import make_note
+    from infocards.codes.note_code import NoteCore, Signer, make_note, note_code_text
     from infocards.codes.signing import SigningKey
     from tests.share.notes import records
 

@@ -17,13 +17,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "da": "Ikke skrevet til en bestemt patient",
         "en": "Not written for a particular patient",
     },
-    "signed.bad_name": {
-        "da": "(navnet på den, der underskrev, overholder ikke reglerne og vises ikke)",
-        "en": "(the signer's name breaks the rules and is not shown)",
-    },
+    "signed.bad_name": {"da": "(navnet vises ikke)", "en": "(name not shown)"},
     "signed.failed_name": {
-        "da": "navn eller sted overholder ikke reglerne: læs det som oplyst af patienten",
-        "en": "the name or place breaks the rules: read it as reported by the patient",
+        "da": "underskriverens navn eller sted overholder ikke reglerne: læs det som oplyst af patienten",
+        "en": "the signer's name or place breaks the rules: read it as reported by the patient",
     },
     "share.reader.key_lookalike": {
         "da": "OBS: navnet ligner et kendt navn med en anden nøgle: samme person, eller en anden, der ligner?",

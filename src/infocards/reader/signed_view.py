@@ -65,7 +65,7 @@ def signer_who(signer: Mapping, lang: str) -> str:
 def signer_trust(signer: Mapping, lang: str) -> str:
     """What the signature and the lists say: checked and listed, checked and not listed, or not checked."""
     if not signer["verified"]:
-        return t("signed.failed", lang)
+        return t("signed.failed_name" if signer.get("reason") == "signer name" else "signed.failed", lang)
     listed = signer["listed"]
     trust = t("signed.listed", lang, pack=list_label(signer["list"], lang)) if listed else t("signed.not_listed", lang)
     return f"{t('signed.checked', lang, fingerprint=signer['fingerprint'])} · {trust}"

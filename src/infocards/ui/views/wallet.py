@@ -6,9 +6,9 @@ from datetime import date
 
 import flet as ft
 
+from infocards.content.trust import list_label
 from infocards.i18n import t
 from infocards.i18n.formats import format_date, format_datetime, format_month
-from infocards.content.trust import list_label
 from infocards.notes.receive import edited_standing, received_standing
 from infocards.share.carry import unbound_entries
 from infocards.ui.app import card_route
