@@ -25,7 +25,9 @@ export function signerWho(signer, t) {
 }
 
 export function signerLabel(signer, t) {
-  if (!signer.verified) return `${signerWho(signer, t)} · ${t("signed.failed")}`;
+  if (!signer.verified) {
+    return `${signerWho(signer, t)} · ${t(signer.reason === "signer name" ? "signed.failed_name" : "signed.failed")}`;
+  }
   const listed = signer.listed ? t("signed.listed", { pack: t.listLabel(signer.list) }) : t("signed.not_listed");
   return `${signerWho(signer, t)} · ${t("signed.checked", { fingerprint: signer.fingerprint })} · ${listed}`;
 }
