@@ -104,7 +104,7 @@ def _commands(tmp_path, wallet, key, note_file, code_file):
         "clinic init": (["clinic", "init", tmp_path / "new.key", "--name", "A", "--role", "gp"],
                         "INFOCARDS_PASSPHRASE"),
         "clinic show": (["clinic", "show", key], "INFOCARDS_PASSPHRASE"),
-        "note": (["note", key, note_file, "--out", out], "INFOCARDS_PASSPHRASE"),
+        "note": (["note", key, note_file, "--unbound", "--out", out], "INFOCARDS_PASSPHRASE"),
     }
 
 

@@ -27,11 +27,11 @@ def test_the_timeline_says_key_not_on_a_list_and_marks_a_note_for_anyone(share_c
     unbound = unbound_entries(records)
     assert unbound == {r["id"] for r in anyone}
     for record in anyone:
-        line = _source_line(record, standing, "da", TrustList(), unbound)
+        line = _source_line(record, standing, {}, "da", TrustList(), unbound)
         assert "nøglen står ikke på en liste" in line and "Ikke skrevet til en bestemt patient" in line
     listing = TrustedKey(other.signer.fingerprint, "Mette Hansen", "physiotherapist", "Klinik", "Region Sjælland")
     for record in bound:
-        line = _source_line(record, standing, "en", TrustList([listing]), unbound)
+        line = _source_line(record, standing, {}, "en", TrustList([listing]), unbound)
         assert "key on the list of Region Sjælland" in line and "particular patient" not in line
 
 
