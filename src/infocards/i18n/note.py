@@ -125,7 +125,7 @@ STRINGS = {
         "en": "Note with {count} entries written to {path} (QR version {version}), valid until {expires}.",
     },
     "cli.wallet.receive.help": {
-        "da": "Gem en note fra en fagperson i tegnebogen (billede, - eller teksten).",
+        "da": "Gem en note fra en fagperson i mappen (billede, - eller teksten).",
         "en": "Save a note from a professional in the wallet (image, - or the text).",
     },
     "cli.wallet.receive.source": {"da": "noten: billede, - eller teksten", "en": "the note: image, - or the text"},
@@ -304,7 +304,7 @@ STRINGS = {
     "note.ui.receive_camera": {"da": "Scan med kameraet", "en": "Scan with the camera"},
     "note.ui.receive_who": {"da": "Skrevet af", "en": "Written by"},
     "note.ui.receive_holds": {"da": "Noten indeholder", "en": "The note holds"},
-    "note.ui.receive_save": {"da": "Ja, gem i min tegnebog", "en": "Yes, save it in my wallet"},
+    "note.ui.receive_save": {"da": "Ja, gem i min mappe", "en": "Yes, save it in my wallet"},
     "note.ui.receive_saved": {
         "da": "Gemt: {new} nye punkter (noten har {count}).",
         "en": "Saved: {new} new entries (the note has {count}).",

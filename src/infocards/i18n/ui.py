@@ -55,7 +55,7 @@ STRINGS = {
     },
     "cli.web.port": {"da": "Porten (standard 8550).", "en": "The port (default 8550)."},
     "cli.web.reader": {
-        "da": "Vis kun klinikervisningen (læs et QR-resumé), uden tegnebog.",
+        "da": "Vis kun klinikervisningen (læs et QR-resumé), uden mappe.",
         "en": "Serve only the clinician view (read a QR summary), no wallet.",
     },
     "cli.web.serving": {"da": "infocards kører på {url}", "en": "infocards is running at {url}"},
