@@ -195,10 +195,15 @@ def build(page: ft.Page, state: AppState) -> None:
                     render(page, state)
 
     def end_session(_event=None) -> None:
-        # A closed or reloaded tab must not keep the wallet (and its OS lock): lock it now.
+        # A closed or reloaded tab must not keep the wallet (and its OS lock): lock it now. An
+        # unconfirmed recovery code stays for a reload of this tab (Flet keeps its session).
         state.wallet.lock()
         state.drafts.clear()
         connection_over.set()
+
+    def session_closed(_event=None) -> None:
+        end_session()
+        state.wallet.lock(forget_code=True)  # nobody can come back to this session now
 
     def reconnected(_event=None) -> None:
         nonlocal connection_over
@@ -212,7 +217,7 @@ def build(page: ft.Page, state: AppState) -> None:
     page.on_view_pop = on_view_pop
     page.on_disconnect = end_session
     page.on_connect = reconnected
-    page.on_close = end_session
+    page.on_close = session_closed
     render(page, state)
     if not state.reader_only:
         page.run_task(auto_lock, connection_over)

@@ -68,9 +68,11 @@ def _recovery_code(state, nav) -> list[ft.Control]:
     written.on_change = on_check
     proceed.on_click = on_continue
     reason = state.wallet.recovery_code_reason
-    confirmation = [] if reason == "created" else [  # what just happened, before what to do now
-        labelled(ft.Text(t(f"wallet.ui.code_done.{reason}", lang), size=17, weight=ft.FontWeight.W_600),
-                 "code-confirmation", live=True)]
+    # What just happened, before what to do now; after a reload, that the code is the same one.
+    said = ("wallet.ui.code_kept" if state.wallet.recovery_code_kept
+            else None if reason == "created" else f"wallet.ui.code_done.{reason}")
+    confirmation = [] if said is None else [
+        labelled(ft.Text(t(said, lang), size=17, weight=ft.FontWeight.W_600), "code-confirmation", live=True)]
     return [
         heading(t("wallet.ui.code_heading", lang), 1),
         *confirmation,
