@@ -41,8 +41,8 @@ class Nav:
         kind = classify_link(url)
         if kind == "card":
             target = card_link_target(url)
-            if target:
-                await self.go(f"/card/{target}")
+            if target:  # Back on that card leads to the screen the link was on
+                await self.go(card_route(target, back_to=self.page.route))
         elif kind in ("https", "mailto", "tel"):
             await ft.UrlLauncher().launch_url(url)
 
@@ -82,23 +82,46 @@ def _match(route: str) -> tuple[str, dict[str, str], str | None]:
     return ROUTES[0][1], {}, None
 
 
+BACK_STEPS_KEPT = 8  # how many screens a chain of card links remembers for Back
+_BACK_TO = ("/wallet", "/category/", "/card/")  # screens a card's Back may lead to
+
+
+def _may_go_back_to(step: str) -> bool:
+    """One of the app's own wallet, category or card screens, without a query of its own."""
+    return "?" not in step and step.startswith(_BACK_TO) and _match(step)[0] != "home:view"
+
+
+def _back_stack(route: str) -> list[str] | None:
+    """The screens a card was reached through, oldest first (its `from=` values); None when any of
+    them is not one the app may go back to."""
+    if "?" not in route:
+        return []
+    stack = parse_qs(route.split("?", 1)[1]).get("from", [])
+    return stack if all(_may_go_back_to(step) for step in stack) else None
+
+
+def _with_stack(path: str, stack: list[str]) -> str:
+    return path + "".join(f"{'&' if i else '?'}from={quote(step, safe='/')}" for i, step in enumerate(stack))
+
+
 def card_route(card_id: str, back_to: str | None = None) -> str:
-    """The route of a card; with `back_to` (a wallet form), Back on the card returns there."""
+    """The route of a card; with `back_to` (a wallet form, a category, another card), Back on the
+    card returns there, and from there on to where that screen came from."""
     route = f"/card/{card_id}"
-    return f"{route}?from={quote(back_to, safe='/')}" if back_to else route
+    path = (back_to or "").split("?", 1)[0]
+    if not _may_go_back_to(path):
+        return route
+    return _with_stack(route, [*(_back_stack(back_to) or []), path][-BACK_STEPS_KEPT:])
 
 
 def _return_route(route: str) -> str | None:
-    """The wallet route a card was opened from (its `from=`), if it is one of the app's own."""
-    if "?" not in route:
+    """Where Back on a card leads: the last of its `from=` screens (a card keeps the ones before
+    it), if every one is a screen the app may go back to."""
+    stack = _back_stack(route)
+    if not stack:
         return None
-    wanted = parse_qs(route.split("?", 1)[1]).get("from", [""])[0]
-    if not wanted.startswith("/wallet") or "?" in wanted:
-        return None
-    for pattern, _target, _parent in ROUTES:
-        if pattern.match(wanted):
-            return wanted
-    return None
+    last, earlier = stack[-1], stack[:-1]
+    return _with_stack(last, earlier) if last.startswith("/card/") else last
 
 
 def match_route(route: str) -> tuple[ViewBuilder, dict[str, str], str | None]:
