@@ -56,6 +56,9 @@ def view(state, nav) -> ft.View:
     def say(text: str, ok: bool = False) -> None:
         message.value = text
         message.color = ft.Colors.ON_SURFACE if ok else ft.Colors.ERROR
+        # Hidden while empty: Flutter's web semantics drops a text that was emptied and then set
+        # again (a second note's message never reached a screen reader).
+        message.visible = bool(text)
         message.update()
 
     def show(result: ReadResult) -> None:
@@ -82,7 +85,7 @@ def view(state, nav) -> ft.View:
                 return
             found.controls = []
             found.update()
-            say(t("note.ui.receive_saved", lang, new=len(received.new_ids), count=len(received.ids)), ok=True)
+            say(t(received.message_key, lang, new=len(received.new_ids), count=len(received.ids)), ok=True)
 
         found.controls = [*_preview(state, data),
                           big_button(t("note.ui.receive_save", lang), save, "receive-save", icon=ft.Icons.SAVE)]
