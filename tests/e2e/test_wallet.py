@@ -212,3 +212,24 @@ def test_forms_say_what_is_wrong_clear_when_fixed_and_confirm_the_save(course_ap
         saved = [r for r in wallet.records() if r["type"] == "treatment" and r["what"] == "Øvelser"]
     assert [(r["date"], r["end"], r["role"], r["effect"]) for r in saved] == [
         ("2026-08-05", "2026-08-10", "physiotherapist", "some")]
+
+
+def test_the_last_saved_note_follows_a_switch_to_english(course_app, browser_page):
+    """After an unlock on the way back to a form, "Sidst gemt ..." shows at the bottom; switching
+    to English says it in English, and the Danish one is gone (issue 19, bug 13)."""
+    url, _wallet_file = course_app
+    page = browser_page
+    open_app(page, url + "wallet/add")
+    tap(page, "goto-unlock")
+    type_into(page, "unlock-passphrase", PASSPHRASE)
+    tap(page, "wallet-unlock")
+    wait_id(page, "add-finding", timeout_ms=60_000)
+    wait_for_text(page, "unlock-last-saved", "Sidst gemt")
+
+    tap(page, "language-switch")
+    page.wait_for_function(
+        """() => {
+            const notes = [...document.querySelectorAll('[flt-semantics-identifier="unlock-last-saved"]')];
+            return notes.length === 1 && notes[0].innerText.includes('Last saved');
+        }""")
+    assert "Sidst gemt" not in page.locator("flt-semantics-host").inner_text()

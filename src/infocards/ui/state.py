@@ -28,6 +28,7 @@ class AppState:
     last_read: object = field(default=None, repr=False)  # the clinician view's last result
     clinic: object = field(default=None, repr=False)  # ui.clinic_session.ClinicSession, on first use
     notice: str | None = None  # a confirmation for the next wallet screen ("Besøg er gemt")
+    snack_bar: object = field(default=None, repr=False)  # (SnackBar, make(lang)) while one shows
 
     def __post_init__(self) -> None:
         if self.wallet is None:
