@@ -233,3 +233,20 @@ def test_the_last_saved_note_follows_a_switch_to_english(course_app, browser_pag
             return notes.length === 1 && notes[0].innerText.includes('Last saved');
         }""")
     assert "Sidst gemt" not in page.locator("flt-semantics-host").inner_text()
+
+
+def test_the_finding_forms_diagnosis_list_offers_diagnoses_only(course_app, browser_page):
+    """Not "Røde flag" or "Medicin mod rygsmerter", filed under Diagnoser beside them (issue 19, bug 15)."""
+    url, _wallet_file = course_app
+    page = browser_page
+    open_app(page, url + "wallet/add/finding")
+    tap(page, "goto-unlock")
+    type_into(page, "unlock-passphrase", PASSPHRASE)
+    tap(page, "wallet-unlock")
+    wait_id(page, "form-heading", timeout_ms=60_000)
+    by_id(page, "field-card").click()
+    page.get_by_role("button", name="Diskusprolaps", exact=True).wait_for(state="attached")
+    offered = page.locator("flt-semantics-host").inner_text()
+    assert "Iskias (lumbal radikulopati)" in offered
+    assert "Røde flag" not in offered and "Medicin mod rygsmerter" not in offered
+    assert "Smertestillende medicin" not in offered

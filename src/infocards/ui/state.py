@@ -11,7 +11,12 @@ from infocards.content.model import CATEGORIES, Card
 from infocards.regions import REGIONS, Region, normalize_region
 from infocards.ui.session import WalletSession, wallet_path
 
-__all__ = ["AppState"]
+__all__ = ["NOT_A_DIAGNOSIS", "AppState"]
+
+# Cards filed under "diagnosis" (Diagnoser, where a patient looks for them) that are advice, not a
+# diagnosis a professional could name in a finding. A card's front matter has no field that says
+# so (category is the only grouping), hence the list here.
+NOT_A_DIAGNOSIS = frozenset({"red-flags", "pain-medicine", "medicine-safety"})
 
 
 @dataclass
@@ -104,6 +109,9 @@ class AppState:
 
         return cards_for_course(self.library, self.wallet.require().records(), self.lang)
 
-    def diagnosis_choices(self) -> list[Card]:
-        """Diagnosis cards that carry codes: the diagnosis picker's options."""
-        return [card for card in self.cards_in("diagnosis") if card.codes]
+    def diagnosis_choices(self, current: str | None = None) -> list[Card]:
+        """The diagnosis picker's options: the cards of the diagnosis category that name a
+        diagnosis and carry codes (the category also files advice beside them: the red flags
+        first, pain medicine), plus the card the record names already, so an edit keeps it."""
+        return [card for card in self.cards_in("diagnosis")
+                if (card.codes and card.id not in NOT_A_DIAGNOSIS) or card.id == current]

@@ -103,7 +103,7 @@ def _input(state, nav, route: str, spec: Field, value, inputs: dict, on_change) 
             controls.append(labelled(about, f"about-{spec.name}"))
         return controls
     if spec.kind == "diagnosis":
-        cards = state.diagnosis_choices()
+        cards = state.diagnosis_choices(current=value)
         control = ft.Dropdown(label=label, value=value, text_size=17, expand=True,
                               options=[ft.DropdownOption(key=c.id, text=c.title) for c in cards])
         inputs[spec.name] = control
