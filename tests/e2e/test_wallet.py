@@ -194,6 +194,7 @@ def test_forms_say_what_is_wrong_clear_when_fixed_and_confirm_the_save(course_ap
     assert _value(page, "field-place") == "Klinik Nord"
     assert "Kiropraktor" in text_of(page, "field-role")
     go_back(page)
+    tap(page, "leave-discard")  # what was typed is not saved: Back asks first
     wait_id(page, "timeline-heading")
 
     # Stored dates come back the Danish way on the edit form and the profile.
@@ -250,3 +251,39 @@ def test_the_finding_forms_diagnosis_list_offers_diagnoses_only(course_app, brow
     assert "Iskias (lumbal radikulopati)" in offered
     assert "Røde flag" not in offered and "Medicin mod rygsmerter" not in offered
     assert "Smertestillende medicin" not in offered
+
+
+def test_back_from_a_half_filled_form_asks_first(course_app, browser_page):
+    """The app bar's Back and the browser's Back ask before they throw typed text away; staying
+    keeps it; an untouched form leaves without asking (issue 19, friction)."""
+    url, _wallet_file = course_app
+    page = browser_page
+    open_app(page, url + "wallet")
+    type_into(page, "unlock-passphrase", PASSPHRASE)
+    tap(page, "wallet-unlock")
+    wait_id(page, "timeline-heading", timeout_ms=60_000)
+    tap(page, "wallet-add")
+    tap(page, "add-note")
+    wait_id(page, "form-heading")
+    go_back(page)  # nothing typed: no question
+    wait_id(page, "timeline-heading")
+    assert by_id(page, "leave-stay").count() == 0
+
+    tap(page, "wallet-add")
+    tap(page, "add-note")
+    wait_id(page, "form-heading")
+    type_into(page, "field-text", "Gik en tur")
+    page.go_back()  # the browser's Back
+    tap(page, "leave-stay")
+    page.wait_for_function("document.querySelectorAll('[flt-semantics-identifier=\"leave-stay\"]').length === 0")
+    wait_id(page, "form-heading")
+    assert by_id(page, "add-note").count() == 0
+    assert _value(page, "field-text") == "Gik en tur"
+
+    go_back(page)  # the app bar's Back
+    tap(page, "leave-discard")
+    wait_id(page, "timeline-heading")
+    tap(page, "wallet-add")
+    tap(page, "add-note")
+    wait_id(page, "form-heading")
+    assert _value(page, "field-text") == ""  # thrown away, as chosen

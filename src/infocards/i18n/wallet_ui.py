@@ -60,6 +60,13 @@ STRINGS = {
         "Here is the same code again. The record is locked: once you have written the code down, "
         "unlock it with your passphrase.",
     },
+    "form.leave_title": {"da": "Gå fra formularen?", "en": "Leave the form?"},
+    "form.leave_explain": {
+        "da": "Det, du har skrevet, er ikke gemt. Går du tilbage nu, forsvinder det.",
+        "en": "What you have typed is not saved. If you go back now, it is lost.",
+    },
+    "form.leave_stay": {"da": "Bliv i formularen", "en": "Stay in the form"},
+    "form.leave_discard": {"da": "Gå tilbage uden at gemme", "en": "Go back without saving"},
     "wallet.ui.export_title": {"da": "Gem uden kryptering?", "en": "Save without encryption?"},
     "wallet.ui.export_confirm": {
         "da": "Filen er ikke krypteret. Alle, der får fat i den, kan læse hele dit forløb, dine "

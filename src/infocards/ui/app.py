@@ -163,6 +163,8 @@ def render(page: ft.Page, state: AppState) -> None:
         parent = "/reader" if route.startswith(("/card/", "/reader/note")) else None
     state.wallet.touch()
     state.keep_draft = None  # the view being built registers its own, if it has a form
+    state.unsaved_changes = None
+    state.shown_route = page.route or "/"
     if not route.startswith(("/wallet", "/share")):
         state.after_unlock = None  # the patient left the wallet: no stale return after unlocking
     view = builder(state, nav, **params)
@@ -173,6 +175,42 @@ def render(page: ft.Page, state: AppState) -> None:
     page.views.append(view)
     page.title = t("app.title", state.lang)
     page.update()
+
+
+def _would_lose_input(state: AppState, route: str) -> bool:
+    """Leaving the shown form for `route` would throw away what was typed (a kept draft is safe)."""
+    changed = state.unsaved_changes
+    return (callable(changed) and route != state.shown_route and state.shown_route not in state.drafts
+            and changed())
+
+
+def _ask_before_leaving(page: ft.Page, state: AppState) -> None:
+    """Back (the app bar's, the browser's, the phone's) from a form with unsaved input: ask first.
+    The address already shows where Back leads; staying puts the form's address back."""
+    lang, form_route = state.lang, state.shown_route
+
+    async def stay(_event) -> None:
+        page.pop_dialog()
+        if callable(state.keep_draft):
+            state.keep_draft()  # the form is drawn again, as it was
+        await page.push_route(form_route)
+
+    def discard(_event) -> None:
+        page.pop_dialog()
+        state.unsaved_changes = None
+        render(page, state)
+
+    page.show_dialog(ft.AlertDialog(
+        modal=True,
+        title=ft.Text(t("form.leave_title", lang)),
+        content=ft.Text(t("form.leave_explain", lang), size=16),
+        actions=[
+            ft.Semantics(identifier="leave-stay", content=ft.FilledButton(
+                content=t("form.leave_stay", lang), on_click=stay, height=TOUCH_TARGET)),
+            ft.Semantics(identifier="leave-discard", content=ft.TextButton(
+                content=t("form.leave_discard", lang), on_click=discard, height=TOUCH_TARGET)),
+        ],
+    ))
 
 
 def parent_of(route: str, state: AppState) -> str:
@@ -193,6 +231,9 @@ def build(page: ft.Page, state: AppState) -> None:
     )
 
     def on_route_change(_event=None) -> None:
+        if _would_lose_input(state, page.route or "/"):
+            _ask_before_leaving(page, state)
+            return
         render(page, state)
 
     async def on_view_pop(_event: ft.ViewPopEvent) -> None:

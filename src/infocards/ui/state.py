@@ -30,6 +30,8 @@ class AppState:
     after_unlock: str | None = None  # the wallet route that asked for an unlock, to return to
     drafts: dict = field(default_factory=dict, repr=False)  # route -> unsaved form values
     keep_draft: object = field(default=None, repr=False)  # the shown form's "remember my input"
+    unsaved_changes: object = field(default=None, repr=False)  # the shown form's "was anything changed?"
+    shown_route: str = "/"  # the route of the screen on show
     last_read: object = field(default=None, repr=False)  # the clinician view's last result
     clinic: object = field(default=None, repr=False)  # ui.clinic_session.ClinicSession, on first use
     notice: str | None = None  # a confirmation for the next wallet screen ("Besøg er gemt")

@@ -160,8 +160,8 @@ def _form(state, nav, route: str, record_type: str, existing: dict | None) -> ft
     specs = FORMS[record_type]
     inputs: dict = {}
     stored = existing or {"date": date.today().isoformat()}
-    shown = {spec.name: input_value(spec, stored.get(spec.name), lang) for spec in specs}
-    shown.update(state.drafts.pop(route, {}))  # a draft holds the text as it was typed
+    stored_shown = {spec.name: input_value(spec, stored.get(spec.name), lang) for spec in specs}
+    shown = {**stored_shown, **state.drafts.pop(route, {})}  # a draft holds the text as it was typed
     error = ft.Text("", color=ft.Colors.ERROR, size=16)
 
     def raw_values() -> dict:
@@ -189,7 +189,11 @@ def _form(state, nav, route: str, record_type: str, existing: dict | None) -> ft
     def keep_draft() -> None:
         state.drafts[route] = raw_values()
 
+    def unsaved_changes() -> bool:
+        return any(str(value or "") != str(stored_shown.get(name) or "") for name, value in raw_values().items())
+
     state.keep_draft = keep_draft
+    state.unsaved_changes = unsaved_changes
 
     def show_problems(problems: dict[str, str], summary: str) -> None:
         for name, control in inputs.items():
@@ -218,6 +222,7 @@ def _form(state, nav, route: str, record_type: str, existing: dict | None) -> ft
             return
         what = t(f"vocab.type.{record_type}", lang)
         state.set_notice(t("saved.changed", lang) if existing else t("saved.added", lang, what=what))
+        state.unsaved_changes = None  # saved: nothing to lose
         await nav.go("/wallet")
 
     body += [labelled(error, "form-error", live=True),
@@ -234,6 +239,7 @@ def _form(state, nav, route: str, record_type: str, existing: dict | None) -> ft
                     error.update()
                     return
                 state.set_notice(t("saved.deleted", lang))
+                state.unsaved_changes = None
                 await nav.go("/wallet")
 
             def cancel(_e) -> None:
