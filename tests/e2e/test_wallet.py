@@ -287,3 +287,17 @@ def test_back_from_a_half_filled_form_asks_first(course_app, browser_page):
     tap(page, "add-note")
     wait_id(page, "form-heading")
     assert _value(page, "field-text") == ""  # thrown away, as chosen
+
+    # My details ask the same way; once saved, Back goes at once.
+    go_back(page)
+    wait_id(page, "timeline-heading")
+    tap(page, "wallet-profile")
+    type_into(page, "profile-gp", "Lægerne i Søndergade", clear=True)
+    go_back(page)
+    tap(page, "leave-stay")
+    page.wait_for_function("document.querySelectorAll('[flt-semantics-identifier=\"leave-stay\"]').length === 0")
+    tap(page, "profile-save")
+    wait_for_text(page, "profile-message")
+    go_back(page)
+    wait_id(page, "timeline-heading")
+    assert by_id(page, "leave-stay").count() == 0
