@@ -140,8 +140,9 @@ def test_forms_say_what_is_wrong_clear_when_fixed_and_confirm_the_save(course_ap
     tap(page, "wallet-unlock")
     wait_id(page, "timeline-heading", timeout_ms=60_000)
 
-    # The finding of r03 reads with its card's name and code.
-    assert "Iskias (lumbal radikulopati) · ICPC-2:L86" in text_of(page, "record-r03")
+    # The finding of r03 reads with its card's name; the code is on the entry's own screen.
+    finding = text_of(page, "record-r03")
+    assert "Iskias (lumbal radikulopati) · Straight leg raise" in finding and "ICPC-2" not in finding
     # Kort til dit forløb: chosen from the records, with why; three first, the rest on request.
     assert "Dit fund fra 10. oktober 2026 er denne diagnose." in text_of(page, "mycard-disc-herniation")
     assert by_id(page, "mycard-role-gp").count() == 0
@@ -162,6 +163,9 @@ def test_forms_say_what_is_wrong_clear_when_fixed_and_confirm_the_save(course_ap
     screenshot(page, "chooser")
     tap(page, "add-treatment")
     wait_id(page, "form-heading")
+    # A treatment can take more than one line to describe: a field of several lines.
+    type_into(page, "field-what", "")
+    assert page.evaluate("document.activeElement.tagName") == "TEXTAREA"
     type_into(page, "field-date", "5.8.2026", clear=True)
     type_into(page, "field-end", "1.8.2026")
     tap(page, "form-save")
