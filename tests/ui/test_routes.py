@@ -79,3 +79,9 @@ def test_a_card_leads_back_through_the_category_and_the_cards_it_was_reached_fro
 @pytest.mark.parametrize("back", ["/category/nowhere!", "/card/../x", "/category/diagnosis&from=/reader"])
 def test_a_card_refuses_a_chain_with_a_screen_it_may_not_go_back_to(back):
     assert match_route(f"/card/role-gp?from=/category/diagnosis&from={back}")[2] == "/"
+
+
+def test_my_details_opened_from_the_share_form_lead_back_to_it():
+    assert match_route("/wallet/profile?from=/share") == (profile.view, {}, "/share")
+    assert match_route("/wallet/profile?from=/reader")[2] == "/wallet"
+    assert match_route("/wallet/profile")[2] == "/wallet"

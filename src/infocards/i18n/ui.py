@@ -195,6 +195,8 @@ STRINGS = {
         "en": "Turn the screen brightness up: the code is easier to scan.",
     },
     "share.ui.hide": {"da": "Skjul koden", "en": "Hide the code"},
+    "share.ui.shown_for": {"da": "Til: {role}", "en": "For: {role}"},
+    "share.ui.shown_holds": {"da": "Indeholder: {sections}", "en": "Holds: {sections}"},
     "reader.ui.title": {"da": "Læs et resumé", "en": "Read a summary"},
     "reader.ui.heading": {"da": "Læs patientens resumé", "en": "Read the patient's summary"},
     "reader.ui.explain": {

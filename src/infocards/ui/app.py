@@ -130,6 +130,8 @@ def match_route(route: str) -> tuple[ViewBuilder, dict[str, str], str | None]:
     target, params, parent = _match(route)
     if target == "card:view":
         parent = _return_route(route) or parent
+    elif target == "profile:view" and route.partition("?")[2] == "from=/share":
+        parent = "/share"  # My details opened from the share form: Back returns to it
     return _builder(target), params, parent
 
 
