@@ -136,3 +136,17 @@ def test_a_reload_on_the_recovery_code_screen_shows_the_same_code_again(new_wall
     type_into(page, "unlock-passphrase", PASSPHRASE)
     tap(page, "wallet-unlock")
     wait_id(page, "timeline-heading", timeout_ms=60_000)
+
+
+def test_every_wrong_passphrase_in_one_tab_is_said_again(quick_lock_app, browser_page):
+    """The unlock screen's message reaches the accessibility tree after the first try too: the
+    fourth wrong passphrase in the same tab says how long to wait."""
+    page = browser_page
+    open_app(page, quick_lock_app + "wallet")
+    for attempt in range(1, 4):
+        type_into(page, "unlock-passphrase", f"forkert gæt nummer {attempt}", clear=True)
+        tap(page, "wallet-unlock")
+        wait_for_text(page, "wallet-error", "Forkert adgangskode", timeout_ms=60_000)
+    type_into(page, "unlock-passphrase", "forkert gæt nummer 4", clear=True)
+    tap(page, "wallet-unlock")
+    assert "vente 2 sekunder" in wait_for_text(page, "wallet-error", "vente", timeout_ms=60_000)

@@ -16,7 +16,7 @@ from infocards.reader.read import ReadResult, read_image, read_text
 from infocards.reader.signed_view import note_json
 from infocards.ui.camera import take_picture
 from infocards.ui.clinic_session import clinic_of
-from infocards.ui.views.wallet_common import error_text, locked_view, wallet_view
+from infocards.ui.views.wallet_common import error_text, locked_view, set_message, wallet_view
 from infocards.ui.widgets import big_button, heading, labelled, secondary_button
 
 __all__ = ["view"]
@@ -54,12 +54,8 @@ def view(state, nav) -> ft.View:
     message = error_text()
 
     def say(text: str, ok: bool = False) -> None:
-        message.value = text
         message.color = ft.Colors.ON_SURFACE if ok else ft.Colors.ERROR
-        # Hidden while empty: Flutter's web semantics drops a text that was emptied and then set
-        # again (a second note's message never reached a screen reader).
-        message.visible = bool(text)
-        message.update()
+        set_message(message, text)
 
     def show(result: ReadResult) -> None:
         found.controls = []
