@@ -257,7 +257,7 @@ def test_the_finding_forms_diagnosis_list_offers_diagnoses_only(course_app, brow
     assert "Smertestillende medicin" not in offered
 
 
-def test_back_from_a_half_filled_form_asks_first(course_app, browser_page):
+def test_back_from_a_half_filled_form_asks_first(course_app, browser_page, screenshot):
     """The app bar's Back and the browser's Back ask before they throw typed text away; staying
     keeps it; an untouched form leaves without asking (issue 19, friction)."""
     url, _wallet_file = course_app
@@ -278,6 +278,8 @@ def test_back_from_a_half_filled_form_asks_first(course_app, browser_page):
     wait_id(page, "form-heading")
     type_into(page, "field-text", "Gik en tur")
     page.go_back()  # the browser's Back
+    wait_id(page, "leave-stay")
+    screenshot(page, "leave-form")
     tap(page, "leave-stay")
     page.wait_for_function("document.querySelectorAll('[flt-semantics-identifier=\"leave-stay\"]').length === 0")
     wait_id(page, "form-heading")
