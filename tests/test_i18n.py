@@ -162,3 +162,10 @@ def test_no_english_only_strings():
 def test_the_exceptions_are_still_needed():
     for key in SAME_IN_BOTH:
         assert key in CATALOG and CATALOG[key]["da"] == CATALOG[key]["en"], key
+
+
+def test_danish_calls_the_wallet_mappe_everywhere():
+    """One word for the wallet on Danish screens and in Danish messages: "mappe" (issue 19, bug 11)."""
+    said_tegnebog = sorted(key for key, texts in CATALOG.items() if "tegnebog" in texts["da"].lower())
+    assert said_tegnebog == []
+    assert "mappe" in CATALOG["note.ui.receive_save"]["da"].lower()

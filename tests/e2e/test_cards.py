@@ -9,7 +9,18 @@ from playwright.sync_api import expect
 
 from infocards.config import load_settings
 from infocards.content.library import Library
-from tests.e2e.harness import by_id, free_port, infocards_web, open_app, served, tap, text_of, type_into, wait_id
+from tests.e2e.harness import (
+    by_id,
+    free_port,
+    go_back,
+    infocards_web,
+    open_app,
+    served,
+    tap,
+    text_of,
+    type_into,
+    wait_id,
+)
 
 
 @pytest.fixture(scope="module")
@@ -157,3 +168,35 @@ def test_a_region_set_shows_its_number_and_a_card_shows_call_buttons(region_app,
     tap(page, "card-call-2")
     page.wait_for_function("window.__opened.length === 1")
     assert _opened(page) == ["tel:70110707"]
+
+
+def _only_card_title(page, part: str) -> None:
+    """Wait until one card is on screen (the one before has slid away) and its title has `part`."""
+    page.wait_for_function(
+        """part => {
+            const titles = document.querySelectorAll('[flt-semantics-identifier="card-title"]');
+            return titles.length === 1 && titles[0].innerText.includes(part);
+        }""",
+        arg=part,
+    )
+
+
+def test_back_from_a_card_goes_to_the_screen_before_not_home(app_url, browser_page, library):
+    """A card opened from a category list, then a related card: Back walks back the same way
+    (issue 19, bug 7)."""
+    page = browser_page
+    herniation, sciatica = library.get("disc-herniation", "da"), library.get("lumbar-radiculopathy", "da")
+    open_app(page, app_url)
+    tap(page, "category-diagnosis")
+    wait_id(page, "category-heading")
+    tap(page, "card-link-disc-herniation")
+    _only_card_title(page, herniation.title)
+    tap(page, "related-lumbar-radiculopathy")
+    _only_card_title(page, sciatica.title)
+
+    go_back(page)
+    _only_card_title(page, herniation.title)
+    go_back(page)
+    wait_id(page, "category-heading")
+    assert "Diagnoser" in by_id(page, "category-heading").inner_text()
+    assert by_id(page, "category-diagnosis").count() == 0  # not the home screen

@@ -20,6 +20,7 @@ from tests.e2e.harness import (
     by_id,
     decoded_codes,
     free_port,
+    go_back,
     infocards_web,
     launch_chromium,
     next_frames,
@@ -97,6 +98,10 @@ def test_share_screen_shows_a_qr_that_decodes_to_a_valid_code(shared_app, browse
     assert result.status == "valid"
     assert result.summary.name == "Anna Jensen"
     assert result.summary.to_role == "chiropractor"
+    # Under the code, for the professional too: whom it is for and what it holds (issue 19).
+    assert "Til: Kiropraktor" in text_of(page, "share-qr-for")
+    holds = text_of(page, "share-qr-holds")
+    assert "Indeholder:" in holds and "Screening for røde flag" in holds
     # The whole code is on the screen, from the top: the view went back up to show it.
     qr_box = by_id(page, "share-qr").bounding_box()
     assert 0 <= qr_box["y"] and qr_box["y"] + qr_box["height"] <= page.viewport_size["height"], qr_box
@@ -113,6 +118,24 @@ def test_share_screen_shows_a_qr_that_decodes_to_a_valid_code(shared_app, browse
     log = text_of(page, "share-log")
     assert "Kiropraktor" in log and "Screening for røde flag" in log
     _no_failed_task(tmp_path, hidden)
+
+
+def test_my_details_opened_from_the_share_form_lead_back_to_it(tmp_path, browser_page, course):
+    """Without a name the share form offers "Mine oplysninger"; Back from there returns to the
+    share form, not to the wallet's main screen (issue 19, friction)."""
+    profile = {key: value for key, value in course["profile"].items() if key != "name"}
+    with served_with_wallet(tmp_path, PASSPHRASE, profile, course["records"]) as (url, _wallet_file):
+        page = browser_page
+        _unlock_and_open_share(page, url)
+        tap(page, "share-to-profile")
+        wait_id(page, "profile-heading")
+        type_into(page, "profile-name", "Anna Jensen")
+        tap(page, "profile-save")
+        wait_for_text(page, "profile-message")
+        go_back(page)
+        wait_id(page, "share-heading")
+        assert by_id(page, "timeline-heading").count() == 0
+        page.wait_for_function("!document.querySelector('[flt-semantics-identifier=\"share-no-name\"]')")
 
 
 def test_the_code_leaving_the_screen_stops_its_countdown(shared_app, browser_page, tmp_path):

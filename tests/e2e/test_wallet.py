@@ -140,8 +140,9 @@ def test_forms_say_what_is_wrong_clear_when_fixed_and_confirm_the_save(course_ap
     tap(page, "wallet-unlock")
     wait_id(page, "timeline-heading", timeout_ms=60_000)
 
-    # The finding of r03 reads with its card's name and code.
-    assert "Iskias (lumbal radikulopati) · ICPC-2:L86" in text_of(page, "record-r03")
+    # The finding of r03 reads with its card's name; the code is on the entry's own screen.
+    finding = text_of(page, "record-r03")
+    assert "Iskias (lumbal radikulopati) · Straight leg raise" in finding and "ICPC-2" not in finding
     # Kort til dit forløb: chosen from the records, with why; three first, the rest on request.
     assert "Dit fund fra 10. oktober 2026 er denne diagnose." in text_of(page, "mycard-disc-herniation")
     assert by_id(page, "mycard-role-gp").count() == 0
@@ -162,6 +163,9 @@ def test_forms_say_what_is_wrong_clear_when_fixed_and_confirm_the_save(course_ap
     screenshot(page, "chooser")
     tap(page, "add-treatment")
     wait_id(page, "form-heading")
+    # A treatment can take more than one line to describe: a field of several lines.
+    type_into(page, "field-what", "")
+    assert page.evaluate("document.activeElement.tagName") == "TEXTAREA"
     type_into(page, "field-date", "5.8.2026", clear=True)
     type_into(page, "field-end", "1.8.2026")
     tap(page, "form-save")
@@ -194,6 +198,7 @@ def test_forms_say_what_is_wrong_clear_when_fixed_and_confirm_the_save(course_ap
     assert _value(page, "field-place") == "Klinik Nord"
     assert "Kiropraktor" in text_of(page, "field-role")
     go_back(page)
+    tap(page, "leave-discard")  # what was typed is not saved: Back asks first
     wait_id(page, "timeline-heading")
 
     # Stored dates come back the Danish way on the edit form and the profile.
@@ -212,3 +217,93 @@ def test_forms_say_what_is_wrong_clear_when_fixed_and_confirm_the_save(course_ap
         saved = [r for r in wallet.records() if r["type"] == "treatment" and r["what"] == "Øvelser"]
     assert [(r["date"], r["end"], r["role"], r["effect"]) for r in saved] == [
         ("2026-08-05", "2026-08-10", "physiotherapist", "some")]
+
+
+def test_the_last_saved_note_follows_a_switch_to_english(course_app, browser_page):
+    """After an unlock on the way back to a form, "Sidst gemt ..." shows at the bottom; switching
+    to English says it in English, and the Danish one is gone (issue 19, bug 13)."""
+    url, _wallet_file = course_app
+    page = browser_page
+    open_app(page, url + "wallet/add")
+    tap(page, "goto-unlock")
+    type_into(page, "unlock-passphrase", PASSPHRASE)
+    tap(page, "wallet-unlock")
+    wait_id(page, "add-finding", timeout_ms=60_000)
+    wait_for_text(page, "unlock-last-saved", "Sidst gemt")
+
+    tap(page, "language-switch")
+    page.wait_for_function(
+        """() => {
+            const notes = [...document.querySelectorAll('[flt-semantics-identifier="unlock-last-saved"]')];
+            return notes.length === 1 && notes[0].innerText.includes('Last saved');
+        }""")
+    assert "Sidst gemt" not in page.locator("flt-semantics-host").inner_text()
+
+
+def test_the_finding_forms_diagnosis_list_offers_diagnoses_only(course_app, browser_page):
+    """Not "Røde flag" or "Medicin mod rygsmerter", filed under Diagnoser beside them (issue 19, bug 15)."""
+    url, _wallet_file = course_app
+    page = browser_page
+    open_app(page, url + "wallet/add/finding")
+    tap(page, "goto-unlock")
+    type_into(page, "unlock-passphrase", PASSPHRASE)
+    tap(page, "wallet-unlock")
+    wait_id(page, "form-heading", timeout_ms=60_000)
+    by_id(page, "field-card").click()
+    page.get_by_role("button", name="Diskusprolaps", exact=True).wait_for(state="attached")
+    offered = page.locator("flt-semantics-host").inner_text()
+    assert "Iskias (lumbal radikulopati)" in offered
+    assert "Røde flag" not in offered and "Medicin mod rygsmerter" not in offered
+    assert "Smertestillende medicin" not in offered
+
+
+def test_back_from_a_half_filled_form_asks_first(course_app, browser_page, screenshot):
+    """The app bar's Back and the browser's Back ask before they throw typed text away; staying
+    keeps it; an untouched form leaves without asking (issue 19, friction)."""
+    url, _wallet_file = course_app
+    page = browser_page
+    open_app(page, url + "wallet")
+    type_into(page, "unlock-passphrase", PASSPHRASE)
+    tap(page, "wallet-unlock")
+    wait_id(page, "timeline-heading", timeout_ms=60_000)
+    tap(page, "wallet-add")
+    tap(page, "add-note")
+    wait_id(page, "form-heading")
+    go_back(page)  # nothing typed: no question
+    wait_id(page, "timeline-heading")
+    assert by_id(page, "leave-stay").count() == 0
+
+    tap(page, "wallet-add")
+    tap(page, "add-note")
+    wait_id(page, "form-heading")
+    type_into(page, "field-text", "Gik en tur")
+    page.go_back()  # the browser's Back
+    wait_id(page, "leave-stay")
+    screenshot(page, "leave-form")
+    tap(page, "leave-stay")
+    page.wait_for_function("document.querySelectorAll('[flt-semantics-identifier=\"leave-stay\"]').length === 0")
+    wait_id(page, "form-heading")
+    assert by_id(page, "add-note").count() == 0
+    assert _value(page, "field-text") == "Gik en tur"
+
+    go_back(page)  # the app bar's Back
+    tap(page, "leave-discard")
+    wait_id(page, "timeline-heading")
+    tap(page, "wallet-add")
+    tap(page, "add-note")
+    wait_id(page, "form-heading")
+    assert _value(page, "field-text") == ""  # thrown away, as chosen
+
+    # My details ask the same way; once saved, Back goes at once.
+    go_back(page)
+    wait_id(page, "timeline-heading")
+    tap(page, "wallet-profile")
+    type_into(page, "profile-gp", "Lægerne i Søndergade", clear=True)
+    go_back(page)
+    tap(page, "leave-stay")
+    page.wait_for_function("document.querySelectorAll('[flt-semantics-identifier=\"leave-stay\"]').length === 0")
+    tap(page, "profile-save")
+    wait_for_text(page, "profile-message")
+    go_back(page)
+    wait_id(page, "timeline-heading")
+    assert by_id(page, "leave-stay").count() == 0

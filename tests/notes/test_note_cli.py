@@ -166,6 +166,20 @@ def test_receive_refuses_expired_3_tampered_4_other_patient_6(cli, share_wallet,
     assert json.loads(result.stdout)["status"] == "other_patient"
 
 
+def test_receiving_the_same_note_again_says_it_is_already_saved(cli, summary_png):
+    """Not "0 new entries saved" (issue 19, bug 12)."""
+    wallet, _ = summary_png
+    key = SigningKey(bytes(range(32)))
+    code = make_note_code(make_note(key, SIGNER, records(), datetime.now(UTC)), key)
+    first = cli("wallet", "receive", wallet, "-", input=code + "\n")
+    assert first.returncode == 0 and "3 new entries" in first.stderr and "already" not in first.stderr
+    second = cli("wallet", "receive", wallet, "-", input=code + "\n")
+    assert second.returncode == 0, second.stderr
+    assert "already saved in your wallet" in second.stderr and "0 new" not in second.stderr
+    danish = cli("wallet", "receive", wallet, "-", input=code + "\n", env={"INFOCARDS_LANG": "da"})
+    assert "allerede gemt i din mappe" in danish.stderr
+
+
 def test_an_unbound_note_pasted_on_stdin_is_received(cli, summary_png):
     wallet, _ = summary_png
     key = SigningKey(bytes(range(32)))

@@ -1,4 +1,4 @@
-"""How records read in the timeline: a finding names its card with the code; hours in Danish format."""
+"""How records read in the timeline: a finding names its card, not its code; hours in Danish format."""
 
 from __future__ import annotations
 
@@ -18,11 +18,13 @@ def state():
     return AppState(settings=replace(settings), library=Library.load(settings.packs))
 
 
-def test_a_finding_shows_its_cards_name_with_the_code(state, wallet_reference_course):
+def test_a_finding_shows_its_cards_name_not_its_code(state, wallet_reference_course):
     r03 = next(r for r in wallet_reference_course["records"] if r["id"] == "r03")
     card = state.finding_card(r03)
     detail = record_detail(r03, "da", card_title=card.title)
-    assert detail.startswith("Iskias (lumbal radikulopati) · ICPC-2:L86 · Straight leg raise")
+    assert detail.startswith("Iskias (lumbal radikulopati) · Straight leg raise")
+    assert "ICPC-2" not in detail  # the code is on the entry's own screen (issue 19)
+    assert "ICPC-2" not in record_detail({**r03, "card": ""}, "da")  # no card to name: the text
 
 
 def test_a_code_names_a_card_only_when_one_card_carries_it(state):

@@ -53,3 +53,35 @@ def test_a_card_opened_from_a_form_leads_back_to_the_form():
 @pytest.mark.parametrize("back", ["https://example.org", "/reader", "//evil", "/wallet/nowhere", "/wallet?from=x"])
 def test_a_card_never_leads_back_to_a_route_that_is_not_a_wallet_screen(back):
     assert match_route(f"/card/role-gp?from={back}")[2] == "/"
+
+
+def test_a_card_leads_back_through_the_category_and_the_cards_it_was_reached_from():
+    """Back from a card opened from a category list or a related link is the screen before, not
+    home (issue 19, bug 7); a chain of related links is walked back one card at a time."""
+    from infocards.ui.app import BACK_STEPS_KEPT, card_route
+
+    first = card_route("disc-herniation", back_to="/category/diagnosis")
+    assert match_route(first) == (card.view, {"card_id": "disc-herniation"}, "/category/diagnosis")
+    second = card_route("red-flags", back_to=first)
+    assert match_route(second)[2] == first
+    third = card_route("role-gp", back_to=second)
+    assert match_route(third)[2] == second
+    from_wallet = card_route("sick-pay", back_to=card_route("role-gp", back_to="/wallet"))
+    assert match_route(match_route(from_wallet)[2])[2] == "/wallet"
+    # A long chain keeps the last screens only, so the address stays short.
+    route = "/category/diagnosis"
+    for step in range(3 * BACK_STEPS_KEPT):
+        route = card_route(f"card-{step}", back_to=route)
+    assert route.count("from=") == BACK_STEPS_KEPT
+    assert card_route("role-gp", back_to="/") == "/card/role-gp"  # home is every card's parent anyway
+
+
+@pytest.mark.parametrize("back", ["/category/nowhere!", "/card/../x", "/category/diagnosis&from=/reader"])
+def test_a_card_refuses_a_chain_with_a_screen_it_may_not_go_back_to(back):
+    assert match_route(f"/card/role-gp?from=/category/diagnosis&from={back}")[2] == "/"
+
+
+def test_my_details_opened_from_the_share_form_lead_back_to_it():
+    assert match_route("/wallet/profile?from=/share") == (profile.view, {}, "/share")
+    assert match_route("/wallet/profile?from=/reader")[2] == "/wallet"
+    assert match_route("/wallet/profile")[2] == "/wallet"

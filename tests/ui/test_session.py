@@ -27,6 +27,29 @@ def test_create_shows_the_recovery_code_once_and_unlocks(session):
     assert code not in repr(session)
 
 
+def test_a_lock_before_the_code_is_confirmed_keeps_it_until_confirmed(session):
+    """A reload locks the wallet; the unconfirmed code must come back, not vanish (issue 19, bug 4)."""
+    code = session.create(PASSPHRASE, PASSPHRASE)
+    session.lock()
+    assert not session.unlocked
+    assert session.recovery_code == code and session.recovery_code_kept
+    session.confirm_recovery_code_written()
+    assert session.recovery_code is None and not session.recovery_code_kept
+    session.unlock(PASSPHRASE)
+    session.lock()
+    assert session.recovery_code is None and not session.recovery_code_kept
+
+
+def test_a_closed_session_or_a_wipe_forgets_the_code(session):
+    session.create(PASSPHRASE, PASSPHRASE)
+    session.lock(forget_code=True)
+    assert session.recovery_code is None and not session.recovery_code_kept
+    session.unlock(PASSPHRASE)
+    session.new_recovery_code()
+    session.wipe()
+    assert session.recovery_code is None and not session.recovery_code_kept
+
+
 def test_mismatched_passphrases_create_nothing(session):
     with pytest.raises(UsageError):
         session.create(PASSPHRASE, PASSPHRASE + "x")

@@ -65,5 +65,5 @@ def run_receive(args: argparse.Namespace) -> int:
         # put_many saved them all before this line: a printed id is a saved id.
         sys.stdout.write("".join(record_id + "\n" for record_id in received.ids))
         sys.stdout.flush()
-    sys.stderr.write(t("receive.done", lang, new=len(received.new_ids), count=len(received.ids)) + "\n")
+    sys.stderr.write(t(received.message_key, lang, new=len(received.new_ids), count=len(received.ids)) + "\n")
     return 0

@@ -28,7 +28,7 @@ STRINGS = {
     },
     "cli.interrupted": {"da": "Afbrudt.", "en": "Interrupted."},
     "cli.description": {
-        "da": "infocards: kort om lændesmerter, en krypteret tegnebog og QR-resuméer.",
+        "da": "infocards: kort om lændesmerter, en krypteret mappe og QR-resuméer.",
         "en": "infocards: cards on low back pain, an encrypted wallet and QR summaries.",
     },
 }

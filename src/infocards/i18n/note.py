@@ -128,14 +128,18 @@ STRINGS = {
         "en": "Note with {count} entries written to {path} (QR version {version}), valid until {expires}.",
     },
     "cli.wallet.receive.help": {
-        "da": "Gem en note fra en fagperson i tegnebogen (billede, - eller teksten).",
+        "da": "Gem en note fra en fagperson i mappen (billede, - eller teksten).",
         "en": "Save a note from a professional in the wallet (image, - or the text).",
     },
     "cli.wallet.receive.source": {"da": "noten: billede, - eller teksten", "en": "the note: image, - or the text"},
     "cli.wallet.receive.json": {"da": "skriv resultatet som JSON", "en": "print the result as JSON"},
     "receive.done": {
-        "da": "Noten har {count} punkter; {new} nye er gemt, resten var der allerede.",
-        "en": "The note has {count} entries; {new} new ones were saved, the rest were already there.",
+        "da": "Gemt: {new} nye punkter i din mappe (noten har {count}).",
+        "en": "Saved: {new} new entries in your wallet (the note has {count}).",
+    },
+    "receive.already": {
+        "da": "Noten er allerede gemt i din mappe. Intet er ændret (noten har {count} punkter).",
+        "en": "This note is already saved in your wallet. Nothing was changed (the note has {count} entries).",
     },
     # -- reading a note ----------------------------------------------------------------------
     "note.reader.title": {"da": "Note fra en fagperson", "en": "Note from a professional"},
@@ -307,11 +311,7 @@ STRINGS = {
     "note.ui.receive_camera": {"da": "Scan med kameraet", "en": "Scan with the camera"},
     "note.ui.receive_who": {"da": "Skrevet af", "en": "Written by"},
     "note.ui.receive_holds": {"da": "Noten indeholder", "en": "The note holds"},
-    "note.ui.receive_save": {"da": "Ja, gem i min tegnebog", "en": "Yes, save it in my wallet"},
-    "note.ui.receive_saved": {
-        "da": "Gemt: {new} nye punkter (noten har {count}).",
-        "en": "Saved: {new} new entries (the note has {count}).",
-    },
+    "note.ui.receive_save": {"da": "Ja, gem i min mappe", "en": "Yes, save it in my wallet"},
     "note.ui.receive_not_image": {
         "da": "Det er ikke et billede, vi kan læse.",
         "en": "That is not a picture we can read.",

@@ -183,7 +183,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "da": "Lav et signeret QR-resumé af forløbet til en ny fagperson.",
         "en": "Make a signed QR summary of the course for a new professional.",
     },
-    "cli.share.path": {"da": "tegnebogsfilen", "en": "the wallet file"},
+    "cli.share.path": {"da": "mappens fil", "en": "the wallet file"},
     "cli.share.out": {"da": "hvor QR-billedet (PNG) skrives", "en": "where to write the QR image (PNG)"},
     "cli.share.to": {
         "da": "rollen koden vises til (gemmes i delingsloggen; uden: other): {roles}",
@@ -222,7 +222,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "QR code (version {version}, {modules}x{modules} modules) written to {path}; expires {expires}.",
     },
     "cli.share.backup_used": {
-        "da": "Advarsel: tegnebogen var beskadiget; den seneste gode kopi fra {time} er brugt. "
+        "da": "Advarsel: mappen var beskadiget; den seneste gode kopi fra {time} er brugt. "
         "Senere ændringer kan mangle.",
         "en": "Warning: the wallet was damaged; the last good copy from {time} was used. Later changes may be missing.",
     },

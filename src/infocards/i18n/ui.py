@@ -55,7 +55,7 @@ STRINGS = {
     },
     "cli.web.port": {"da": "Porten (standard 8550).", "en": "The port (default 8550)."},
     "cli.web.reader": {
-        "da": "Vis kun klinikervisningen (læs et QR-resumé), uden tegnebog.",
+        "da": "Vis kun klinikervisningen (læs et QR-resumé), uden mappe.",
         "en": "Serve only the clinician view (read a QR summary), no wallet.",
     },
     "cli.web.serving": {"da": "infocards kører på {url}", "en": "infocards is running at {url}"},
@@ -195,6 +195,8 @@ STRINGS = {
         "en": "Turn the screen brightness up: the code is easier to scan.",
     },
     "share.ui.hide": {"da": "Skjul koden", "en": "Hide the code"},
+    "share.ui.shown_for": {"da": "Til: {role}", "en": "For: {role}"},
+    "share.ui.shown_holds": {"da": "Indeholder: {sections}", "en": "Holds: {sections}"},
     "reader.ui.title": {"da": "Læs et resumé", "en": "Read a summary"},
     "reader.ui.heading": {"da": "Læs patientens resumé", "en": "Read the patient's summary"},
     "reader.ui.explain": {

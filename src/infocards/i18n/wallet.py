@@ -5,13 +5,13 @@ _NOTHING_CHANGED_EN = "Nothing was changed."
 
 STRINGS = {
     # -- errors ------------------------------------------------------------------------------
-    "error.wallet": {"da": "Fejl i tegnebogen.", "en": "Wallet error."},
+    "error.wallet": {"da": "Fejl i mappen.", "en": "Wallet error."},
     "error.wallet.wrong_passphrase": {
         "da": f"Forkert adgangskode. {_NOTHING_CHANGED_DA}",
         "en": f"wrong passphrase: the wallet was not opened. {_NOTHING_CHANGED_EN}",
     },
     "error.wallet.wrong_passphrase_backup": {
-        "da": "Forkert adgangskode: tegnebogsfilen er beskadiget, og den "
+        "da": "Forkert adgangskode: mappens fil er beskadiget, og den "
         "seneste gode kopi kan ikke åbnes med denne adgangskode.",
         "en": "wrong passphrase: the wallet file is damaged, and the last good copy does not "
         "open with this passphrase either.",
@@ -33,43 +33,43 @@ STRINGS = {
         "not match). Check each group again.",
     },
     "error.wallet.damaged": {
-        "da": "Tegnebogsfilen er beskadiget, og der er ingen "
+        "da": "Mappens fil er beskadiget, og der er ingen "
         f"sikkerhedskopi at bruge. {_NOTHING_CHANGED_DA}",
         "en": "the wallet file is damaged, and there is no backup copy to fall back on. "
         f"{_NOTHING_CHANGED_EN}",
     },
     "error.wallet.damaged_backup_failed": {
-        "da": "Tegnebogsfilen er beskadiget, og sikkerhedskopien "
+        "da": "Mappens fil er beskadiget, og sikkerhedskopien "
         f"kunne heller ikke åbnes. {_NOTHING_CHANGED_DA}",
         "en": "the wallet file is damaged, and the backup copy could not be opened either. "
         f"{_NOTHING_CHANGED_EN}",
     },
     "error.wallet.kdf_params": {
-        "da": "Tegnebogsfilen er beskadiget: dens "
+        "da": "Mappens fil er beskadiget: dens "
         f"nøgleindstillinger ligger uden for det tilladte, så den åbnes ikke. {_NOTHING_CHANGED_DA}",
         "en": "the wallet file is damaged: its key-derivation settings are out of range, so it "
         f"was not opened. {_NOTHING_CHANGED_EN}",
     },
     "error.wallet.newer_format": {
-        "da": "Tegnebogen er skrevet af en nyere version af infocards (format {version}). "
+        "da": "Mappen er skrevet af en nyere version af infocards (format {version}). "
         f"Opdatér appen. {_NOTHING_CHANGED_DA}",
         "en": "This wallet was written by a newer version of infocards (format {version}). "
         f"Update the app. {_NOTHING_CHANGED_EN}",
     },
     "error.wallet.already_open": {
-        "da": "Tegnebogen er allerede åben i et andet program eller vindue.",
+        "da": "Mappen er allerede åben i et andet program eller vindue.",
         "en": "wallet already open in another program or window.",
     },
     "error.wallet.exists_backup": {
-        "da": "Der ligger en sikkerhedskopi af en tidligere tegnebog i {path}; den bliver ikke "
-        "slettet. Åbn den med tegnebogens adgangskode, eller flyt "
-        "den væk, før du opretter en ny tegnebog.",
+        "da": "Der ligger en sikkerhedskopi af en tidligere mappe i {path}; den bliver ikke "
+        "slettet. Åbn den med mappens adgangskode, eller flyt "
+        "den væk, før du opretter en ny mappe.",
         "en": "A backup of an earlier wallet is at {path}; it will not be deleted. Open it with "
         "that wallet's passphrase, or move it away before "
         "creating a new wallet.",
     },
     "error.wallet.missing_backup_failed": {
-        "da": "Tegnebogsfilen mangler, og sikkerhedskopien ved siden af den kunne ikke åbnes. "
+        "da": "Mappens fil mangler, og sikkerhedskopien ved siden af den kunne ikke åbnes. "
         f"{_NOTHING_CHANGED_DA}",
         "en": "the wallet file is missing, and the backup copy beside it could not be opened. "
         f"{_NOTHING_CHANGED_EN}",
@@ -83,11 +83,11 @@ STRINGS = {
         "en": "{path} is a folder: give a file name to export to, e.g. {path}/course.json.",
     },
     "error.wallet.exists": {
-        "da": "Der findes allerede en tegnebog i {path}; den bliver ikke overskrevet.",
+        "da": "Der findes allerede en mappe i {path}; den bliver ikke overskrevet.",
         "en": "A wallet already exists at {path}; it will not be overwritten.",
     },
     "error.wallet.not_found": {
-        "da": "Der er ingen tegnebog i {path}. Opret en med `infocards wallet init`.",
+        "da": "Der er ingen mappe i {path}. Opret en med `infocards wallet init`.",
         "en": "There is no wallet at {path}. Create one with `infocards wallet init`.",
     },
     "error.wallet.weak_passphrase": {
@@ -112,11 +112,11 @@ STRINGS = {
         "(the code is never read from a pipe).",
     },
     "error.wallet.io": {
-        "da": "Tegnebogsfilen kan ikke læses eller skrives ({detail}).",
+        "da": "Mappens fil kan ikke læses eller skrives ({detail}).",
         "en": "The wallet file cannot be read or written ({detail}).",
     },
     "error.wallet.closed": {
-        "da": "Tegnebogen er låst. Lås den op igen.",
+        "da": "Mappen er låst. Lås den op igen.",
         "en": "The wallet is locked. Unlock it again.",
     },
     "error.wallet.record_not_found": {
@@ -222,12 +222,12 @@ STRINGS = {
     },
     # -- the command line ----------------------------------------------------------------------
     "cli.wallet.help": {
-        "da": "Den krypterede tegnebog med dit behandlingsforløb.",
+        "da": "Den krypterede mappe med dit behandlingsforløb.",
         "en": "The encrypted wallet holding your course of treatment.",
     },
-    "cli.wallet.path": {"da": "Tegnebogsfilen (.icw).", "en": "The wallet file (.icw)."},
+    "cli.wallet.path": {"da": "Mappens fil (.icw).", "en": "The wallet file (.icw)."},
     "cli.wallet.init.help": {
-        "da": "Opret en ny tegnebog. Adgangskoden læses fra INFOCARDS_PASSPHRASE, ellers "
+        "da": "Opret en ny mappe. Adgangskoden læses fra INFOCARDS_PASSPHRASE, ellers "
         "spørges der to gange. Gendannelseskoden vises én gang.",
         "en": "Create a new wallet. The passphrase is read from INFOCARDS_PASSPHRASE, else asked "
         "twice. The recovery code is shown once.",
@@ -262,7 +262,7 @@ STRINGS = {
         "en": "Print the records as JSON (an object with a records list).",
     },
     "cli.wallet.passwd.help": {
-        "da": "Skift adgangskode; tegnebogen får samtidig en ny nøgle. Den nye adgangskode læses "
+        "da": "Skift adgangskode; mappen får samtidig en ny nøgle. Den nye adgangskode læses "
         "fra INFOCARDS_NEW_PASSPHRASE, ellers spørges der to gange.",
         "en": "Change the passphrase; the wallet gets a new key at the same time. The new one is "
         "read from INFOCARDS_NEW_PASSPHRASE, else asked twice.",
@@ -277,7 +277,7 @@ STRINGS = {
     },
     "cli.wallet.recovery-code.help": {
         "da": "Lav en ny gendannelseskode (skrives ud som Recovery code) og en ny nøgle til "
-        "tegnebogen. Den gamle kode virker ikke længere.",
+        "mappen. Den gamle kode virker ikke længere.",
         "en": "Make a new recovery code (printed as Recovery code) and a new key for the wallet. "
         "The old code no longer works.",
     },
@@ -296,28 +296,28 @@ STRINGS = {
     # Standard output, read by scripts: the same words in both languages on purpose.
     "wallet.init.recovery_code": {"da": "Recovery code: {code}", "en": "Recovery code: {code}"},
     "wallet.init.keep_code": {
-        "da": "Tegnebogen er oprettet. Skriv gendannelseskoden (Recovery code) ned, og gem den "
+        "da": "Mappen er oprettet. Skriv gendannelseskoden (Recovery code) ned, og gem den "
         "et sikkert sted: den vises kun denne ene gang og er den eneste vej ind, hvis du glemmer "
         "adgangskoden.",
         "en": "The wallet is created. Write the recovery code down and keep it somewhere safe: it "
         "is shown only this once, and it is the only way back in if you forget the passphrase.",
     },
     "wallet.used_backup": {
-        "da": "Advarsel: tegnebogsfilen er beskadiget. Den seneste gode kopi fra {time} er "
+        "da": "Advarsel: mappens fil er beskadiget. Den seneste gode kopi fra {time} er "
         "åbnet i stedet; ændringer efter dette tidspunkt kan mangle.",
         "en": "Warning: the wallet file is damaged. The last good copy, saved {time}, was opened "
         "instead; changes made after that time may be missing.",
     },
     "wallet.used_backup_missing": {
-        "da": "Advarsel: tegnebogsfilen mangler. Den seneste gode kopi fra {time} er åbnet i "
-        "stedet; ændringer efter dette tidspunkt kan mangle. Næste ændring gemmer tegnebogen "
+        "da": "Advarsel: mappens fil mangler. Den seneste gode kopi fra {time} er åbnet i "
+        "stedet; ændringer efter dette tidspunkt kan mangle. Næste ændring gemmer mappen "
         "igen.",
         "en": "Warning: the wallet file is missing. The last good copy, saved {time}, was opened "
         "instead; changes made after that time may be missing. The next change saves the wallet "
         "file again.",
     },
     "wallet.import.replaced": {
-        "da": "{record}: erstattede posten med samme id i tegnebogen.",
+        "da": "{record}: erstattede posten med samme id i mappen.",
         "en": "{record}: replaced the record with the same id already in the wallet.",
     },
     "wallet.import.profile": {"da": "Profilen er opdateret.", "en": "The profile was updated."},
@@ -330,7 +330,7 @@ STRINGS = {
         "en": "{count} records exported to {path}.",
     },
     "wallet.passwd.done": {
-        "da": "Adgangskoden er skiftet, og tegnebogen har fået en ny nøgle: den gamle adgangskode "
+        "da": "Adgangskoden er skiftet, og mappen har fået en ny nøgle: den gamle adgangskode "
         "åbner intet, der gemmes fra nu af.",
         "en": "The passphrase was changed, and the wallet has a new key: the old passphrase opens "
         "nothing saved from now on.",
@@ -342,13 +342,13 @@ STRINGS = {
         "one above and keep it somewhere safe.",
     },
     "wallet.passwd.new_code": {
-        "da": "Tegnebogen er lavet af en ældre version af infocards, så gendannelseskoden er også "
+        "da": "Mappen er lavet af en ældre version af infocards, så gendannelseskoden er også "
         "skiftet. Den gamle kode virker ikke længere: skriv den nye kode ovenfor ned.",
         "en": "This wallet was made by an older version of infocards, so its recovery code was "
         "replaced too. The old code no longer works: write down the new one above.",
     },
     "wallet.recovery_code.done": {
-        "da": "En ny gendannelseskode er lavet, og tegnebogen har fået en ny nøgle. Den gamle kode "
+        "da": "En ny gendannelseskode er lavet, og mappen har fået en ny nøgle. Den gamle kode "
         "virker ikke længere: skriv den nye kode ovenfor ned, og gem den et sikkert sted.",
         "en": "A new recovery code was made, and the wallet has a new key. The old code no longer "
         "works: write down the new one above and keep it somewhere safe.",
@@ -358,7 +358,7 @@ STRINGS = {
         "en": "Last saved {time}.",
     },
     "wallet.older": {
-        "da": "Advarsel: denne tegnebog er ældre end den, der sidst blev gemt på denne enhed "
+        "da": "Advarsel: denne mappe er ældre end den, der sidst blev gemt på denne enhed "
         "({device_time}). Der er måske lagt en gammel kopi over den. Intet er ændret; har du ikke "
         "selv lagt kopien tilbage, så led efter den nyere fil, før du gemmer noget.",
         "en": "Warning: this wallet is older than the one last saved on this device "

@@ -52,6 +52,21 @@ STRINGS = {
         "en": "The passphrase has been changed. Because the record was made with an older version "
         "of the app, you also have a new recovery code.",
     },
+    "wallet.ui.code_kept": {
+        "da": "Siden blev indlæst igen, før du havde bekræftet, at koden er skrevet ned. Her er "
+        "den samme kode igen. Mappen er låst: når du har skrevet koden ned, låser du den op med "
+        "din adgangskode.",
+        "en": "The page was loaded again before you had confirmed that the code is written down. "
+        "Here is the same code again. The record is locked: once you have written the code down, "
+        "unlock it with your passphrase.",
+    },
+    "form.leave_title": {"da": "Gå fra formularen?", "en": "Leave the form?"},
+    "form.leave_explain": {
+        "da": "Det, du har skrevet, er ikke gemt. Går du tilbage nu, forsvinder det.",
+        "en": "What you have typed is not saved. If you go back now, it is lost.",
+    },
+    "form.leave_stay": {"da": "Bliv i formularen", "en": "Stay in the form"},
+    "form.leave_discard": {"da": "Gå tilbage uden at gemme", "en": "Go back without saving"},
     "wallet.ui.export_title": {"da": "Gem uden kryptering?", "en": "Save without encryption?"},
     "wallet.ui.export_confirm": {
         "da": "Filen er ikke krypteret. Alle, der får fat i den, kan læse hele dit forløb, dine "

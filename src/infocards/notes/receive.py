@@ -40,6 +40,17 @@ class ReceivedNote:
     ids: tuple[str, ...]
     new_ids: tuple[str, ...]
 
+    @property
+    def already_saved(self) -> bool:
+        """The note was received before: nothing in it was new."""
+        return not self.new_ids
+
+    @property
+    def message_key(self) -> str:
+        """The catalog key of what receiving did ("receive.done" or "receive.already"); the
+        CLI and the app say it alike, with `new` and `count`."""
+        return "receive.already" if self.already_saved else "receive.done"
+
 
 def entry_ids(note: Note) -> list[str]:
     """Stable ids of a note's entries: from the clinic key's signature and the entry's place."""

@@ -41,8 +41,8 @@ class Nav:
         kind = classify_link(url)
         if kind == "card":
             target = card_link_target(url)
-            if target:
-                await self.go(f"/card/{target}")
+            if target:  # Back on that card leads to the screen the link was on
+                await self.go(card_route(target, back_to=self.page.route))
         elif kind in ("https", "mailto", "tel"):
             await ft.UrlLauncher().launch_url(url)
 
@@ -84,23 +84,46 @@ def _match(route: str) -> tuple[str, dict[str, str], str | None]:
     return ROUTES[0][1], {}, None
 
 
+BACK_STEPS_KEPT = 8  # how many screens a chain of card links remembers for Back
+_BACK_TO = ("/wallet", "/category/", "/card/")  # screens a card's Back may lead to
+
+
+def _may_go_back_to(step: str) -> bool:
+    """One of the app's own wallet, category or card screens, without a query of its own."""
+    return "?" not in step and step.startswith(_BACK_TO) and _match(step)[0] != "home:view"
+
+
+def _back_stack(route: str) -> list[str] | None:
+    """The screens a card was reached through, oldest first (its `from=` values); None when any of
+    them is not one the app may go back to."""
+    if "?" not in route:
+        return []
+    stack = parse_qs(route.split("?", 1)[1]).get("from", [])
+    return stack if all(_may_go_back_to(step) for step in stack) else None
+
+
+def _with_stack(path: str, stack: list[str]) -> str:
+    return path + "".join(f"{'&' if i else '?'}from={quote(step, safe='/')}" for i, step in enumerate(stack))
+
+
 def card_route(card_id: str, back_to: str | None = None) -> str:
-    """The route of a card; with `back_to` (a wallet form), Back on the card returns there."""
+    """The route of a card; with `back_to` (a wallet form, a category, another card), Back on the
+    card returns there, and from there on to where that screen came from."""
     route = f"/card/{card_id}"
-    return f"{route}?from={quote(back_to, safe='/')}" if back_to else route
+    path = (back_to or "").split("?", 1)[0]
+    if not _may_go_back_to(path):
+        return route
+    return _with_stack(route, [*(_back_stack(back_to) or []), path][-BACK_STEPS_KEPT:])
 
 
 def _return_route(route: str) -> str | None:
-    """The wallet route a card was opened from (its `from=`), if it is one of the app's own."""
-    if "?" not in route:
+    """Where Back on a card leads: the last of its `from=` screens (a card keeps the ones before
+    it), if every one is a screen the app may go back to."""
+    stack = _back_stack(route)
+    if not stack:
         return None
-    wanted = parse_qs(route.split("?", 1)[1]).get("from", [""])[0]
-    if not wanted.startswith("/wallet") or "?" in wanted:
-        return None
-    for pattern, _target, _parent in ROUTES:
-        if pattern.match(wanted):
-            return wanted
-    return None
+    last, earlier = stack[-1], stack[:-1]
+    return _with_stack(last, earlier) if last.startswith("/card/") else last
 
 
 def match_route(route: str) -> tuple[ViewBuilder, dict[str, str], str | None]:
@@ -109,6 +132,8 @@ def match_route(route: str) -> tuple[ViewBuilder, dict[str, str], str | None]:
     target, params, parent = _match(route)
     if target == "card:view":
         parent = _return_route(route) or parent
+    elif target == "profile:view" and route.partition("?")[2] == "from=/share":
+        parent = "/share"  # My details opened from the share form: Back returns to it
     return _builder(target), params, parent
 
 
@@ -142,6 +167,8 @@ def render(page: ft.Page, state: AppState) -> None:
         parent = "/reader" if route.startswith(("/card/", "/reader/note")) else None
     state.wallet.touch()
     state.keep_draft = None  # the view being built registers its own, if it has a form
+    state.unsaved_changes = None
+    state.shown_route = page.route or "/"
     if not route.startswith(("/wallet", "/share")):
         state.after_unlock = None  # the patient left the wallet: no stale return after unlocking
     view = builder(state, nav, **params)
@@ -152,6 +179,42 @@ def render(page: ft.Page, state: AppState) -> None:
     page.views.append(view)
     page.title = t("app.title", state.lang)
     page.update()
+
+
+def _would_lose_input(state: AppState, route: str) -> bool:
+    """Leaving the shown form for `route` would throw away what was typed (a kept draft is safe)."""
+    changed = state.unsaved_changes
+    return (callable(changed) and route != state.shown_route and state.shown_route not in state.drafts
+            and changed())
+
+
+def _ask_before_leaving(page: ft.Page, state: AppState) -> None:
+    """Back (the app bar's, the browser's, the phone's) from a form with unsaved input: ask first.
+    The address already shows where Back leads; staying puts the form's address back."""
+    lang, form_route = state.lang, state.shown_route
+
+    async def stay(_event) -> None:
+        page.pop_dialog()
+        if callable(state.keep_draft):
+            state.keep_draft()  # the form is drawn again, as it was
+        await page.push_route(form_route)
+
+    def discard(_event) -> None:
+        page.pop_dialog()
+        state.unsaved_changes = None
+        render(page, state)
+
+    page.show_dialog(ft.AlertDialog(
+        modal=True,
+        title=ft.Text(t("form.leave_title", lang)),
+        content=ft.Text(t("form.leave_explain", lang), size=16),
+        actions=[
+            ft.Semantics(identifier="leave-stay", content=ft.FilledButton(
+                content=t("form.leave_stay", lang), on_click=stay, height=TOUCH_TARGET)),
+            ft.Semantics(identifier="leave-discard", content=ft.TextButton(
+                content=t("form.leave_discard", lang), on_click=discard, height=TOUCH_TARGET)),
+        ],
+    ))
 
 
 def parent_of(route: str, state: AppState) -> str:
@@ -172,6 +235,9 @@ def build(page: ft.Page, state: AppState) -> None:
     )
 
     def on_route_change(_event=None) -> None:
+        if _would_lose_input(state, page.route or "/"):
+            _ask_before_leaving(page, state)
+            return
         render(page, state)
 
     async def on_view_pop(_event: ft.ViewPopEvent) -> None:
@@ -204,7 +270,8 @@ def build(page: ft.Page, state: AppState) -> None:
                     render(page, state)
 
     def end_session(_event=None) -> None:
-        # A closed or reloaded tab must not keep the wallet (and its OS lock): lock it now. Nor
+        # A closed or reloaded tab must not keep the wallet (and its OS lock): lock it now; an
+        # unconfirmed recovery code stays for a reload of this tab (Flet keeps its session). Nor
         # the last code read or the clinic key: Flet keeps a session for a while after its tab
         # closes, and a restored tab on a shared clinic computer would get both back.
         state.wallet.lock()
@@ -213,6 +280,10 @@ def build(page: ft.Page, state: AppState) -> None:
         if state.clinic is not None:
             state.clinic.lock()
         connection_over.set()
+
+    def session_closed(_event=None) -> None:
+        end_session()
+        state.wallet.lock(forget_code=True)  # nobody can come back to this session now
 
     def reconnected(_event=None) -> None:
         nonlocal connection_over
@@ -225,6 +296,6 @@ def build(page: ft.Page, state: AppState) -> None:
     page.on_view_pop = on_view_pop
     page.on_disconnect = end_session
     page.on_connect = reconnected
-    page.on_close = end_session
+    page.on_close = session_closed
     render(page, state)
     page.run_task(auto_lock, connection_over)

@@ -45,7 +45,7 @@ FORMS: dict[str, tuple[Field, ...]] = {
     "referral": (_DATE, Field("from_role", "role", choices=vocab.ROLES, group="role"),
                  Field("to_role", "role", choices=vocab.ROLES, group="role"), Field("reason", "long_text"),
                  Field("status", "choice", choices=vocab.REFERRAL_STATUSES, group="referral_status")),
-    "treatment": (_DATE, _ROLE, Field("what", "text"), Field("end", "date", required=False),
+    "treatment": (_DATE, _ROLE, Field("what", "long_text"), Field("end", "date", required=False),
                   Field("effect", "choice", choices=vocab.EFFECTS, group="effect")),
     "medication": (_DATE, Field("name", "text"), Field("dose", "text"), Field("end", "date", required=False),
                    Field("effect", "choice", choices=vocab.EFFECTS, group="effect")),

@@ -22,13 +22,13 @@ def record_title(record: dict, lang: str) -> str:
 
 
 def record_detail(record: dict, lang: str, card_title: str | None = None) -> str:
-    """The record's line of detail; a finding's diagnosis card is named beside its code
-    ("Iskias (lumbal radikulopati) · ICPC-2:L86")."""
+    """The record's line of detail; a finding reads with its diagnosis card's name, not its code
+    ("Iskias (lumbal radikulopati) · Straight leg raise ..."): the code is in the entry itself."""
     kind = record.get("type")
     if kind == "encounter":
         parts = [record.get("place", ""), record.get("summary", "")]
     elif kind == "finding":
-        parts = [card_title or "", record.get("code", ""), record.get("text", "")]
+        parts = [card_title or "", record.get("text", "")]
     elif kind == "referral":
         parts = [record.get("reason", ""), label_for("vocab.referral_status", record.get("status"), lang)]
     elif kind == "treatment":

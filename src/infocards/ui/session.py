@@ -42,6 +42,9 @@ class WalletSession:
     # Why a code is shown: "created", "recovered" (the old one was used up), "replaced" (made
     # anew in Settings) or "passphrase" (a wallet from before format v2 changed its passphrase).
     recovery_code_reason: str = "created"
+    # The code outlived a lock before the patient confirmed it (a reload of the tab locks): the
+    # screen shows it again and says why, instead of dropping it silently.
+    recovery_code_kept: bool = False
     last_activity: float = field(default_factory=time.monotonic)
 
     def exists(self) -> bool:
@@ -114,7 +117,7 @@ class WalletSession:
             raise
 
     def confirm_recovery_code_written(self) -> None:
-        self.recovery_code = None
+        self.recovery_code, self.recovery_code_kept = None, False
 
     def unlock(self, passphrase: str) -> None:
         """Open with the passphrase; wrong ones in a row make the next try wait (UnlockThrottled),
@@ -155,11 +158,16 @@ class WalletSession:
         if code:  # a wallet from before format v2 had to replace its recovery code as well
             self.recovery_code, self.recovery_code_reason = code, "passphrase"
 
-    def lock(self) -> None:
+    def lock(self, forget_code: bool = False) -> None:
+        """Close the wallet. A recovery code not yet confirmed as written down stays (for this
+        session only) until the patient confirms it, unless `forget_code` (the session is over)."""
         if self.wallet is not None:
             self.wallet.close()
         self.wallet = None
-        self.recovery_code = None
+        if forget_code:
+            self.recovery_code, self.recovery_code_kept = None, False
+        elif self.recovery_code:
+            self.recovery_code_kept = True
 
     def backup_bytes(self) -> bytes:
         """The wallet file as it is on disk: encrypted, it opens with the passphrase or the code."""
@@ -175,7 +183,7 @@ class WalletSession:
         return json.dumps(self.require().export_data(), ensure_ascii=False, indent=2).encode("utf-8")
 
     def wipe(self) -> None:
-        self.lock()
+        self.lock(forget_code=True)
         from infocards.wallet import Wallet
 
         Wallet.wipe(self.path)

@@ -12,7 +12,12 @@ from infocards.preferences import PREFERENCES_FILENAME, Preferences, load_prefer
 from infocards.regions import REGIONS, Region, normalize_region
 from infocards.ui.session import WalletSession, wallet_path
 
-__all__ = ["AppState"]
+__all__ = ["NOT_A_DIAGNOSIS", "AppState"]
+
+# Cards filed under "diagnosis" (Diagnoser, where a patient looks for them) that are advice, not a
+# diagnosis a professional could name in a finding. A card's front matter has no field that says
+# so (category is the only grouping), hence the list here.
+NOT_A_DIAGNOSIS = frozenset({"red-flags", "pain-medicine", "medicine-safety"})
 
 
 @dataclass
@@ -26,11 +31,14 @@ class AppState:
     after_unlock: str | None = None  # the wallet route that asked for an unlock, to return to
     drafts: dict = field(default_factory=dict, repr=False)  # route -> unsaved form values
     keep_draft: object = field(default=None, repr=False)  # the shown form's "remember my input"
+    unsaved_changes: object = field(default=None, repr=False)  # the shown form's "was anything changed?"
+    shown_route: str = "/"  # the route of the screen on show
     last_read: object = field(default=None, repr=False)  # the clinician view's last result
     clinic: object = field(default=None, repr=False)  # ui.clinic_session.ClinicSession, on first use
     client: str = ""  # the visitor's address (web): the clinic key's unlock throttle counts per client
     notice: str | None = None  # a confirmation for the next wallet screen ("Besøg er gemt")
     _preferences: Preferences | None = field(default=None, repr=False)
+    snack_bar: object = field(default=None, repr=False)  # (SnackBar, make(lang)) while one shows
 
     def __post_init__(self) -> None:
         if self.wallet is None:
@@ -139,6 +147,9 @@ class AppState:
 
         return cards_for_course(self.library, self.wallet.require().records(), self.lang)
 
-    def diagnosis_choices(self) -> list[Card]:
-        """Diagnosis cards that carry codes: the diagnosis picker's options."""
-        return [card for card in self.cards_in("diagnosis") if card.codes]
+    def diagnosis_choices(self, current: str | None = None) -> list[Card]:
+        """The diagnosis picker's options: the cards of the diagnosis category that name a
+        diagnosis and carry codes (the category also files advice beside them: the red flags
+        first, pain medicine), plus the card the record names already, so an edit keeps it."""
+        return [card for card in self.cards_in("diagnosis")
+                if (card.codes and card.id not in NOT_A_DIAGNOSIS) or card.id == current]

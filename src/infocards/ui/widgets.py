@@ -21,6 +21,7 @@ __all__ = [
     "labelled",
     "page_column",
     "secondary_button",
+    "show_snack_bar",
 ]
 
 TOUCH_HEIGHT = 56  # above the 48 dp minimum: patients in pain, on a phone
@@ -99,13 +100,33 @@ def page_column(controls: list[ft.Control]) -> ft.Control:
     )
 
 
+def show_snack_bar(state, page: ft.Page, make: Callable[[str], ft.SnackBar]) -> None:
+    """Show a short note at the bottom, `make(lang)`; while it shows, a language switch (app_bar)
+    shows it again in the new language."""
+    bar = make(state.lang)
+
+    def dismissed(_event) -> None:
+        if state.snack_bar is not None and state.snack_bar[0] is bar:
+            state.snack_bar = None
+
+    bar.on_dismiss = dismissed
+    state.snack_bar = (bar, make)
+    page.show_dialog(bar)
+
+
 def app_bar(state, nav, title: str) -> ft.AppBar:
     """The top bar of every view: its title and the language switch (Danish first)."""
     other = state.other_language()
 
     def switch_language(_event) -> None:
         state.set_language(other)
+        shown, state.snack_bar = state.snack_bar, None
         nav.refresh()
+        if shown is not None:  # a note at the bottom says it again in the new language
+            bar, make = shown
+            bar.open = False
+            bar.update()
+            show_snack_bar(state, nav.page, make)
 
     # One button, named by its tooltip: a labelled wrapper around it would be a second, empty stop.
     switch = ft.Semantics(

@@ -9,6 +9,7 @@ import flet as ft
 from infocards.content.render import markdown_for_app
 from infocards.i18n import t
 from infocards.i18n.formats import format_date
+from infocards.ui.app import card_route
 from infocards.ui.widgets import PRIMARY, app_bar, call_button, heading, labelled, page_column, secondary_button
 
 __all__ = ["body_parts", "call_label", "view"]
@@ -79,7 +80,7 @@ def _related(state, nav, card) -> list[ft.Control]:
             continue
 
         async def open_related(_event, card_id=related_id) -> None:
-            await nav.go(f"/card/{card_id}")
+            await nav.go(card_route(card_id, back_to=nav.page.route))
 
         buttons.append(secondary_button(related.title, open_related, f"related-{related_id}",
                                         icon=ft.Icons.ARROW_FORWARD))

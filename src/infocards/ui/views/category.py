@@ -5,6 +5,7 @@ from __future__ import annotations
 import flet as ft
 
 from infocards.i18n import t
+from infocards.ui.app import card_route
 from infocards.ui.widgets import app_bar, card_tile, heading, labelled, page_column
 
 __all__ = ["view"]
@@ -22,7 +23,7 @@ def view(state, nav, category: str) -> ft.View:
         for card in state.cards_in(category):
 
             async def open_card(_event, card_id=card.id) -> None:
-                await nav.go(f"/card/{card_id}")
+                await nav.go(card_route(card_id, back_to=route))
 
             body.append(card_tile(card, open_card, f"card-link-{card.id}"))
     return ft.View(

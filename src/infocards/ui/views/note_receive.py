@@ -17,7 +17,7 @@ from infocards.reader.signed_view import note_json
 from infocards.ui.camera import take_picture
 from infocards.ui.clinic_session import clinic_of
 from infocards.ui.signed_entry import signer_block
-from infocards.ui.views.wallet_common import error_text, locked_view, wallet_view
+from infocards.ui.views.wallet_common import error_text, locked_view, set_message, wallet_view
 from infocards.ui.widgets import big_button, heading, labelled, secondary_button
 
 __all__ = ["view"]
@@ -60,9 +60,8 @@ def view(state, nav) -> ft.View:
     message = error_text()
 
     def say(text: str, ok: bool = False) -> None:
-        message.value = text
         message.color = ft.Colors.ON_SURFACE if ok else ft.Colors.ERROR
-        message.update()
+        set_message(message, text)
 
     def show(result: ReadResult) -> None:
         found.controls = []
@@ -88,7 +87,7 @@ def view(state, nav) -> ft.View:
                 return
             found.controls = []
             found.update()
-            say(t("note.ui.receive_saved", lang, new=len(received.new_ids), count=len(received.ids)), ok=True)
+            say(t(received.message_key, lang, new=len(received.new_ids), count=len(received.ids)), ok=True)
 
         found.controls = [*_preview(state, data),
                           big_button(t("note.ui.receive_save", lang), save, "receive-save", icon=ft.Icons.SAVE)]

@@ -71,10 +71,10 @@ def view(state, nav) -> ft.View:
         return locked
     lang = state.lang
     wallet = state.wallet.require()
-    current = {**wallet.profile, "birth_date": input_date(wallet.profile.get("birth_date")),
-               **state.drafts.pop(route, {})}
-    if not current.get("municipality") and state.municipality():
-        current["municipality"] = state.municipality()
+    stored = {**wallet.profile, "birth_date": input_date(wallet.profile.get("birth_date"))}
+    if not stored.get("municipality") and state.municipality():
+        stored["municipality"] = state.municipality()
+    current = {**stored, **state.drafts.pop(route, {})}
     fields = {}
     message, error = ft.Text("", size=16), error_text()
 
@@ -98,7 +98,11 @@ def view(state, nav) -> ft.View:
     def keep_draft() -> None:
         state.drafts[route] = {name: field.value for name, field in fields.items()}
 
+    def unsaved_changes() -> bool:
+        return any((field.value or "") != (stored.get(name) or "") for name, field in fields.items())
+
     state.keep_draft = keep_draft
+    state.unsaved_changes = unsaved_changes
 
     def save(_event) -> None:
         values = {name: (field.value or "").strip() for name, field in fields.items()}
@@ -116,6 +120,7 @@ def view(state, nav) -> ft.View:
             error.value, message.value = exc.message(lang), ""
         else:
             error.value, message.value = "", t("profile.ui.saved", lang)
+            stored.update({name: field.value or "" for name, field in fields.items()})  # nothing unsaved now
         error.update()
         message.update()
 

@@ -105,7 +105,7 @@ def _input(state, nav, route: str, spec: Field, value, inputs: dict, on_change) 
             controls.append(labelled(about, f"about-{spec.name}"))
         return controls
     if spec.kind == "diagnosis":
-        cards = state.diagnosis_choices()
+        cards = state.diagnosis_choices(current=value)
         control = ft.Dropdown(label=label, value=value, text_size=17, expand=True,
                               options=[ft.DropdownOption(key=c.id, text=c.title) for c in cards])
         inputs[spec.name] = control
@@ -176,8 +176,8 @@ def _form(state, nav, route: str, record_type: str, existing: dict | None) -> ft
     specs = FORMS[record_type]
     inputs: dict = {}
     stored = existing or {"date": date.today().isoformat()}
-    shown = {spec.name: input_value(spec, stored.get(spec.name), lang) for spec in specs}
-    shown.update(state.drafts.pop(route, {}))  # a draft holds the text as it was typed
+    stored_shown = {spec.name: input_value(spec, stored.get(spec.name), lang) for spec in specs}
+    shown = {**stored_shown, **state.drafts.pop(route, {})}  # a draft holds the text as it was typed
     error = ft.Text("", color=ft.Colors.ERROR, size=16)
 
     def raw_values() -> dict:
@@ -208,7 +208,11 @@ def _form(state, nav, route: str, record_type: str, existing: dict | None) -> ft
     def keep_draft() -> None:
         state.drafts[route] = raw_values()
 
+    def unsaved_changes() -> bool:
+        return any(str(value or "") != str(stored_shown.get(name) or "") for name, value in raw_values().items())
+
     state.keep_draft = keep_draft
+    state.unsaved_changes = unsaved_changes
 
     def show_problems(problems: dict[str, str], summary: str) -> None:
         for name, control in inputs.items():
@@ -237,6 +241,7 @@ def _form(state, nav, route: str, record_type: str, existing: dict | None) -> ft
             return
         what = t(f"vocab.type.{record_type}", lang)
         state.set_notice(t("saved.changed", lang) if existing else t("saved.added", lang, what=what))
+        state.unsaved_changes = None  # saved: nothing to lose
         await nav.go("/wallet")
 
     body += [labelled(error, "form-error", live=True),
@@ -253,6 +258,7 @@ def _form(state, nav, route: str, record_type: str, existing: dict | None) -> ft
                     error.update()
                     return
                 state.set_notice(t("saved.deleted", lang))
+                state.unsaved_changes = None
                 await nav.go("/wallet")
 
             def cancel(_e) -> None:

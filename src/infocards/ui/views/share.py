@@ -22,6 +22,7 @@ from infocards.ui.widgets import TOUCH_HEIGHT, big_button, heading, labelled, se
 
 __all__ = ["Countdown", "view"]
 
+PROFILE_FROM_SHARE = "/wallet/profile?from=/share"
 QR_SIDE = 380  # fills a 412-wide phone with the code's quiet zone around it
 
 
@@ -96,7 +97,19 @@ class Countdown(ft.Text):
             await self.on_done()
 
 
-def _showing(state, nav, share, show_form) -> list[ft.Control]:
+def _for_and_holds(share, sections: list[str], lang: str) -> list[ft.Control]:
+    """Under the code, for both to see: whom it is for and what it holds (as chosen on the form)."""
+    lines = []
+    if share.summary.to_role:
+        role = t(f"vocab.role.{share.summary.to_role}", lang)
+        lines.append(labelled(ft.Text(t("share.ui.shown_for", lang, role=role), size=17, weight=ft.FontWeight.W_600),
+                              "share-qr-for"))
+    held = ", ".join(t(f"share.section.{key}", lang) for key in sections)
+    lines.append(labelled(ft.Text(t("share.ui.shown_holds", lang, sections=held), size=16), "share-qr-holds"))
+    return lines
+
+
+def _showing(state, nav, share, sections: list[str], show_form) -> list[ft.Control]:
     """The QR code, big, with what the professional needs to know about it."""
     lang = state.lang
     settings = state.settings
@@ -120,13 +133,14 @@ def _showing(state, nav, share, show_form) -> list[ft.Control]:
         labelled(ft.Image(src=share.png(box_size=8), fit=ft.BoxFit.CONTAIN, width=QR_SIDE, height=QR_SIDE,
                           filter_quality=ft.FilterQuality.NONE, semantics_label=t("share.ui.qr_label", lang)),
                  "share-qr", label=t("share.ui.qr_label", lang)),
+        *_for_and_holds(share, sections, lang),
         ft.Text(t("share.ui.valid_until", lang, time=local_expiry), size=18, weight=ft.FontWeight.BOLD),
         labelled(countdown, "share-countdown"),
         ft.Text(t("share.ui.brightness", lang), size=15),
     ]
     if share.summary.period[0]:
         since = t("share.ui.period_from", lang, date=readable_date(share.summary.period[0], lang))
-        controls.insert(2, labelled(ft.Text(since, size=16), "share-period"))
+        controls.insert(len(controls) - 2, labelled(ft.Text(since, size=16), "share-period"))
     if not share.summary.name:
         controls.insert(1, labelled(ft.Text(t("share.ui.no_name", lang), size=15, color=ft.Colors.ERROR),
                                     "share-qr-no-name"))
@@ -189,12 +203,12 @@ def _form(state, nav, column: ft.Column, to_top: Callable[[], Awaitable[None]]) 
             error.value = exc.message(lang)
             error.update()
             return
-        column.controls = _showing(state, nav, share, show_form)
+        column.controls = _showing(state, nav, share, chosen, show_form)
         column.update()
         await to_top()  # the button was at the bottom of a long form: the code starts at the top
 
     async def to_profile(_event) -> None:
-        await nav.go("/wallet/profile")
+        await nav.go(PROFILE_FROM_SHARE)  # Back there leads here again
 
     missing_name = [] if state.wallet.require().profile.get("name") else [
         labelled(ft.Text(t("share.ui.no_name", lang), size=15, color=ft.Colors.ERROR), "share-no-name"),

@@ -25,6 +25,7 @@ from infocards.ui.widgets import (
     labelled,
     page_column,
     secondary_button,
+    show_snack_bar,
 )
 
 __all__ = ["view"]
@@ -74,9 +75,11 @@ def _recovery_code(state, nav) -> list[ft.Control]:
     written.on_change = on_check
     proceed.on_click = on_continue
     reason = state.wallet.recovery_code_reason
-    confirmation = [] if reason == "created" else [  # what just happened, before what to do now
-        labelled(ft.Text(t(f"wallet.ui.code_done.{reason}", lang), size=17, weight=ft.FontWeight.W_600),
-                 "code-confirmation", live=True)]
+    # What just happened, before what to do now; after a reload, that the code is the same one.
+    said = ("wallet.ui.code_kept" if state.wallet.recovery_code_kept
+            else None if reason == "created" else f"wallet.ui.code_done.{reason}")
+    confirmation = [] if said is None else [
+        labelled(ft.Text(t(said, lang), size=17, weight=ft.FontWeight.W_600), "code-confirmation", live=True)]
     return [
         heading(t("wallet.ui.code_heading", lang), 1),
         *confirmation,
@@ -92,14 +95,18 @@ def _recovery_code(state, nav) -> list[ft.Control]:
 
 def _saved_note(state, nav) -> None:
     """A short note at the bottom: when the wallet was last saved, and whether it is an older copy."""
-    lang, wallet = state.lang, state.wallet.wallet
+    wallet = state.wallet.wallet
     if wallet is None or wallet.last_saved is None or wallet.used_backup:
         return
-    text = t("wallet.last_saved", lang, time=format_datetime(wallet.last_saved, lang))
-    if wallet.older_than:
-        text += " " + t("wallet.ui.older", lang, device_time=format_datetime(wallet.older_than, lang))
-    nav.page.show_dialog(ft.SnackBar(content=labelled(ft.Text(text, size=16), "unlock-last-saved", live=True),
-                                     duration=ft.Duration(seconds=12 if wallet.older_than else 6)))
+
+    def make(lang: str) -> ft.SnackBar:
+        text = t("wallet.last_saved", lang, time=format_datetime(wallet.last_saved, lang))
+        if wallet.older_than:
+            text += " " + t("wallet.ui.older", lang, device_time=format_datetime(wallet.older_than, lang))
+        return ft.SnackBar(content=labelled(ft.Text(text, size=16), "unlock-last-saved", live=True),
+                           duration=ft.Duration(seconds=12 if wallet.older_than else 6))
+
+    show_snack_bar(state, nav.page, make)
 
 
 def _unlock(state, nav) -> list[ft.Control]:

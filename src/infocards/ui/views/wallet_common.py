@@ -10,7 +10,16 @@ from infocards.errors import InfocardsError
 from infocards.i18n import t
 from infocards.ui.widgets import app_bar, big_button, heading, labelled, page_column
 
-__all__ = ["busy_row", "error_text", "keeps_awake", "locked_view", "password_field", "run_guarded", "wallet_view"]
+__all__ = [
+    "busy_row",
+    "error_text",
+    "keeps_awake",
+    "locked_view",
+    "password_field",
+    "run_guarded",
+    "set_message",
+    "wallet_view",
+]
 
 
 def password_field(label: str, identifier: str, lang: str = "da") -> tuple[ft.TextField, ft.Control]:
@@ -48,20 +57,28 @@ def busy_row(lang: str) -> ft.Control:
 async def run_guarded(action, error: ft.Text, busy: ft.Control, lang: str) -> bool:
     """Run a slow wallet call (the KDF) off the event loop, with a progress indicator and a
     clear message on failure. Returns True on success."""
-    error.value = ""
+    set_message(error, "")
     busy.visible = True
     busy.update()
-    error.update()
     try:
         await asyncio.to_thread(action)
     except InfocardsError as exc:
-        error.value = exc.message(lang)
+        set_message(error, exc.message(lang))
         return False
     finally:
         busy.visible = False
         busy.update()
-        error.update()
     return True
+
+
+def set_message(text: ft.Text, value: str) -> None:
+    """Say `value` in a message line (labelled or not), or clear it. An empty line is hidden, its
+    screen-reader wrapper too: Flutter's web semantics drops a text that was emptied and then set
+    again, so the next message never reached a screen reader."""
+    text.value = value
+    shown = text.parent if isinstance(text.parent, ft.Semantics) else text
+    shown.visible = bool(value)
+    shown.update()
 
 
 def wallet_view(state, nav, route: str, body: list[ft.Control]) -> ft.View:
