@@ -29,10 +29,13 @@ def test_the_timeline_says_key_not_on_a_list_and_marks_a_note_for_anyone(share_c
     for record in anyone:
         line = _source_line(record, standing, {}, "da", TrustList(), unbound)
         assert "nøglen står ikke på en liste" in line and "Ikke skrevet til en bestemt patient" in line
-    listing = TrustedKey(other.signer.fingerprint, "Mette Hansen", "physiotherapist", "Klinik", "Region Sjælland")
+    # The list is named by its pack's kind, region and publisher, never by the pack's own name.
+    listing = TrustedKey(other.signer.fingerprint, "Mette Hansen", "physiotherapist", "Klinik", "Region Sjælland",
+                         kind="municipality", region="syddanmark", publisher="Middelfart Kommune")
     for record in bound:
         line = _source_line(record, standing, {}, "en", TrustList([listing]), unbound)
-        assert "key on the list of Region Sjælland" in line and "particular patient" not in line
+        assert "a municipal pack in Region of Southern Denmark, published by Middelfart Kommune" in line
+        assert "Region Sjælland" not in line and "particular patient" not in line
 
 
 def test_the_note_form_refuses_a_date_before_1900_in_words():
