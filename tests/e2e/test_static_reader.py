@@ -276,7 +276,9 @@ def test_a_carried_note_shows_who_signed_the_list_and_what_was_not_shared(browse
         assert _open(page, code_to_link(code, site), LAPTOP) == "valid"
         signed = page.locator(".source.signed").first.text_content()
         assert signed.startswith("Mette Hansen, Fysioterapeut, Middelfart Fysioterapi · underskrift kontrolleret")
-        assert "nøglen står på listen fra region-syd" in signed
+        # The list named by the pack's kind, region and publisher, never by the pack's own name.
+        assert "nøglen står på listen fra en kommunepakke i Region Syddanmark, udgivet af tests" in signed
+        assert "region-syd" not in signed
         assert signed.endswith(t("signed.withheld", "da", count=1))  # the treatment the patient kept back
         assert page.locator("[data-section=findings] .source.signed").count() == 1
         _only_the_folder(requests, site)

@@ -195,8 +195,10 @@ def _ask_before_leaving(page: ft.Page, state: AppState) -> None:
 
     async def stay(_event) -> None:
         page.pop_dialog()
-        if callable(state.keep_draft):
-            state.keep_draft()  # the form is drawn again, as it was
+        # The form never left the screen (the route change that asked did not draw anything):
+        # only the address goes back to it. Drawing the form again while the dialog closed left,
+        # now and then, the dialog's two buttons as the whole accessibility tree over the form.
+        state.returning_to = form_route
         await page.push_route(form_route)
 
     def discard(_event) -> None:
@@ -235,6 +237,9 @@ def build(page: ft.Page, state: AppState) -> None:
     )
 
     def on_route_change(_event=None) -> None:
+        returning, state.returning_to = state.returning_to, None
+        if returning is not None and returning == (page.route or "/") == state.shown_route:
+            return  # "Stay in the form": it is still on screen as it was
         if _would_lose_input(state, page.route or "/"):
             _ask_before_leaving(page, state)
             return

@@ -33,6 +33,7 @@ class AppState:
     keep_draft: object = field(default=None, repr=False)  # the shown form's "remember my input"
     unsaved_changes: object = field(default=None, repr=False)  # the shown form's "was anything changed?"
     shown_route: str = "/"  # the route of the screen on show
+    returning_to: str | None = None  # the form "Stay" returns to: its address only, nothing redrawn
     last_read: object = field(default=None, repr=False)  # the clinician view's last result
     clinic: object = field(default=None, repr=False)  # ui.clinic_session.ClinicSession, on first use
     client: str = ""  # the visitor's address (web): the clinic key's unlock throttle counts per client
