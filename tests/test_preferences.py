@@ -67,3 +67,24 @@ def test_the_patients_answer_wins_over_the_deployments_region(tmp_path):
     assert again.region().id == "midtjylland" and again.municipality() == "Aarhus"
     reader = AppState(Settings(()), Library.load(()), reader_only=True, wallet=WalletSession(tmp_path / "w2.icw", 300))
     assert not reader.home_question_due()  # a clinic's reader-only server never asks
+
+
+def test_the_auto_lock_choice_is_remembered_on_the_device():
+    # Issue 19, friction: Settings' auto-lock lasted only until the app was closed.
+    from infocards.config import Settings
+    from infocards.content.library import Library
+    from infocards.ui.state import AppState
+
+    # No wallet given: the app's own place (FLET_APP_STORAGE_DATA, the test's folder here).
+    first = AppState(Settings((), auto_lock_minutes=5), Library.load(()))
+    assert first.wallet.auto_lock_seconds == 5 * 60
+    first.set_home("syddanmark", "")
+    first.set_auto_lock(15)
+    assert first.wallet.auto_lock_seconds == 15 * 60
+    again = AppState(Settings((), auto_lock_minutes=5), Library.load(()))  # the app started again
+    assert again.wallet.auto_lock_seconds == 15 * 60
+    assert again.region().id == "syddanmark"  # one choice never overwrites the other
+    with pytest.raises(ValueError):
+        Preferences(auto_lock_minutes=0)
+    with pytest.raises(ValueError):
+        Preferences(auto_lock_minutes=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from infocards.config import Settings
@@ -44,6 +44,9 @@ class AppState:
     def __post_init__(self) -> None:
         if self.wallet is None:
             self.wallet = WalletSession(wallet_path(), self.settings.auto_lock_minutes * 60)
+            chosen = self.preferences().auto_lock_minutes  # the patient's own choice, kept on the device
+            if chosen is not None:
+                self.wallet.auto_lock_seconds = chosen * 60
 
     # Intent methods: the only ways views change state.
     def set_language(self, lang: str) -> None:
@@ -101,7 +104,14 @@ class AppState:
 
     def set_home(self, region_id: str, municipality: str) -> None:
         """Keep the patient's answer (ValueError for a region or municipality it cannot keep)."""
-        chosen = Preferences(region_id, municipality, asked=True)
+        self._keep(replace(self.preferences(), region=region_id, municipality=municipality, asked=True))
+
+    def set_auto_lock(self, minutes: float) -> None:
+        """The wallet locks after `minutes` without use, from now on and after a restart."""
+        self._keep(replace(self.preferences(), auto_lock_minutes=minutes))
+        self.wallet.auto_lock_seconds = minutes * 60
+
+    def _keep(self, chosen: Preferences) -> None:
         save_preferences(self._preferences_path(), chosen)
         self._preferences = chosen
 

@@ -71,7 +71,7 @@ def settings_view(state, nav) -> ft.View:
     )
 
     def on_lock_choice(_event) -> None:
-        session.auto_lock_seconds = float(lock_choice.value) * 60
+        state.set_auto_lock(float(lock_choice.value))  # remembered on the device
 
     lock_choice.on_select = on_lock_choice
 
