@@ -51,6 +51,13 @@ def test_a_name_cannot_paint_a_key_line_or_pass_for_a_known_patient(app_url, bro
     key = wait_id(page, "reader-key").bounding_box()
     name = wait_id(page, "reader-patient").bounding_box()
     assert key["y"] + key["height"] <= name["y"]  # the key in a place of its own, above the name
+    # A first meeting promises nothing about "the same phone as last time" (issue 19, friction);
+    # the same key read again does say so. (A name no other test of this server reads.)
+    _read(page, summary_with_name("Karen Holm", bytes([7]) * 32, _now()))
+    wait_for_text(page, "reader-patient", "Karen Holm")
+    assert "samme telefon" not in text_of(page, "reader-key") and by_id(page, "reader-key-known").count() == 0
+    _read(page, summary_with_name("Karen Holm", bytes([7]) * 32, _now()))
+    assert "samme telefon som sidst" in wait_for_text(page, "reader-key-known", "samme telefon")
     # The same name with a Cyrillic "А", from another phone: no line of its own, but a warning.
     _read(page, summary_with_name("Аnna Jensen", bytes(range(32)), _now()))
     assert "ligner et kendt navn" in wait_for_text(page, "reader-key-lookalike")

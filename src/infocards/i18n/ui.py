@@ -208,9 +208,10 @@ STRINGS = {
     "reader.ui.paste_label": {"da": "Eller indsæt kodens tekst", "en": "Or paste the code's text"},
     "reader.ui.read": {"da": "Læs teksten", "en": "Read the text"},
     "reader.ui.no_camera": {"da": "Der blev ikke fundet noget kamera.", "en": "No camera was found."},
-    "reader.ui.fingerprint": {
-        "da": "Patientens nøgle: {fingerprint} (samme nøgle = samme telefon som sidst)",
-        "en": "Patient's key: {fingerprint} (same key = same phone as last time)",
+    "reader.ui.fingerprint": {"da": "Patientens nøgle: {fingerprint}", "en": "Patient's key: {fingerprint}"},
+    "reader.ui.key_known": {
+        "da": "Samme nøgle som sidst: samme telefon som sidst.",
+        "en": "Same key as last time: the same phone as last time.",
     },
     "reader.ui.expires": {"da": "Koden udløber {time}", "en": "The code expires {time}"},
     "reader.ui.shown_to": {"da": "Vist til: {role}", "en": "Shown to: {role}"},

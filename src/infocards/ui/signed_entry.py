@@ -57,7 +57,9 @@ def source_line(entry, lang: str = "da") -> ft.Control:
 
 
 def key_warning(state, view) -> ft.Control | None:
-    """'New phone, or a different person?' when a known name and birth date arrive with a new key."""
+    """'New phone, or a different person?' when a known name and birth date arrive with a new key
+    (or a look-alike name with another key); 'same key as last time' when this reader has seen
+    this key for this person before; nothing for a first meeting."""
     if not view.name or not view.fingerprint or view.status not in ("valid", "expired"):
         return None
     if state.reader_only and getattr(state.clinic, "key", None) is None:
@@ -65,6 +67,9 @@ def key_warning(state, view) -> ft.Control | None:
         # this session, it neither tells nor learns which patients this clinic has seen.
         return None
     seen = KeyMemory().seen(view.name, view.birth_date, view.fingerprint)
+    if seen == "known":  # said only when this reader has seen this very key for this person
+        text = ft.Text(t("reader.ui.key_known", state.lang), size=16)
+        return ft.Semantics(content=text, identifier="reader-key-known")
     if seen not in KEY_WARNINGS:
         return None
     text = ft.Text(t(KEY_WARNINGS[seen], state.lang), size=18, weight=ft.FontWeight.BOLD, color=ft.Colors.ERROR)
