@@ -321,3 +321,15 @@ def test_what_happened_at_a_visit_is_never_shown_as_the_plan(share_course, share
     assert all(e.signer is not None for e in plan)
     text = render_text(view)
     assert text.index("VISITS: WHAT HAPPENED") < text.index("PLAN FROM A PROFESSIONAL")
+
+
+def test_a_notes_encounter_is_its_plan_and_never_a_visit(share_course, share_seed):
+    # A note read on its own (the wallet's receive screen, the reader): its encounter is what the
+    # professional plans; "visits" are the patient's own entries (FORMAT.md §6.2). It showed twice.
+    from infocards.reader.signed_view import note_json
+    from tests.share.notes import note_for
+
+    _note, code = note_for(share_course["profile"], share_seed)
+    data = note_json(read_text(code, now=NOW), "en")
+    assert "visits" not in data["sections"]
+    assert [e["title"] for e in data["sections"]["plan"]] == ["Plan: continue exercise, follow-up in 4 weeks"]

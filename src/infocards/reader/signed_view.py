@@ -30,6 +30,8 @@ __all__ = ["note_json", "render_note", "signed_entries", "signer_json", "signer_
 
 # A note read on its own shows its records in every section but "involved" (the visits a summary lists).
 _NOTE_SECTIONS = tuple(key for key in SECTION_KEYS if key != "involved")
+# Its view sections: never "visits", which are the patient's own (a note's encounter is its plan).
+_NOTE_VIEW_SECTIONS = tuple(key for key in VIEW_SECTION_KEYS if key != "visits")
 
 
 def signer_json(
@@ -120,7 +122,7 @@ def note_json(result: ReadResult, lang: str, trust: TrustList | None = None) -> 
     signer = signer_json(note.signer, True, trust, bound=note.core.binding is not None)
     mini = _as_summary(list(note.records), _NOTE_SECTIONS)
     sections = {}
-    for key in VIEW_SECTION_KEYS:
+    for key in _NOTE_VIEW_SECTIONS:
         entries = [{**e.to_json(), "signer": signer} for e in view_entries(key, mini, lang)]
         if entries:
             sections[key] = entries

@@ -157,6 +157,7 @@ export function noteSections(records, signer) {
   const entries = recordEntries(records, NOTE_SECTIONS);
   const sections = {};
   for (const key of VIEW_SECTION_KEYS) {
+    if (key === "visits") continue; // the patient's own; a note's encounter is its plan (FORMAT.md §6.2)
     const list = viewEntries(key, entries).map((entry) => ({ ...entry, signer: { ...signer } }));
     if (list.length) sections[key] = list;
   }
