@@ -83,6 +83,9 @@ def test_a_note_goes_from_the_reader_to_the_wallet_and_on_signed(tmp_path, brows
         tap(page, "note-make")
         qr = wait_id(page, "note-qr")
         wait_for_text(page, "note-code-text", "IN1:")
+        # On a screen of its own, the whole code in view at once (it was below the long form).
+        box = qr.bounding_box()
+        assert box["y"] >= 0 and box["y"] + box["height"] <= 844, box
         texts = decoded_codes(qr.screenshot)  # the image is painted a frame or more after its node
         shot = screenshot(page, "note-qr")
         assert len(texts) == 1, f"zxing-cpp found {len(texts)} codes in the note screen ({shot})"

@@ -294,6 +294,12 @@ STRINGS = {
         "en": "The date cannot be read: write e.g. 1.12.2026.",
     },
     "note.ui.qr_label": {"da": "QR-kode med noten til patienten", "en": "QR code with the note for the patient"},
+    "note.ui.qr_heading": {"da": "Lad patienten scanne koden", "en": "Let the patient scan the code"},
+    "note.ui.back_to_form": {"da": "Tilbage til noten", "en": "Back to the note"},
+    "note.ui.none_made": {
+        "da": "Der er ikke lavet en note i denne session. Gå tilbage og skriv noten.",
+        "en": "No note was made in this session. Go back and write the note.",
+    },
     "note.ui.shown": {
         "da": "Bed patienten scanne koden i appen under \"Scan en note fra en fagperson\". Gyldig til {time}.",
         "en": "Ask the patient to scan it in the app under \"Scan a note from a professional\". Valid until {time}.",

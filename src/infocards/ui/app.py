@@ -66,6 +66,7 @@ ROUTES: tuple[tuple[re.Pattern[str], str, str | None], ...] = (
     (re.compile(r"^/share$"), "share:view", "/wallet"),
     (re.compile(r"^/reader$"), "reader:view", "/"),
     (re.compile(r"^/reader/note$"), "note_write:view", "/reader"),
+    (re.compile(r"^/reader/note/qr$"), "note_write:qr_view", "/reader/note"),
     (re.compile(r"^/wallet/receive$"), "note_receive:view", "/wallet"),
 )
 
@@ -164,7 +165,8 @@ def render(page: ft.Page, state: AppState) -> None:
         route = "/reader"  # a clinic's reader-only server shows the reader, its note form and the cards
     builder, params, parent = match_route(route)
     if state.reader_only:
-        parent = "/reader" if route.startswith(("/card/", "/reader/note")) else None
+        parent = ("/reader/note" if route == "/reader/note/qr"
+                  else "/reader" if route.startswith(("/card/", "/reader/note")) else None)
     state.wallet.touch()
     state.keep_draft = None  # the view being built registers its own, if it has a form
     state.unsaved_changes = None

@@ -33,6 +33,7 @@ class AppState:
     keep_draft: object = field(default=None, repr=False)  # the shown form's "remember my input"
     unsaved_changes: object = field(default=None, repr=False)  # the shown form's "was anything changed?"
     shown_route: str = "/"  # the route of the screen on show
+    note_shown: tuple | None = field(default=None, repr=False)  # (code text, expiry) of the note made last
     returning_to: str | None = None  # the form "Stay" returns to: its address only, nothing redrawn
     last_read: object = field(default=None, repr=False)  # the clinician view's last result
     clinic: object = field(default=None, repr=False)  # ui.clinic_session.ClinicSession, on first use

@@ -20,9 +20,10 @@ from infocards.ui.forms import parse_user_date
 from infocards.ui.views.wallet_common import busy_row, error_text, password_field, run_guarded
 from infocards.ui.widgets import app_bar, big_button, heading, labelled, page_column, secondary_button
 
-__all__ = ["view"]
+__all__ = ["qr_view", "view"]
 
 ROUTE = "/reader/note"
+QR_ROUTE = "/reader/note/qr"
 QR_SIDE = 380
 # The form's fields: name -> (label key, kind, choices); kinds: text, long, choice.
 FIELDS = {
@@ -217,14 +218,13 @@ def view(state, nav) -> ft.View:
     ]
     if clinic.key is None:
         return _view(state, nav, body)
-    shown = ft.Column(spacing=10)
     error = error_text()
     body += [_input(state, "role", values), _input(state, "date", values)]
     for title, names in GROUPS:
         body.append(heading(t(title, lang), 2))
         body += [_input(state, name, values) for name in names]
 
-    def make(_event) -> None:
+    async def make(_event) -> None:
         if clinic.key is None:  # locked while the form was open (idle lock): unlock first
             nav.refresh()
             return
@@ -249,15 +249,12 @@ def view(state, nav) -> ft.View:
         error.update()
         if problem:
             return
-        until = format_datetime(note.core.expires_at, lang)
-        shown.controls = [
-            labelled(ft.Image(src=png_bytes(text, box_size=8), fit=ft.BoxFit.CONTAIN, width=QR_SIDE, height=QR_SIDE,
-                              filter_quality=ft.FilterQuality.NONE, semantics_label=t("note.ui.qr_label", lang)),
-                     "note-qr", label=t("note.ui.qr_label", lang)),
-            ft.Text(t("note.ui.shown", lang, time=until), size=16, weight=ft.FontWeight.W_600),
-            labelled(ft.Text(text, size=11, font_family="monospace"), "note-code-text"),
-        ]
-        shown.update()
+        # The code on a screen of its own, where the patient's phone sees it whole (below the form
+        # it was under the fold); Back returns to the form as it was.
+        state.note_shown = (text, note.core.expires_at)
+        if callable(state.keep_draft):
+            state.keep_draft()
+        await nav.go(QR_ROUTE)
 
     def clear(_event) -> None:
         state.drafts.pop(ROUTE, None)
@@ -265,9 +262,34 @@ def view(state, nav) -> ft.View:
 
     body += [labelled(error, "note-error", live=True),
              big_button(t("note.ui.make", lang), make, "note-make", icon=ft.Icons.QR_CODE_2),
-             labelled(shown, "note-shown", live=True),
              secondary_button(t("note.ui.clear", lang), clear, "note-clear", icon=ft.Icons.CLEAR)]
     return _view(state, nav, body)
+
+
+def qr_view(state, nav) -> ft.View:
+    """The note's QR code alone, as large as the screen allows, with when it expires and its text."""
+    lang = state.lang
+    if state.note_shown is None:  # nothing made in this session (a reload, an old address)
+        body: list[ft.Control] = [labelled(ft.Text(t("note.ui.none_made", lang), size=16), "note-none")]
+    else:
+        text, expires_at = state.note_shown
+        body = [
+            heading(t("note.ui.qr_heading", lang), 1, identifier="note-qr-heading"),
+            labelled(ft.Image(src=png_bytes(text, box_size=8), fit=ft.BoxFit.CONTAIN, width=QR_SIDE, height=QR_SIDE,
+                              filter_quality=ft.FilterQuality.NONE, semantics_label=t("note.ui.qr_label", lang)),
+                     "note-qr", label=t("note.ui.qr_label", lang)),
+            ft.Text(t("note.ui.shown", lang, time=format_datetime(expires_at, lang)), size=16,
+                    weight=ft.FontWeight.W_600),
+            labelled(ft.Text(text, size=11, font_family="monospace"), "note-code-text"),
+        ]
+
+    async def back_to_form(_event) -> None:
+        await nav.go(ROUTE)
+
+    body.append(secondary_button(t("note.ui.back_to_form", lang), back_to_form, "note-back-to-form",
+                                 icon=ft.Icons.EDIT_NOTE))
+    return ft.View(route=QR_ROUTE, appbar=app_bar(state, nav, t("note.ui.title", lang)),
+                   controls=[page_column(body)], scroll=ft.ScrollMode.AUTO, padding=16)
 
 
 def _view(state, nav, body: list[ft.Control]) -> ft.View:
