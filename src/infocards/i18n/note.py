@@ -294,6 +294,8 @@ STRINGS = {
         "en": "The date cannot be read: write e.g. 1.12.2026.",
     },
     "note.ui.qr_label": {"da": "QR-kode med noten til patienten", "en": "QR code with the note for the patient"},
+    "note.ui.receive_to_timeline": {"da": "Se det i dit forløb", "en": "See it in your course"},
+    "note.ui.receive_another": {"da": "Scan en anden note", "en": "Scan another note"},
     "note.ui.qr_heading": {"da": "Lad patienten scanne koden", "en": "Let the patient scan the code"},
     "note.ui.back_to_form": {"da": "Tilbage til noten", "en": "Back to the note"},
     "note.ui.none_made": {

@@ -85,13 +85,31 @@ def view(state, nav) -> ft.View:
             except InfocardsError as exc:
                 say(exc.message(lang))
                 return
-            found.controls = []
+            # Saved: what was saved, and the way to see it in the course (or to scan another).
+            found.controls = [big_button(t("note.ui.receive_to_timeline", lang), to_timeline, "receive-timeline",
+                                         icon=ft.Icons.TIMELINE)]
             found.update()
             say(t(received.message_key, lang, new=len(received.new_ids), count=len(received.ids)), ok=True)
 
+        # On a phone: who wrote it and what it holds first, then the save button, all in view; the
+        # ways to read a code fold away until the patient wants another.
+        inputs.visible, another.visible = False, True
+        inputs.update()
+        another.update()
         found.controls = [*_preview(state, data),
                           big_button(t("note.ui.receive_save", lang), save, "receive-save", icon=ft.Icons.SAVE)]
         found.update()
+
+    async def to_timeline(_event) -> None:
+        await nav.go("/wallet")
+
+    def read_another(_event) -> None:
+        found.controls = []
+        found.update()
+        say("")
+        inputs.visible, another.visible = True, False
+        inputs.update()
+        another.update()
 
     async def read_paste(_event) -> None:
         state.wallet.touch()
@@ -120,15 +138,22 @@ def view(state, nav) -> ft.View:
             say(t("note.ui.receive_no_camera", lang))
 
     camera_box = ft.Container(visible=False, height=320)
-    body = [
-        heading(t("note.ui.receive", lang), 1, identifier="receive-heading"),
+    another = secondary_button(t("note.ui.receive_another", lang), read_another, "receive-another",
+                               icon=ft.Icons.QR_CODE_SCANNER)
+    another.visible = False  # shown once a note has been read (the ways to read one fold away)
+    inputs = ft.Column([
         ft.Text(t("note.ui.receive_explain", lang), size=16),
         big_button(t("note.ui.receive_camera", lang), scan, "receive-scan", icon=ft.Icons.QR_CODE_SCANNER),
         secondary_button(t("note.ui.receive_photo", lang), pick_photo, "receive-photo", icon=ft.Icons.IMAGE_OUTLINED),
         labelled(pasted, "receive-paste"),
         secondary_button(t("note.ui.receive_read", lang), read_paste, "receive-read", icon=ft.Icons.CHECK),
         camera_box,
+    ], spacing=10, horizontal_alignment=ft.CrossAxisAlignment.STRETCH)
+    body = [
+        heading(t("note.ui.receive", lang), 1, identifier="receive-heading"),
+        inputs,
         labelled(message, "receive-message", live=True),
         labelled(found, "receive-found", live=True),
+        another,
     ]
     return wallet_view(state, nav, ROUTE, body)
