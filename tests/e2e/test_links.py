@@ -118,6 +118,7 @@ def test_with_a_reader_address_the_share_qr_is_a_link_and_scan_a_note_takes_note
         tap(page, "receive-save")
         wait_for_text(page, "receive-message", "Gemt")
         assert page.locator('[flt-semantics-identifier="receive-signer-name"]').count() == 0  # saved: cleared
+        tap(page, "receive-another")  # the ways to read a code come back
         paste_into(page, "receive-paste", note_link)
         tap(page, "receive-read")
         assert SIGNER[0] in wait_for_text(page, "receive-signer-name", SIGNER[0])
