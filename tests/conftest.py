@@ -3,6 +3,7 @@
 # -- wallet ------------------------------------------------------------------------------------
 import json
 import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -24,6 +25,25 @@ def wallet_state_folder(tmp_path, monkeypatch):
     # tests into a link; the tests of links set it themselves.
     monkeypatch.delenv("INFOCARDS_READER_URL", raising=False)
     return folder
+
+
+@pytest.fixture
+def cli(wallet_cli):
+    """cli(*args, input=None, env=None, passphrase=...) -> CompletedProcess of the real `infocards`;
+    the passphrase comes from the environment (None: none given)."""
+
+    def run(*args, input=None, env=None, passphrase=WALLET_PASSPHRASE):
+        extra = {"INFOCARDS_PASSPHRASE": passphrase} if passphrase else {}
+        return subprocess.run(
+            [*wallet_cli.program, *map(str, args)],
+            env={**wallet_cli.env, **extra, **(env or {})},
+            capture_output=True,
+            text=True,
+            timeout=90,
+            input=input if input is not None else "",
+        )
+
+    return run
 
 
 @pytest.fixture

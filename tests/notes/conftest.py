@@ -1,28 +1,12 @@
 """Fixtures of the hand-back command-line tests: the real CLI, a clinic key, a note file, a summary."""
 
 import json
-import subprocess
 
 import pytest
 
 from tests.share.notes import NOTE_RECORDS
 
 PASSPHRASE = "correct horse battery staple"
-
-
-@pytest.fixture
-def cli(wallet_cli):
-    def run(*args, input="", env=None):
-        return subprocess.run(
-            [*wallet_cli.program, *map(str, args)],
-            env={**wallet_cli.env, "INFOCARDS_PASSPHRASE": PASSPHRASE, **(env or {})},
-            capture_output=True,
-            text=True,
-            timeout=90,
-            input=input,
-        )
-
-    return run
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 
 import io
 import json
-import subprocess
 from datetime import datetime, timedelta
 
 import pytest
@@ -14,24 +13,6 @@ from infocards.wallet import Wallet
 from tests.qr_symbol import read_symbol
 
 PASSPHRASE = "correct horse battery staple"
-
-
-@pytest.fixture
-def cli(wallet_cli):
-    """cli(*args, input=None, env=None) -> CompletedProcess; the passphrase comes from the environment."""
-
-    def run(*args, input=None, env=None, passphrase=PASSPHRASE):
-        extra = {"INFOCARDS_PASSPHRASE": passphrase} if passphrase else {}
-        return subprocess.run(
-            [*wallet_cli.program, *map(str, args)],
-            env={**wallet_cli.env, **extra, **(env or {})},
-            capture_output=True,
-            text=True,
-            timeout=60,
-            input=input if input is not None else "",
-        )
-
-    return run
 
 
 @pytest.fixture

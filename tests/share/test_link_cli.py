@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import io
 import json
-import subprocess
 
 import pytest
 from PIL import Image
@@ -20,21 +19,6 @@ from tests.share.notes import NOTE_RECORDS
 PASSPHRASE = "correct horse battery staple"
 READER = "https://Laes.Example.DK/Rygkort/"
 WRITTEN = "https://laes.example.dk/Rygkort/#"  # scheme and host lowercased, the path as given
-
-
-@pytest.fixture
-def cli(wallet_cli):
-    def run(*args, input="", env=None):
-        return subprocess.run(
-            [*wallet_cli.program, *map(str, args)],
-            env={**wallet_cli.env, "INFOCARDS_PASSPHRASE": PASSPHRASE, **(env or {})},
-            capture_output=True,
-            text=True,
-            timeout=90,
-            input=input,
-        )
-
-    return run
 
 
 LINKS = {"INFOCARDS_READER_URL": READER}
