@@ -236,6 +236,22 @@ def wait_for_text(page, identifier: str, contains: str = "", timeout_ms: int = 3
     return by_id(page, identifier).inner_text()
 
 
+def wait_said(page, identifier: str, part: str, timeout_ms: int = 30_000) -> str:
+    """Wait until what a screen reader gets from `identifier` (its text and its children's
+    labels, as text_of reads them) holds `part`; wait_for_text reads the rendered text only."""
+    page.wait_for_function(
+        """([id, part]) => {
+            const el = document.querySelector(`[flt-semantics-identifier="${id}"]`);
+            if (!el) return false;
+            return [el.innerText, ...[el, ...el.querySelectorAll('[aria-label]')]
+                    .map(e => e.getAttribute('aria-label') || '')].join('\\n').includes(part);
+        }""",
+        arg=[identifier, part],
+        timeout=timeout_ms,
+    )
+    return text_of(page, identifier)
+
+
 def text_of(page, identifier: str) -> str:
     """What a screen reader gets from `identifier`: its text and the labels of its children."""
     return wait_id(page, identifier).evaluate(

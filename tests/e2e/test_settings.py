@@ -17,24 +17,10 @@ from tests.e2e.harness import (
     text_of,
     type_into,
     wait_id,
+    wait_said,
 )
 
 PHONE = {"width": 390, "height": 844}
-
-
-def _wait_said(page, identifier: str, part: str) -> str:
-    """Wait until what a screen reader gets from `identifier` (text_of) holds `part`."""
-    page.wait_for_function(
-        """([id, part]) => {
-            const el = document.querySelector(`[flt-semantics-identifier="${id}"]`);
-            if (!el) return false;
-            const said = [el.innerText, ...[el, ...el.querySelectorAll('[aria-label]')]
-                          .map(e => e.getAttribute('aria-label') || '')].join('\\n');
-            return said.includes(part);
-        }""",
-        arg=[identifier, part],
-    )
-    return text_of(page, identifier)
 
 
 def _pick(page, identifier: str, option: str) -> None:
@@ -53,7 +39,7 @@ def test_home_asks_where_the_patient_lives_once_and_then_shows_their_regions_num
         page = browser_page
         page.set_viewport_size(PHONE)
         open_app(page, url)
-        assert "Hvor bor du?" in _wait_said(page, "where", "Hvor bor du?")
+        assert "Hvor bor du?" in wait_said(page, "where", "Hvor bor du?")
         assert by_id(page, "call-hovedstaden").count() == 1  # no region yet: every region's number
         screenshot(page, "home-where")
         tap(page, "where-choose")
@@ -61,7 +47,7 @@ def test_home_asks_where_the_patient_lives_once_and_then_shows_their_regions_num
         _pick(page, "settings-region", "Region Syddanmark")
         type_into(page, "settings-municipality", "Middelfart")
         tap(page, "settings-save")
-        _wait_said(page, "urgent", "Region Syddanmark")
+        wait_said(page, "urgent", "Region Syddanmark")
         assert "70 11 07 07" in text_of(page, "call-syddanmark").replace("\u00a0", " ")
         assert by_id(page, "call-hovedstaden").count() == 0 and by_id(page, "where").count() == 0
         # "Min mappe" is on the first screen of a phone.
@@ -73,7 +59,7 @@ def test_home_asks_where_the_patient_lives_once_and_then_shows_their_regions_num
         page = page.context.new_page()
         page.set_viewport_size(PHONE)
         open_app(page, url)
-        _wait_said(page, "urgent", "Region Syddanmark")
+        wait_said(page, "urgent", "Region Syddanmark")
         assert by_id(page, "where").count() == 0
     saved = json.loads((wallet.parent / "preferences.json").read_text(encoding="utf-8"))
     assert saved == {"region": "syddanmark", "municipality": "Middelfart", "asked": True}
@@ -99,4 +85,4 @@ def test_not_now_is_remembered_and_settings_can_still_set_a_region(tmp_path, bro
         tap(page, "where-change")
         _pick(page, "settings-region", "Region Nordjylland")
         tap(page, "settings-save")
-        assert "70 15 03 00" in _wait_said(page, "call-nordjylland", "70").replace("\u00a0", " ")
+        assert "70 15 03 00" in wait_said(page, "call-nordjylland", "70").replace("\u00a0", " ")

@@ -7,26 +7,10 @@ import json
 from pathlib import Path
 
 from infocards.wallet import Wallet
-from tests.e2e.harness import open_app, served_with_wallet, tap, text_of, type_into, wait_for_text, wait_id
+from tests.e2e.harness import open_app, served_with_wallet, tap, text_of, type_into, wait_for_text, wait_id, wait_said
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "wallets" / "reference-course.json"
 OLD_PASSPHRASE = "den gamle telefons lange kode"
-
-
-def _said(page, identifier: str, part: str) -> str:
-    """Wait until what a screen reader gets from `identifier` (text_of) holds `part`; up to a
-    minute, as the other wallet tests wait: opening a copy runs the real KDF."""
-    page.wait_for_function(
-        """([id, part]) => {
-            const el = document.querySelector(`[flt-semantics-identifier="${id}"]`);
-            if (!el) return false;
-            return [el.innerText, ...[el, ...el.querySelectorAll('[aria-label]')]
-                    .map(e => e.getAttribute('aria-label') || '')].join(' ').includes(part);
-        }""",
-        arg=[identifier, part],
-        timeout=60_000,
-    )
-    return text_of(page, identifier)
 
 
 def test_a_new_phone_opens_a_copy_of_the_wallet_and_keeps_it(tmp_path, browser_page, screenshot):
@@ -54,7 +38,7 @@ def test_a_new_phone_opens_a_copy_of_the_wallet_and_keeps_it(tmp_path, browser_p
         wait_for_text(page, "restore-chosen", "infocards-kopi.icw")
         type_into(page, "restore-passphrase", "ikke den rigtige kode")
         tap(page, "restore-open")
-        _said(page, "wallet-error", "Forkert adgangskode")
+        wait_said(page, "wallet-error", "Forkert adgangskode", timeout_ms=60_000)
         assert not wallet_file.exists()
 
         type_into(page, "restore-passphrase", OLD_PASSPHRASE, clear=True)
@@ -83,7 +67,7 @@ def test_a_file_that_is_no_wallet_copy_is_refused_and_nothing_is_made(tmp_path, 
         wait_for_text(page, "restore-chosen", "ferie.jpg")
         type_into(page, "restore-passphrase", OLD_PASSPHRASE)
         tap(page, "restore-open")
-        said = _said(page, "wallet-error", "mappe")
+        said = wait_said(page, "wallet-error", "mappe", timeout_ms=60_000)
         assert "Traceback" not in said and "/" not in said
         assert not wallet_file.exists()
 
