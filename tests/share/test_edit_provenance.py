@@ -8,7 +8,7 @@ a record is replaced (the form's put, an import, update) now keeps the signer an
 
 from datetime import timedelta
 
-from infocards.notes.receive import edited_standing, receive_note, received_standing
+from infocards.notes.receive import receive_note, received_standing, wallet_standing
 from infocards.reader.read import read_text
 from infocards.share.issue import issue_share
 from tests.share.notes import NOW, note_for
@@ -34,7 +34,7 @@ def test_the_forms_edit_keeps_the_signer_and_the_change_shows(share_course, wall
     assert stored["text"] == "Something the patient wrote"
     assert stored["source"] == "professional" and "proof" in stored and "signer" in stored
     assert received_standing(wallet)[first] is None  # no longer held by the signature
-    assert edited_standing(wallet) == {first: note.signer}  # and who wrote it is still known
+    assert wallet_standing(wallet)[1] == {first: note.signer}  # and who wrote it is still known
 
 
 def test_an_import_without_the_proof_keeps_it_too(share_course, wallet_factory):
@@ -48,7 +48,7 @@ def test_an_import_without_the_proof_keeps_it_too(share_course, wallet_factory):
             record["what"] = "Exercise once a week"
     wallet.import_data(exported)
     assert "proof" in wallet.get(second)
-    assert edited_standing(wallet) == {second: note.signer}
+    assert wallet_standing(wallet)[1] == {second: note.signer}
 
 
 def test_a_note_received_again_after_an_edit_does_not_undo_the_edit(share_course, wallet_factory):

@@ -16,7 +16,7 @@ from infocards.codes.note_code import Binding, Note, Signer
 from infocards.codes.signing import SigningKey
 from infocards.errors import CodeExpired, InvalidCode, NoteForAnotherPatient, NotInfocardsCode
 from infocards.reader.read import ReadResult
-from infocards.share.carry import edited_entries, record_standing, stored_records
+from infocards.share.carry import record_standing, standing_and_edits, stored_records
 
 if TYPE_CHECKING:
     from infocards.wallet import Wallet
@@ -24,11 +24,11 @@ if TYPE_CHECKING:
 __all__ = [
     "ReceivedNote",
     "checked_note",
-    "edited_standing",
     "entry_ids",
     "is_for_patient",
     "receive_note",
     "received_standing",
+    "wallet_standing",
 ]
 
 
@@ -104,8 +104,8 @@ def received_standing(wallet: Wallet) -> dict[str, Signer | None]:
     return record_standing(wallet.records(), wallet.profile, public_key)
 
 
-def edited_standing(wallet: Wallet) -> dict[str, Signer | None]:
-    """The received entries the patient has changed, by id: who wrote them before the change
-    (None when that can no longer be checked); see carry.edited_entries."""
+def wallet_standing(wallet: Wallet) -> tuple[dict[str, Signer | None], dict[str, Signer | None]]:
+    """(received_standing, and the entries the patient has changed with who wrote them before)
+    from one check of the signatures: see carry.standing_and_edits."""
     public_key = SigningKey(wallet.signing_seed()).public_bytes
-    return edited_entries(wallet.records(), wallet.profile, public_key)
+    return standing_and_edits(wallet.records(), wallet.profile, public_key)

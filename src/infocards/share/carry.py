@@ -33,6 +33,7 @@ __all__ = [
     "record_standing",
     "select_notes",
     "split_records",
+    "standing_and_edits",
     "stored_records",
     "unbound_entries",
 ]
@@ -122,25 +123,38 @@ def split_records(
     return own, list(notes.values())
 
 
+def standing_and_edits(
+    records: Iterable[Mapping], profile: Mapping, patient_key: bytes
+) -> tuple[dict[str, Signer | None], dict[str, Signer | None]]:
+    """Both record_standing and edited_entries from one check of the signatures (the timeline
+    needs both at every drawing)."""
+    records = list(records)
+    own, _notes = split_records(records, profile, patient_key)
+    changed = {record.get("id") for record in own if record.get("changed")}
+    standing: dict[str, Signer | None] = {}
+    edited: dict[str, Signer | None] = {}
+    for record in records:
+        proof = record.get("proof")
+        if not isinstance(proof, Mapping) or "id" not in record:
+            continue
+        key = str(record["id"])
+        if record["id"] not in changed:
+            standing[key] = parse_core(_unb64(proof.get("core"))).signer  # checked by split_records
+            continue
+        standing[key] = None
+        try:
+            core = parse_core(_unb64(proof.get("core")))
+            edited[key] = core.signer if core.verifies(_unb64(proof.get("signature"))) else None
+        except (ValueError, InvalidCode):
+            edited[key] = None
+    return standing, edited
+
+
 def edited_entries(records: Iterable[Mapping], profile: Mapping, patient_key: bytes) -> dict[str, Signer | None]:
     """For each received entry the patient has changed, by id: who wrote it before the change,
     as the note's signed core says when that core's signature still holds (None if not). The
     entry itself now travels as the patient's, marked changed (split_records)."""
-    records = list(records)
-    own, _notes = split_records(records, profile, patient_key)
-    changed = {record.get("id") for record in own if record.get("changed")}
-    edited: dict[str, Signer | None] = {}
-    for record in records:
-        proof = record.get("proof")
-        if record.get("id") not in changed or not isinstance(proof, Mapping):
-            continue
-        try:
-            core = parse_core(_unb64(proof.get("core")))
-            signer = core.signer if core.verifies(_unb64(proof.get("signature"))) else None
-        except (ValueError, InvalidCode):
-            signer = None
-        edited[str(record["id"])] = signer
-    return edited
+    return standing_and_edits(records, profile, patient_key)[1]
 
 
 def record_standing(records: Iterable[Mapping], profile: Mapping, patient_key: bytes) -> dict[str, Signer | None]:
@@ -148,18 +162,7 @@ def record_standing(records: Iterable[Mapping], profile: Mapping, patient_key: b
     the professional's signature still holds the entry; None once the patient has edited it (it
     is then the patient's, as split_records says). The record's own `signer` field is not signed
     and is never what is shown."""
-    records = list(records)
-    own, _notes = split_records(records, profile, patient_key)
-    changed = {record.get("id") for record in own if record.get("changed")}
-    standing: dict[str, Signer | None] = {}
-    for record in records:
-        if not isinstance(record.get("proof"), Mapping) or "id" not in record:
-            continue
-        signer = None
-        if record["id"] not in changed:
-            signer = parse_core(_unb64(record["proof"].get("core"))).signer  # checked by split_records
-        standing[str(record["id"])] = signer
-    return standing
+    return standing_and_edits(records, profile, patient_key)[0]
 
 
 def unbound_entries(records: Iterable[Mapping]) -> frozenset[str]:

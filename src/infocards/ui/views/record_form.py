@@ -11,7 +11,7 @@ from infocards import vocab
 from infocards.errors import InfocardsError
 from infocards.i18n import t
 from infocards.i18n.formats import format_date
-from infocards.notes.receive import edited_standing, received_standing
+from infocards.notes.receive import wallet_standing
 from infocards.ui.app import card_route
 from infocards.ui.forms import FORMS, Field, check_form, field_label, input_value
 from infocards.ui.record_text import signer_words
@@ -164,10 +164,11 @@ def _provenance(state, existing: dict | None, lang: str) -> str:
         return ""
     wallet = state.wallet.require()
     key = str(existing["id"])
-    signer = received_standing(wallet).get(key)
+    standing, edited = wallet_standing(wallet)
+    signer = standing.get(key)
     if signer is not None:
         return t("form.signed_warning", lang, who=signer_words(signer, lang))
-    before = edited_standing(wallet).get(key)
+    before = edited.get(key)
     return t("form.edited_before", lang, who=signer_words(before, lang)) if before is not None else ""
 
 

@@ -9,7 +9,7 @@ import flet as ft
 from infocards.content.trust import list_label
 from infocards.i18n import t
 from infocards.i18n.formats import format_date, format_datetime, format_month
-from infocards.notes.receive import edited_standing, received_standing
+from infocards.notes.receive import wallet_standing
 from infocards.share.carry import unbound_entries
 from infocards.ui.app import card_route
 from infocards.ui.clinic_session import clinic_of
@@ -202,8 +202,7 @@ def _records(state, nav, months) -> list[ft.Control]:
     lang = state.lang
     wallet = state.wallet.require()
     controls: list[ft.Control] = []
-    standing = received_standing(wallet)
-    edited = edited_standing(wallet)
+    standing, edited = wallet_standing(wallet)  # one check of the signatures for both
     unbound = unbound_entries(wallet.records())
     trust = clinic_of(state).trust()
     for month, records in months:
